@@ -1,0 +1,1 @@
+# berofos: rules are added by the issue that builds this part.

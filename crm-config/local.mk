@@ -1,0 +1,1 @@
+# crm-config: rules are added by the issue that builds this part.

@@ -1,0 +1,1 @@
+# hbcomm-l2: rules are added by the issue that builds this part.

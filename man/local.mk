@@ -1,0 +1,1 @@
+# man: rules are added by the issue that builds this part.

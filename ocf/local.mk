@@ -1,0 +1,1 @@
+# ocf: rules are added by the issue that builds this part.

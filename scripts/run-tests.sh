@@ -1,0 +1,66 @@
+#!/bin/sh
+# Runs every test of warmstandby and ends with one line 'N passed, N failed':
+#  1. build with -Werror, `make check`: unit (cmocka), fuzz corpus replay,
+#     shellcheck/xmllint, and the virtual-cluster tests (root needed);
+#  2. the same unit and fuzz tests built with ASan+UBSan;
+#  3. `make distcheck` (the tarball builds and passes its own checks).
+# Build trees: build-test/, build-asan/ (kept, for reading the test logs).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+failures=
+
+count_suite() {   # $1: build dir, $2: label
+	log=$1/test-suite.log
+	if [ ! -f "$log" ]; then
+		failed=$((failed + 1)); failures="$failures $2(no test-suite.log)"
+		return
+	fi
+	p=$(sed -n 's/^# PASS: *//p' "$log" | head -1)
+	f=$(sed -n 's/^# FAIL: *//p' "$log" | head -1)
+	e=$(sed -n 's/^# ERROR: *//p' "$log" | head -1)
+	x=$(sed -n 's/^# XPASS: *//p' "$log" | head -1)
+	passed=$((passed + ${p:-0}))
+	bad=$((${f:-0} + ${e:-0} + ${x:-0}))
+	failed=$((failed + bad))
+	if [ "$bad" -gt 0 ]; then
+		failures="$failures $2:"
+		failures="$failures$(sed -n 's/^\(FAIL\|ERROR\|XPASS\): \(.*\)/ \2/p' "$log" | tr -d '\n')"
+	fi
+}
+
+run_step() {      # $1: label, rest: command; counts the command as one test
+	label=$1; shift
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1)); failures="$failures $label"
+	fi
+}
+
+section() { printf '\n===== %s =====\n' "$*"; }
+
+section "build (-Werror) and make check"
+if "$top/scripts/build.sh" "$top/build-test"; then
+	make -C "$top/build-test" -j2 check
+	count_suite "$top/build-test" check
+else
+	failed=$((failed + 1)); failures="$failures build"
+fi
+
+section "ASan + UBSan: unit tests and fuzz corpus replay"
+if "$top/scripts/build.sh" "$top/build-asan" --enable-sanitizers --disable-netns-tests; then
+	make -C "$top/build-asan" -j2 check
+	count_suite "$top/build-asan" asan
+else
+	failed=$((failed + 1)); failures="$failures build-asan"
+fi
+
+section "make distcheck"
+run_step distcheck make -C "$top/build-test" -j2 distcheck
+
+section "summary"
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,1 @@
+# stonith: rules are added by the issue that builds this part.

@@ -1,0 +1,73 @@
+# Test harnesses shared by every part: the cmocka and libFuzzer plumbing,
+# the lint tests, and the network-namespace testbed with its smoke scenarios.
+# Parts add to UNIT_TESTS, FUZZ_TESTS, FUZZ_NAMES and NETNS_TESTS.
+
+# --- the testbed's prober (pure parsers in their own files) -------------
+noinst_LTLIBRARIES += tests/netns/libprobe.la
+tests_netns_libprobe_la_SOURCES = \
+	tests/netns/probe_arp.c tests/netns/probe_arp.h \
+	tests/netns/probe_watch.c tests/netns/probe_watch.h
+
+noinst_PROGRAMS += tests/netns/wsprobe
+tests_netns_wsprobe_SOURCES = tests/netns/wsprobe.c
+tests_netns_wsprobe_LDADD = tests/netns/libprobe.la
+
+# --- unit tests (cmocka) ----------------------------------------------
+UNIT_TESTS += tests/unit/test_probe
+tests_unit_test_probe_SOURCES = tests/unit/test_probe.c
+tests_unit_test_probe_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_probe_LDADD = tests/netns/libprobe.la $(CMOCKA_LIBS)
+
+# --- fuzz targets --------------------------------------------------------
+# Each target NAME is tests/fuzz/NAME.c defining LLVMFuzzerTestOneInput,
+# with its corpus in tests/fuzz/corpus/NAME/.  `make check` replays the
+# corpus through tests/fuzz/driver.c; `make fuzz FUZZ_SECONDS=N` builds the
+# targets with clang's libFuzzer and runs each for N seconds, new inputs
+# going to fuzz-out/NAME/ (copy the interesting ones into the corpus).
+# A target lists its code under test in fuzz_NAME_SRCS and libraries in
+# fuzz_NAME_LIBS.
+FUZZ_NAMES += fuzz_probe
+FUZZ_TESTS += tests/fuzz/fuzz_probe
+tests_fuzz_fuzz_probe_SOURCES = tests/fuzz/fuzz_probe.c tests/fuzz/driver.c
+tests_fuzz_fuzz_probe_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_probe"'
+tests_fuzz_fuzz_probe_LDADD = tests/netns/libprobe.la
+fuzz_fuzz_probe_SRCS = tests/fuzz/fuzz_probe.c tests/netns/probe_arp.c tests/netns/probe_watch.c
+
+EXTRA_DIST += tests/fuzz/corpus
+
+FUZZ_SECONDS = 60
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -I$(top_srcdir) -I$(top_builddir)
+fuzz: $(FUZZ_NAMES:%=fuzz-run-%)
+fuzz-run-%:
+	@test -n "$(CLANG)" || { echo "make fuzz needs clang (Debian package clang)"; exit 1; }
+	@$(MKDIR_P) fuzz-bin fuzz-out/$*
+	$(CLANG) $(FUZZ_FLAGS) $(fuzz_$*_CFLAGS) -o fuzz-bin/$* \
+		$(fuzz_$*_SRCS:%=$(top_srcdir)/%) $(fuzz_$*_LIBS)
+	fuzz-bin/$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 fuzz-out/$* $(top_srcdir)/tests/fuzz/corpus/$*
+.PHONY: fuzz
+
+clean-local: clean-fuzz
+clean-fuzz:
+	rm -rf fuzz-bin fuzz-out
+.PHONY: clean-fuzz
+
+# --- lint ---------------------------------------------------------------
+LINT_TESTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
+dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
+
+# --- the testbed and its smoke scenarios (root, network namespaces) -----
+TESTBED_FILES = tests/netns/lib.sh tests/netns/node-init.sh \
+	tests/netns/hb.sh tests/netns/pcmk.sh
+EXTRA_DIST += $(TESTBED_FILES) tests/netns/README.md
+NETNS_TESTS += tests/netns/smoke-heartbeat-ucast.sh \
+	tests/netns/smoke-pacemaker-nostonith.sh \
+	tests/netns/teardown.sh
+dist_check_SCRIPTS += tests/netns/smoke-heartbeat-ucast.sh \
+	tests/netns/smoke-pacemaker-nostonith.sh tests/netns/teardown.sh
+
+# The testbed finds the build (wsprobe, plugins) and the sources through
+# these; every test runs with them set.
+AM_TESTS_ENVIRONMENT = \
+	WS_SRCDIR='$(abs_top_srcdir)'; export WS_SRCDIR; \
+	WS_BUILDDIR='$(abs_top_builddir)'; export WS_BUILDDIR;
