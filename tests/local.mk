@@ -58,13 +58,23 @@ dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-init.sh \
-	tests/netns/hb.sh tests/netns/pcmk.sh
-EXTRA_DIST += $(TESTBED_FILES) tests/netns/README.md
+	tests/netns/hb.sh tests/netns/pcmk.sh tests/netns/scenario.sh
+EXTRA_DIST += $(TESTBED_FILES)
 NETNS_TESTS += tests/netns/smoke-heartbeat-ucast.sh \
 	tests/netns/smoke-pacemaker-nostonith.sh \
 	tests/netns/teardown.sh
 dist_check_SCRIPTS += tests/netns/smoke-heartbeat-ucast.sh \
 	tests/netns/smoke-pacemaker-nostonith.sh tests/netns/teardown.sh
+
+# Cluster scenarios run one after the other (timers on 2 cores), and the
+# teardown check runs after all of them.  Parts chain theirs the same way.
+tests/netns/smoke-pacemaker-nostonith.log: tests/netns/smoke-heartbeat-ucast.log
+tests/netns/teardown.log: $(filter-out tests/netns/teardown.sh,$(NETNS_TESTS:.sh=.log))
+
+clean-local: clean-testbed
+clean-testbed:
+	rm -rf tests/netns/runs tests/netns/logs
+.PHONY: clean-testbed
 
 # The testbed finds the build (wsprobe, plugins) and the sources through
 # these; every test runs with them set.
