@@ -77,6 +77,10 @@ tb_init() {
 		TB=ws$(od -An -N2 -tx2 /dev/urandom | tr -d ' ')
 		[ ! -e "$TB_REGISTRY/$TB" ] && ! ip netns list | grep -q "^$TB" && break
 	done
+	# One cluster scenario at a time on this machine (fd 9 is closed for
+	# everything started inside the testbed, so only we hold the lock).
+	exec 9>>"$TB_REGISTRY/.lock"
+	flock -w "${WS_TB_LOCK_WAIT:-1800}" 9 || tb_die "another testbed run holds $TB_REGISTRY/.lock"
 	TB_NAME=$name
 	TB_DIR=${WS_TB_ROOT:-/tmp}/wstb-$TB
 	TB_BRNS=${TB}br
@@ -155,7 +159,7 @@ tb_node_start() {
 	local name=$1 d="$TB_DIR/$1" unshare_pid init_pid i link
 	rm -f "$d/ready"
 	setsid unshare --fork --pid --mount-proc --mount --uts --ipc --net --propagation private \
-		/bin/bash "$TB_HERE/node-init.sh" "$name" "$d" </dev/null >"$d/init.out" 2>&1 &
+		/bin/bash "$TB_HERE/node-init.sh" "$name" "$d" </dev/null >"$d/init.out" 2>&1 9>&- &
 	unshare_pid=$!
 	tb_record_pid "$unshare_pid" "unshare-$name"
 	for i in $(seq 200); do
@@ -191,15 +195,15 @@ tb_node_plug() {                 # NODE LINK: veth with the fixed MAC, address
 tb_in() {
 	local node=$1
 	shift
-	nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@"
+	nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@" 9>&-
 }
 # tb_in_bounded SECONDS NODE CMD...: tb_in, killed after SECONDS.
 tb_in_bounded() {
 	local seconds=$1 node=$2
 	shift 2
-	timeout "$seconds" nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@"
+	timeout "$seconds" nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@" 9>&-
 }
-tb_obs() { ip netns exec "$TB_OBS" "$@"; }
+tb_obs() { ip netns exec "$TB_OBS" "$@" 9>&-; }
 
 # tb_power_cut NODE: every process of the node dies at once, its links go.
 # A prober that kills the PID itself (wsprobe --kill) calls tb_reap after.

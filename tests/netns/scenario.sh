@@ -46,6 +46,7 @@ scn_startup_to_vip() {
 	"$@" || tb_die "could not start the cluster: $*"
 	t_probe=$(tb_now)
 	up=$(scn_wait_vip_on n1 90)
+	# shellcheck disable=SC2034 # read by the scripts that source this file
 	SCN_STARTUP=$(awk -v a="$(tb_elapsed "$t_start" "$t_probe")" -v b="$(tb_event_time "$up" vip)" \
 		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a + b }')
 }
