@@ -60,11 +60,14 @@ dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-init.sh \
 	tests/netns/hb.sh tests/netns/pcmk.sh tests/netns/scenario.sh
 EXTRA_DIST += $(TESTBED_FILES) tests/netns/demo.sh tests/bench/smoke-failover.sh
-NETNS_TESTS += tests/netns/smoke-heartbeat-ucast.sh \
+NETNS_TESTS += tests/netns/testbed-selftest.sh \
+	tests/netns/smoke-heartbeat-ucast.sh \
 	tests/netns/smoke-pacemaker-nostonith.sh \
 	tests/netns/teardown.sh
-dist_check_SCRIPTS += tests/netns/smoke-heartbeat-ucast.sh \
-	tests/netns/smoke-pacemaker-nostonith.sh tests/netns/teardown.sh
+dist_check_SCRIPTS += tests/netns/testbed-selftest.sh \
+	tests/netns/smoke-heartbeat-ucast.sh \
+	tests/netns/smoke-pacemaker-nostonith.sh \
+	tests/netns/teardown.sh
 
 # Cluster scenarios take a lock in tb_init, so they run one at a time
 # whatever `make -j` says (their timers share 2 cores); the teardown check

@@ -18,6 +18,7 @@ TB_BUILDDIR=${WS_BUILDDIR:-$TB_SRCDIR/build}
 TB_HERE="$TB_SRCDIR/tests/netns"
 TB_PROBE="$TB_BUILDDIR/tests/netns/wsprobe"
 TB_REGISTRY=${WS_TB_REGISTRY:-$TB_BUILDDIR/tests/netns/runs}
+TB_LOCK=${WS_TB_LOCK:-/run/lock/warmstandby-testbed.lock}
 TB_LOGROOT=${WS_TB_LOGDIR:-$TB_BUILDDIR/tests/netns/logs}
 TB_LINK_NAMES=(lan aux dmz)
 TB_VIP=10.99.0.50
@@ -77,10 +78,11 @@ tb_init() {
 		TB=ws$(od -An -N2 -tx2 /dev/urandom | tr -d ' ')
 		[ ! -e "$TB_REGISTRY/$TB" ] && ! ip netns list | grep -q "^$TB" && break
 	done
-	# One cluster scenario at a time on this machine (fd 9 is closed for
-	# everything started inside the testbed, so only we hold the lock).
-	exec 9>>"$TB_REGISTRY/.lock"
-	flock -w "${WS_TB_LOCK_WAIT:-1800}" 9 || tb_die "another testbed run holds $TB_REGISTRY/.lock"
+	# One cluster scenario at a time on this machine, whatever the build
+	# tree (fd 9 is closed for everything started inside the testbed, so
+	# only this shell holds the lock).
+	exec 9>>"$TB_LOCK"
+	flock -w "${WS_TB_LOCK_WAIT:-1800}" 9 || tb_die "another testbed run holds $TB_LOCK"
 	TB_NAME=$name
 	TB_DIR=${WS_TB_ROOT:-/tmp}/wstb-$TB
 	TB_BRNS=${TB}br
@@ -220,6 +222,12 @@ tb_reap() {                      # NODE: wait until the powered-off node is gone
 	tb_wait_gone "$pid" 5 || tb_die "node $1: PID $pid survived SIGKILL"
 	tb_wait_gone "$(cat "$TB_DIR/$1/unshare.pid")" 5
 	rm -f "$TB_DIR/$1/init.pid"
+}
+# tb_kill_daemon NODE PIDFILE: SIGKILL the daemon whose pid file (inside the
+# node) names it; the PID is the node's own, so the kill runs in there too.
+tb_kill_daemon() {
+	# shellcheck disable=SC2016 # expanded inside the node
+	tb_in "$1" sh -c 'p=$(cat "$1") && [ -n "$p" ] && kill -9 "$p"' _ "$2"
 }
 tb_node_running() { [ -f "$TB_DIR/$1/init.pid" ] && [ -e "/proc/$(tb_init_pid "$1")" ]; }
 
