@@ -18,6 +18,21 @@ bool probe_name_valid(const char *name, size_t length)
 	return true;
 }
 
+/* glibc's regcomp() needs memory exponential in the number of stacked
+ * repetition operators ("a+++..."), so such patterns are refused up front. */
+static bool regex_has_stacked_repetition(const char *regex)
+{
+	for (const char *at = regex; at[0] != '\0' && at[1] != '\0'; at++) {
+		if (at[0] == '\\') {
+			at++;
+			continue;
+		}
+		if (strchr("*+?}", at[0]) != NULL && strchr("*+?{", at[1]) != NULL)
+			return true;
+	}
+	return false;
+}
+
 int probe_watch_parse(const char *spec, struct probe_watch *watch,
 		      char *error, size_t error_size)
 {
@@ -45,6 +60,16 @@ int probe_watch_parse(const char *spec, struct probe_watch *watch,
 	}
 	if (second[1] == '\0') {
 		snprintf(error, error_size, "watch '%s': REGEX is empty", spec);
+		return -1;
+	}
+	if (strlen(second + 1) > PROBE_REGEX_MAX) {
+		snprintf(error, error_size, "watch '%.40s...': REGEX longer than %d characters",
+			 spec, PROBE_REGEX_MAX);
+		return -1;
+	}
+	if (regex_has_stacked_repetition(second + 1)) {
+		snprintf(error, error_size, "watch '%s': stacked repetition operators are not supported",
+			 spec);
 		return -1;
 	}
 	memcpy(watch->name, spec, name_length);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #define PROBE_NAME_MAX 32
+#define PROBE_REGEX_MAX 256
 
 struct probe_watch {
 	char name[PROBE_NAME_MAX];

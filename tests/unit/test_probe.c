@@ -95,6 +95,8 @@ static void watch_spec_errors_name_the_problem(void **state)
 		{ "n::x", "FILE is empty" },
 		{ "n:/f:", "REGEX is empty" },
 		{ "n:/f:(", "bad REGEX" },
+		{ "n:/f:a++", "stacked repetition" },
+		{ "n:/f:a*{2}", "stacked repetition" },
 	};
 	struct probe_watch watch;
 	char error[256];
@@ -105,6 +107,23 @@ static void watch_spec_errors_name_the_problem(void **state)
 		assert_non_null(strstr(error, cases[i].expected));
 		assert_null(watch.path);
 	}
+}
+
+static void escaped_operators_are_not_stacked(void **state)
+{
+	struct probe_watch watch;
+	char error[256];
+	char long_regex[PROBE_REGEX_MAX + 16];
+
+	(void)state;
+	assert_int_equal(probe_watch_parse("n:/f:a\\++", &watch, error, sizeof(error)), 0);
+	assert_true(probe_watch_matches(&watch, "a+"));
+	probe_watch_free(&watch);
+	memset(long_regex, 'a', sizeof(long_regex));
+	memcpy(long_regex, "n:/f:", 5);
+	long_regex[sizeof(long_regex) - 1] = '\0';
+	assert_int_equal(probe_watch_parse(long_regex, &watch, error, sizeof(error)), -1);
+	assert_non_null(strstr(error, "longer than"));
 }
 
 static void names_are_bounded(void **state)
@@ -127,6 +146,7 @@ int main(void)
 		cmocka_unit_test(truncated_and_foreign_frames_are_rejected),
 		cmocka_unit_test(watch_spec_parses_and_matches),
 		cmocka_unit_test(watch_spec_errors_name_the_problem),
+		cmocka_unit_test(escaped_operators_are_not_stacked),
 		cmocka_unit_test(names_are_bounded),
 	};
 
