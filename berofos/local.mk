@@ -1,1 +1,39 @@
-# berofos: rules are added by the issue that builds this part.
+# berofos: libberofos (pure codecs + HTTP/UDP client), fosctl, fos-kickd,
+# fosemu, their unit/fuzz/loopback tests and man pages.
+
+# --- pure codecs: no I/O, linked by the library, the emulator and fuzzers -
+BEROFOS_CODEC_SRCS = berofos/fos_config.c berofos/fos_gbl4.c berofos/fos_error.c
+noinst_LTLIBRARIES += berofos/libfoscodec.la
+berofos_libfoscodec_la_SOURCES = $(BEROFOS_CODEC_SRCS) \
+	berofos/fos_config.h berofos/fos_gbl4.h berofos/fos_error.h
+
+# --- libberofos ------------------------------------------------------------
+noinst_LTLIBRARIES += berofos/libberofos.la
+berofos_libberofos_la_SOURCES = berofos/berofos.h \
+	berofos/fos_http.c berofos/fos_udp.c berofos/fos_cred.c berofos/fos_conf.c
+berofos_libberofos_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(GLIB_CFLAGS)
+berofos_libberofos_la_LIBADD = berofos/libfoscodec.la $(CURL_LIBS) $(GLIB_LIBS)
+
+# --- unit tests --------------------------------------------------------------
+UNIT_TESTS += tests/unit/test_fos_config tests/unit/test_fos_gbl4 tests/unit/test_fos_error
+tests_unit_test_fos_config_SOURCES = tests/unit/test_fos_config.c
+tests_unit_test_fos_config_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_config_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+tests_unit_test_fos_gbl4_SOURCES = tests/unit/test_fos_gbl4.c
+tests_unit_test_fos_gbl4_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_gbl4_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+tests_unit_test_fos_error_SOURCES = tests/unit/test_fos_error.c
+tests_unit_test_fos_error_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_error_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+
+# --- fuzz targets ------------------------------------------------------------
+FUZZ_NAMES += fuzz_fos_config fuzz_fos_gbl4
+FUZZ_TESTS += tests/fuzz/fuzz_fos_config tests/fuzz/fuzz_fos_gbl4
+tests_fuzz_fuzz_fos_config_SOURCES = tests/fuzz/fuzz_fos_config.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_config_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_config"'
+tests_fuzz_fuzz_fos_config_LDADD = berofos/libfoscodec.la
+fuzz_fuzz_fos_config_SRCS = tests/fuzz/fuzz_fos_config.c $(BEROFOS_CODEC_SRCS)
+tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
+tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
+fuzz_fuzz_fos_gbl4_SRCS = tests/fuzz/fuzz_fos_gbl4.c $(BEROFOS_CODEC_SRCS)
