@@ -37,3 +37,14 @@ tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.
 tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
 tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
 fuzz_fuzz_fos_gbl4_SRCS = tests/fuzz/fuzz_fos_gbl4.c $(BEROFOS_CODEC_SRCS)
+
+# --- fosemu: the emulated switch ------------------------------------------------
+noinst_LTLIBRARIES += berofos/libfosemu.la
+berofos_libfosemu_la_SOURCES = berofos/emu_state.c berofos/emu_state.h \
+	berofos/emu_http.c berofos/emu_http.h
+berofos_libfosemu_la_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
+berofos_libfosemu_la_LIBADD = berofos/libfoscodec.la $(GLIB_LIBS)
+
+bin_PROGRAMS += berofos/fosemu
+berofos_fosemu_SOURCES = berofos/fosemu.c
+berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libberofos.la
