@@ -48,3 +48,9 @@ berofos_libfosemu_la_LIBADD = berofos/libfoscodec.la $(GLIB_LIBS)
 bin_PROGRAMS += berofos/fosemu
 berofos_fosemu_SOURCES = berofos/fosemu.c
 berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libberofos.la
+
+# --- fosctl ----------------------------------------------------------------------
+sbin_PROGRAMS += berofos/fosctl
+berofos_fosctl_SOURCES = berofos/fosctl.c
+berofos_fosctl_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
