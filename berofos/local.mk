@@ -54,3 +54,15 @@ sbin_PROGRAMS += berofos/fosctl
 berofos_fosctl_SOURCES = berofos/fosctl.c
 berofos_fosctl_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
+
+# --- fos-kickd -------------------------------------------------------------------
+sbin_PROGRAMS += berofos/fos-kickd
+berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
+berofos_fos_kickd_LDADD = berofos/libberofos.la
+
+# --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
+BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \
+	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh
+TESTS += $(BEROFOS_LOOPBACK_TESTS)
+dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
+EXTRA_DIST += tests/berofos/lib.sh
