@@ -66,3 +66,16 @@ BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \
 TESTS += $(BEROFOS_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
 EXTRA_DIST += tests/berofos/lib.sh
+
+FUZZ_NAMES += fuzz_fos_emu_http
+FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http
+tests_fuzz_fuzz_fos_emu_http_SOURCES = tests/fuzz/fuzz_fos_emu_http.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_emu_http_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_emu_http"'
+tests_fuzz_fuzz_fos_emu_http_LDADD = berofos/libfosemu.la
+fuzz_fuzz_fos_emu_http_SRCS = tests/fuzz/fuzz_fos_emu_http.c berofos/emu_http.c \
+	berofos/emu_state.c $(BEROFOS_CODEC_SRCS)
+fuzz_fuzz_fos_emu_http_CFLAGS = $(GLIB_CFLAGS)
+fuzz_fuzz_fos_emu_http_LIBS = $(GLIB_LIBS)
+
+# --- man pages -----------------------------------------------------------------
+dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.8
