@@ -45,6 +45,11 @@ berofos_libfosemu_la_SOURCES = berofos/emu_state.c berofos/emu_state.h \
 berofos_libfosemu_la_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
 berofos_libfosemu_la_LIBADD = berofos/libfoscodec.la $(GLIB_LIBS)
 
+UNIT_TESTS += tests/unit/test_fos_emu
+tests_unit_test_fos_emu_SOURCES = tests/unit/test_fos_emu.c
+tests_unit_test_fos_emu_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_emu_LDADD = berofos/libfosemu.la $(CMOCKA_LIBS)
+
 bin_PROGRAMS += berofos/fosemu
 berofos_fosemu_SOURCES = berofos/fosemu.c
 berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libberofos.la
