@@ -84,3 +84,9 @@ fuzz_fuzz_fos_emu_http_LIBS = $(GLIB_LIBS)
 
 # --- man pages -----------------------------------------------------------------
 dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.8
+
+# Broadcast discovery between network namespaces (root; wsfos-* namespaces).
+NETNS_TESTS += tests/berofos/scan-netns.sh
+dist_check_SCRIPTS += tests/berofos/scan-netns.sh
+# Kick jitter under CPU load: a benchmark, run by hand.
+EXTRA_DIST += tests/berofos/bench-kick-jitter.sh

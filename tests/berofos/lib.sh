@@ -12,6 +12,7 @@ MAC=00:19:32:00:12:1d
 
 work=$(mktemp -d /tmp/wsfos-test.XXXXXX)
 started_pids=
+created_netns=
 
 cleanup() {
 	for pid in $started_pids; do
@@ -19,6 +20,9 @@ cleanup() {
 	done
 	for pid in $started_pids; do
 		wait "$pid" 2>/dev/null || true
+	done
+	for ns in $created_netns; do
+		ip netns delete "$ns" 2>/dev/null || true
 	done
 	rm -rf "$work"
 }
