@@ -94,6 +94,31 @@ expect_rc 0 fos -c "$work/cred" passwd
 expect_rc 0 fos -c "$work/cred" mode master
 ok passwd
 
+# The configuration file: a section per switch, options override it, and a
+# password inside it is refused.
+cat >"$work/berofos.conf" <<CONF
+[fos1]
+url = http://127.0.0.1:$HTTP_PORT
+password_file = $work/cred
+mac = $MAC
+udp_addr = 127.0.0.1
+udp_port = $UDP_PORT
+timeout_ms = 2000
+
+[leaky]
+url = http://127.0.0.1:$HTTP_PORT
+password = secret
+CONF
+expect_rc 0 "$FOSCTL" -f "$work/berofos.conf" -s fos1 mode
+grep -q '^master' "$work/out" || fail "--switch fos1 mode"
+expect_rc 0 "$FOSCTL" -f "$work/berofos.conf" -s fos1 ping
+expect_rc 3 "$FOSCTL" -f "$work/berofos.conf" -s leaky show
+grep -q 'holds a password' "$work/err" || fail "password in config file not refused"
+expect_rc 3 "$FOSCTL" -f "$work/berofos.conf" -s nosuch show
+expect_rc 3 "$FOSCTL" -f "$work/berofos.conf" -s fos1 -c /dev/null show
+grep -q "not a regular file" "$work/err" || fail "-c did not override the config file"
+ok "config file sections"
+
 # Persistent state: a restarted emulator keeps mode, hostname and password.
 emu_stop
 [ "$(stat -c '%a' "$work/state")" = 600 ] || fail "state file is not 0600"
