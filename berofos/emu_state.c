@@ -127,6 +127,22 @@ static int apply_power(struct emu_state *s, const struct emu_param *params, size
 	return 200;
 }
 
+/* The firmware 1.3.3 bug as fosemu models it: the booleans of the group
+ * that the request does not name fall back to 0. */
+static void clear_group_booleans(struct emu_state *s, int cmd, const int *keys, size_t n_keys,
+				 long long now_ms, struct emu_events *ev)
+{
+	for (int k = 0; k < FOS_K_COUNT; k++) {
+		const struct fos_key_info *info = fos_key_info((enum fos_key)k);
+		bool named = false;
+
+		for (size_t i = 0; i < n_keys; i++)
+			named = named || keys[i] == k;
+		if (!named && info->set_name != NULL && info->cmd == cmd && info->type == FOS_T_BOOL)
+			store(s, (enum fos_key)k, "0", now_ms, ev);
+	}
+}
+
 int emu_apply_set(struct emu_state *s, const struct emu_param *params, size_t count,
 		  long long now_ms, struct emu_events *ev, char *error, size_t error_len)
 {
@@ -176,6 +192,8 @@ int emu_apply_set(struct emu_state *s, const struct emu_param *params, size_t co
 			return 400;
 		keys[n_keys++] = k;
 	}
+	if (s->opt.group_bug && cmd <= 3)
+		clear_group_booleans(s, (int)cmd, keys, n_keys, now_ms, ev);
 	for (size_t i = 0; i < n_keys; i++)
 		store(s, (enum fos_key)keys[i], normal[i], now_ms, ev);
 	if (apwd != NULL) {

@@ -14,6 +14,7 @@
 struct emu_options {
 	bool latch;              /* watchdog failure latches until wen=1 [inf] */
 	bool bypass_bc_joined;   /* bypass mode 0 joins B-C (default: open) [guess] */
+	bool group_bug;          /* firmware 1.3.3: a set clears the group's other booleans */
 	bool stuck[FOS_K_COUNT]; /* fault: writes to this key are ignored */
 };
 

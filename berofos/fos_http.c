@@ -268,11 +268,35 @@ static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char
 		    what, fos->base, info->read_key, state->v[key].str, want);
 }
 
+/* Firmware 1.3.3 changed other fields of the same cmd group when one was set
+ * (protocol page 1.2).  Any such change is reported, not silently accepted.
+ * The watchdog's state and countdown change on their own and are skipped. */
+static enum fos_err check_side_effects(struct fos_handle *fos, enum fos_key key,
+				       const struct fos_config *before,
+				       const struct fos_config *after, const char *what)
+{
+	int cmd = fos_key_info(key)->cmd;
+
+	for (int k = 0; k < FOS_K_COUNT; k++) {
+		const struct fos_key_info *other = fos_key_info((enum fos_key)k);
+
+		if (k == (int)key || other->cmd != cmd || other->set_name == NULL ||
+		    k == FOS_K_WSTATE || !before->seen[k] || !after->seen[k])
+			continue;
+		if (strcmp(before->v[k].str, after->v[k].str) != 0)
+			return fail(fos, FOS_E_NOT_CONFIRMED,
+				    "%s: %s also changed %s from '%s' to '%s' (a firmware bug of "
+				    "version 1.3.3; update the firmware and check the settings)",
+				    what, fos->base, other->read_key, before->v[k].str, after->v[k].str);
+	}
+	return FOS_OK;
+}
+
 static enum fos_err set_and_confirm(struct fos_handle *fos, enum fos_key key, const char *value,
 				    const char *what)
 {
 	const struct fos_key_info *info = fos_key_info(key);
-	struct fos_config state;
+	struct fos_config before, state;
 	char normal[FOS_STR_MAX];
 	char why[128];
 	enum fos_err err;
@@ -281,10 +305,18 @@ static enum fos_err set_and_confirm(struct fos_handle *fos, enum fos_key key, co
 		return fail(fos, FOS_E_USAGE, "%s: the key is read-only", what);
 	if (fos_value_check(key, value, normal, sizeof(normal), why, sizeof(why)) != 0)
 		return fail(fos, FOS_E_USAGE, "%s: %s", what, why);
+	/* Read first: auth and reachability fail before anything is sent, and
+	 * the read-back can be compared for side effects. */
+	err = fos_read_state(fos, &before);
+	if (err != FOS_OK)
+		return err;
 	err = send_set(fos, key, normal, what);
 	if (err != FOS_OK)
 		return err;
-	return confirm(fos, key, normal, what, &state);
+	err = confirm(fos, key, normal, what, &state);
+	if (err != FOS_OK)
+		return err;
+	return check_side_effects(fos, key, &before, &state, what);
 }
 
 enum fos_err fos_set(struct fos_handle *fos, enum fos_key key, const char *value)

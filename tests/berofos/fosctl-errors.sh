@@ -57,3 +57,13 @@ grep -q 'did not take the change' "$work/err" || fail "not-confirmed message"
 expect_rc 8 fos power 1 on
 expect_rc 0 fos power 0 on
 ok "stuck relay reported as failed"
+
+# Firmware 1.3.3: setting one field changed others of its group.  The
+# client must say so instead of reporting success.
+emu_stop
+rm -f "$work/state"
+emu_start --fw133-group-bug
+expect_rc 0 fos set power1def=1
+expect_rc 8 fos set modedef=1
+grep -q "also changed 1_p0 from '1' to '0'" "$work/err" || fail "side effect not reported: $(cat "$work/err")"
+ok "side effect on another field of the group reported"

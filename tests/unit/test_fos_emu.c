@@ -96,6 +96,22 @@ static void stuck_relay_ignores_writes(void **state)
 	assert_int_equal(s.cfg.v[FOS_K_P0].num, 1);
 }
 
+static void group_bug_clears_unnamed_booleans_of_the_group(void **state)
+{
+	struct emu_options opt = { .latch = true, .group_bug = true };
+	struct emu_state s;
+
+	(void)state;
+	emu_state_init(&s, &opt);
+	set(&s, "cmd=1&p0=1", 0, 200);
+	set(&s, "cmd=4&mode=1", 0, 200);                   /* other group: untouched */
+	assert_int_equal(s.cfg.v[FOS_K_P0_DEF].num, 1);
+	set(&s, "cmd=1&rm=1", 0, 200);
+	assert_int_equal(s.cfg.v[FOS_K_RM].num, 1);
+	assert_int_equal(s.cfg.v[FOS_K_P0_DEF].num, 0);
+	assert_int_equal(s.cfg.v[FOS_K_MODE].num, 1);
+}
+
 static void relay_paths_follow_scenario_and_mode(void **state)
 {
 	struct emu_options opt = { .latch = true };
@@ -149,6 +165,7 @@ int main(void)
 		cmocka_unit_test(without_latch_a_kick_recovers),
 		cmocka_unit_test(bad_request_changes_nothing),
 		cmocka_unit_test(stuck_relay_ignores_writes),
+		cmocka_unit_test(group_bug_clears_unnamed_booleans_of_the_group),
 		cmocka_unit_test(relay_paths_follow_scenario_and_mode),
 		cmocka_unit_test(basic_auth_and_escapes_are_decoded),
 		cmocka_unit_test(malformed_requests_get_the_right_status),
