@@ -141,6 +141,17 @@ static enum fos_err from_curl(struct fos_handle *fos, CURLcode rc, const char *w
 	}
 }
 
+/* Plain HTTP only: the device has nothing else, and a redirect must not
+ * lead curl anywhere else. */
+static CURLcode restrict_to_http(CURL *curl)
+{
+#if LIBCURL_VERSION_NUM >= 0x075500
+	return curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http");
+#else
+	return curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)CURLPROTO_HTTP);
+#endif
+}
+
 /* One GET of path (starting with '/'); the body goes to reply. */
 static enum fos_err http_get(struct fos_handle *fos, const char *path, const char *what,
 			     struct reply *reply)
@@ -158,7 +169,7 @@ static enum fos_err http_get(struct fos_handle *fos, const char *path, const cha
 	curl_easy_reset(fos->curl);
 	if (curl_easy_setopt(fos->curl, CURLOPT_URL, url) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
-	    curl_easy_setopt(fos->curl, CURLOPT_PROTOCOLS_STR, "http") != CURLE_OK ||
+	    restrict_to_http(fos->curl) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_TIMEOUT_MS, fos->timeout_ms) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_CONNECTTIMEOUT_MS, fos->timeout_ms) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_WRITEFUNCTION, collect) != CURLE_OK ||

@@ -72,6 +72,14 @@ static enum fos_err send_frame(int fd, const struct sockaddr_in *to, const uint8
 	return FOS_OK;
 }
 
+/* udp_socket's failure as an error code: a bad address is the caller's. */
+static enum fos_err socket_error(const char *addr)
+{
+	struct in_addr unused;
+
+	return inet_pton(AF_INET, addr, &unused) == 1 ? FOS_E_SYSTEM : FOS_E_USAGE;
+}
+
 /* Waits for datagrams until deadline; calls take() for each valid frame of
  * command cmd.  take returns 1 to stop waiting. */
 typedef int (*frame_taker)(const uint8_t *payload, size_t len, void *ctx);
@@ -150,7 +158,7 @@ enum fos_err fos_gbl4_scan(const char *addr, uint16_t port, long timeout_ms,
 	*count = 0;
 	fd = udp_socket(addr, port, &to, message, message_len);
 	if (fd < 0)
-		return FOS_E_SYSTEM;
+		return socket_error(addr);
 	err = send_frame(fd, &to, frame, len, message, message_len);
 	if (err == FOS_OK)
 		err = wait_frames(fd, FOS_GBL4_GET_NETCONF, now_ms() + timeout_ms, take_netconf,
@@ -191,7 +199,7 @@ static enum fos_err request_reply(const char *addr, uint16_t port, const uint8_t
 
 	fd = udp_socket(addr, port, &to, message, message_len);
 	if (fd < 0)
-		return FOS_E_SYSTEM;
+		return socket_error(addr);
 	err = send_frame(fd, &to, frame, len, message, message_len);
 	if (err == FOS_OK)
 		err = wait_frames(fd, cmd, now_ms() + timeout_ms, take_mac, m, &taken,
@@ -252,7 +260,7 @@ enum fos_err fos_kicker_open(struct fos_kicker **out, const char *addr, uint16_t
 	k->fd = udp_socket(addr, port, &k->to, message, message_len);
 	if (k->fd < 0) {
 		free(k);
-		return FOS_E_SYSTEM;
+		return socket_error(addr);
 	}
 	k->frame_len = fos_gbl4_kick_request(mac, k->frame, sizeof(k->frame));
 	*out = k;

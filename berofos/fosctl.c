@@ -399,10 +399,11 @@ static int verb_scan(struct cli *cli)
 		return fail(cli, err, cli->message);
 	}
 	for (size_t i = 0; i < count; i++) {
-		char mac[18], ip[16];
+		char mac[18], ip[16], firmware[8];
 		const struct fos_netconf *nc = &found[i];
 
 		fos_mac_format(nc->mac, mac);
+		snprintf(firmware, sizeof(firmware), "%u.%u", nc->fw_major, nc->fw_minor);
 		snprintf(ip, sizeof(ip), "%u.%u.%u.%u", nc->ip[0], nc->ip[1], nc->ip[2], nc->ip[3]);
 		if (cli->json) {
 			json_object *o = json_object_new_object();
@@ -411,8 +412,7 @@ static int verb_scan(struct cli *cli)
 			json_object_object_add(o, "ip", json_object_new_string(ip));
 			json_object_object_add(o, "http_port", json_object_new_int(nc->http_port));
 			json_object_object_add(o, "hwmagic", json_object_new_int(nc->hwmagic));
-			json_object_object_add(o, "firmware", json_object_new_string(
-				(snprintf(addr, sizeof(addr), "%u.%u", nc->fw_major, nc->fw_minor), addr)));
+			json_object_object_add(o, "firmware", json_object_new_string(firmware));
 			json_object_object_add(o, "dhcp", json_object_new_boolean(nc->options & 0x01));
 			json_object_object_add(o, "password", json_object_new_boolean(nc->options & 0x02));
 			json_object_array_add(list, o);

@@ -28,7 +28,7 @@
 
 #define TICK_MS 20               /* watchdog resolution */
 #define STALLED_MAX 16
-#define READ_TIMEOUT_S 2
+#define READ_TIMEOUT_US 500000   /* a slow client must not hold up the watchdog long */
 
 extern char **environ;
 
@@ -305,7 +305,7 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 static void serve_http(struct emu *e)
 {
 	char head[EMU_HTTP_HEAD_MAX + 1];
-	struct timeval tv = { READ_TIMEOUT_S, 0 };
+	struct timeval tv = { 0, READ_TIMEOUT_US };
 	size_t len = 0;
 	char *end = NULL;
 	int fd = accept4(e->http_fd, NULL, NULL, SOCK_CLOEXEC);

@@ -67,3 +67,6 @@ expect_rc 0 fos set power1def=1
 expect_rc 8 fos set modedef=1
 grep -q "also changed 1_p0 from '1' to '0'" "$work/err" || fail "side effect not reported: $(cat "$work/err")"
 ok "side effect on another field of the group reported"
+expect_rc 2 fos --udp-addr 300.1.2.3 kick
+grep -q 'not an IPv4 address' "$work/err" || fail "bad GBL4 address message"
+ok "bad GBL4 address is a usage error"

@@ -26,6 +26,14 @@ expect_rc 0 fos get mode
 [ "$(cat "$work/kickd.pid")" = "$KICKD_PID" ] || fail "fos-kickd pidfile"
 ok "fos-kickd running: no expiry over $((3 * WINTV)) s"
 
+# A stalled feeder (stopped for 0.5 s) logs its missed deadline.
+kill -STOP "$KICKD_PID"
+sleep 0.5
+kill -CONT "$KICKD_PID"
+sleep 0.3
+grep -q 'missed deadline' "$work/kickd.err" || fail "missed deadline not logged"
+ok "missed deadline logged"
+
 # SIGTERM: clean stop, pidfile removed, no kick after the signal.
 kill -TERM "$KICKD_PID"
 stopped=$(now_ms)
