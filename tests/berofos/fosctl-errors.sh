@@ -22,6 +22,12 @@ chmod 644 "$work/cred"
 expect_rc 3 fos -c "$work/cred" show
 grep -q 'must be owned by root with mode 0600' "$work/err" || fail "credentials mode message"
 chmod 600 "$work/cred"
+chown nobody "$work/cred"
+expect_rc 3 fos -c "$work/cred" show
+grep -q 'it is uid [1-9]' "$work/err" || fail "credentials owner message"
+chown root "$work/cred"
+ln -s "$work/cred" "$work/cred-link"
+expect_rc 3 fos -c "$work/cred-link" show
 expect_rc 3 fos -c "$work/missing" show
 ok "unsafe or missing credentials file refused"
 
