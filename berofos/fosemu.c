@@ -1,8 +1,8 @@
-#define _GNU_SOURCE 1  /* accept4 */
 /* fosemu: a berofos on loopback for tests and the demo.  HTTP (config.txt,
  * set requests, Basic auth) and GBL4 over UDP, one poll() loop, the device
- * model in emu_state.c, the request parser in emu_http.c. */
-#include "berofos/emu_http.h"
+ * model in emu_state.c, the request parser in emu_http.c, the servers in
+ * emu_serve_http.c and emu_serve_udp.c, persistence in emu_persist.c. */
+#include "berofos/emu_io.h"
 #include "berofos/emu_state.h"
 #include "berofos/fos_gbl4.h"
 #include "berofos/berofos.h"
@@ -27,30 +27,8 @@
 #include <unistd.h>
 
 #define TICK_MS 20               /* watchdog resolution */
-#define STALLED_MAX 16
-#define READ_TIMEOUT_US 500000   /* a slow client must not hold up the watchdog long */
 
 extern char **environ;
-
-enum set_body { BODY_HTML, BODY_TEXT, BODY_EMPTY };
-
-struct emu {
-	struct emu_state st;
-	const char *address;
-	uint16_t http_port, udp_port;
-	const char *state_file, *log_file, *pidfile, *ports_file, *hook;
-	uint8_t mac[6];
-	bool check_user;          /* [guess] the firmware checks "admin" */
-	bool config_needs_auth;   /* [inf] config.txt is protected too */
-	bool any_mac;             /* [inf] commands for another MAC are ignored */
-	bool final_lf;            /* [inf] every line ends with LF */
-	enum set_body set_body;   /* [guess] what a set request answers */
-	bool stall_http;          /* fault: accept and never answer */
-	int stalled[STALLED_MAX];
-	int stalled_count;
-	FILE *log;
-	int http_fd, udp_fd;
-};
 
 static volatile sig_atomic_t stop_requested;
 
@@ -60,7 +38,7 @@ static void on_signal(int sig)
 	stop_requested = 1;
 }
 
-static long long mono_ms(void)
+long long emu_mono_ms(void)
 {
 	struct timespec ts;
 
@@ -69,8 +47,7 @@ static long long mono_ms(void)
 }
 
 /* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
-static void logf_(struct emu *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void logf_(struct emu *e, const char *fmt, ...)
+void emu_log(struct emu *e, const char *fmt, ...)
 {
 	struct timespec ts;
 	struct tm tm;
@@ -89,65 +66,6 @@ static void logf_(struct emu *e, const char *fmt, ...)
 	fflush(e->log);
 }
 
-static int save_state(struct emu *e)
-{
-	char page[4096], tmp[4096];
-	size_t len;
-	FILE *out;
-	int fd;
-
-	if (e->state_file == NULL)
-		return 0;
-	len = fos_config_format(&e->st.cfg, true, page, sizeof(page));
-	if (len >= sizeof(page))
-		return -1;
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", e->state_file) >= sizeof(tmp))
-		return -1;
-	/* 0600: the file holds the admin password. */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || (out = fdopen(fd, "w")) == NULL) {
-		logf_(e, "error: cannot write %s: %s", tmp, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	fprintf(out, "%semu_apwd=%s\n", page, e->st.apwd);
-	if (fflush(out) != 0 || fsync(fd) != 0 || fclose(out) != 0 || rename(tmp, e->state_file) != 0) {
-		logf_(e, "error: cannot write %s: %s", e->state_file, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int load_state(struct emu *e)
-{
-	static char page[65536];
-	char error[128];
-	struct fos_config cfg;
-	const char *apwd;
-	size_t len;
-	FILE *in = fopen(e->state_file, "r");
-
-	if (in == NULL)
-		return errno == ENOENT ? 0 : -1;
-	len = fread(page, 1, sizeof(page) - 1, in);
-	fclose(in);
-	page[len] = '\0';
-	if (fos_config_parse(page, len, &cfg, error, sizeof(error)) != 0) {
-		fprintf(stderr, "fosemu: state file %s: %s\n", e->state_file, error);
-		return -1;
-	}
-	for (int k = 0; k < FOS_K_COUNT; k++)
-		if (cfg.seen[k])
-			e->st.cfg.v[k] = cfg.v[k];
-	apwd = strstr(page, "\nemu_apwd=");
-	if (apwd != NULL)
-		sscanf(apwd + 10, "%15[^\n]", e->st.apwd);
-	if (e->st.cfg.v[FOS_K_WSTATE].num == FOS_WSTATE_ON)
-		e->st.deadline_ms = mono_ms() + e->st.cfg.v[FOS_K_WINTV].num * 1000LL;
-	return 0;
-}
-
 static void run_hook(struct emu *e, int port, bool on)
 {
 	char port_arg[4];
@@ -164,270 +82,36 @@ static void run_hook(struct emu *e, int port, bool on)
 	argv[3] = NULL;
 	rc = posix_spawnp(&pid, e->hook, NULL, NULL, argv, environ);
 	if (rc != 0)
-		logf_(e, "error: power hook %s: %s", e->hook, strerror(rc));
+		emu_log(e, "error: power hook %s: %s", e->hook, strerror(rc));
 	else
-		logf_(e, "hook %s %d %s pid=%ld", e->hook, port, argv[2], (long)pid);
+		emu_log(e, "hook %s %d %s pid=%ld", e->hook, port, argv[2], (long)pid);
 }
 
-static void report(struct emu *e, const struct emu_events *ev, const char *cause)
+void emu_report(struct emu *e, const struct emu_events *ev, const char *cause)
 {
 	if (ev->mode_changed)
-		logf_(e, "relay mode %ld -> %ld (%s) cause=%s", ev->old_mode,
+		emu_log(e, "relay mode %ld -> %ld (%s) cause=%s", ev->old_mode,
 		      e->st.cfg.v[FOS_K_MODE].num, emu_relay_paths(&e->st), cause);
 	for (int p = 0; p < 2; p++)
 		if (ev->power_changed[p]) {
 			bool on = e->st.cfg.v[p == 0 ? FOS_K_P0 : FOS_K_P1].num != 0;
 
-			logf_(e, "power %d %s cause=%s", p, on ? "on" : "off", cause);
+			emu_log(e, "power %d %s cause=%s", p, on ? "on" : "off", cause);
 			run_hook(e, p, on);
 		}
 	if (ev->watchdog_expired)
-		logf_(e, "watchdog expired: lines to the backup (A-D), state 2%s",
+		emu_log(e, "watchdog expired: lines to the backup (A-D), state 2%s",
 		      e->st.opt.latch ? " (latched until wen=1)" : "");
 	if (ev->watchdog_enabled)
-		logf_(e, "watchdog enabled interval=%lds cause=%s", e->st.cfg.v[FOS_K_WINTV].num, cause);
+		emu_log(e, "watchdog enabled interval=%lds cause=%s", e->st.cfg.v[FOS_K_WINTV].num, cause);
 	if (ev->watchdog_disabled)
-		logf_(e, "watchdog disabled cause=%s", cause);
+		emu_log(e, "watchdog disabled cause=%s", cause);
 	if (ev->password_changed)
-		logf_(e, "admin password changed");
+		emu_log(e, "admin password changed");
 	if (ev->stuck_ignored)
-		logf_(e, "fault: write to a stuck relay ignored");
+		emu_log(e, "fault: write to a stuck relay ignored");
 	if (ev->changed)
-		(void)save_state(e);
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static void respond(int fd, int status, const char *type, const char *body)
-{
-	char head[512];
-	size_t body_len = strlen(body);
-	int n;
-
-	n = snprintf(head, sizeof(head),
-		     "HTTP/1.0 %d %s\r\nServer: fosemu\r\nConnection: close\r\n"
-		     "Content-Type: %s\r\nContent-Length: %zu\r\n%s\r\n",
-		     status, emu_http_reason(status), type, body_len,
-		     status == 401 ? "WWW-Authenticate: Basic realm=\"berofos\"\r\n" :
-		     status == 405 ? "Allow: GET\r\n" : "");
-	if (n > 0 && (size_t)n < sizeof(head) && write_all(fd, head, (size_t)n) == 0)
-		(void)write_all(fd, body, body_len);
-}
-
-static bool authorized(struct emu *e, const struct emu_request *req)
-{
-	if (!e->st.cfg.v[FOS_K_PWD].num)
-		return true;
-	if (!req->has_auth || strcmp(req->password, e->st.apwd) != 0)
-		return false;
-	return !e->check_user || strcmp(req->user, FOS_DEFAULT_USER) == 0;
-}
-
-/* Query text for the log, with the password masked. */
-static void describe(const struct emu_request *req, char *out, size_t len)
-{
-	size_t used = (size_t)snprintf(out, len, "%s %s", req->method, req->path);
-
-	for (size_t i = 0; i < req->param_count && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used, "%c%s=%s", i == 0 ? '?' : '&',
-					 req->params[i].key,
-					 strcmp(req->params[i].key, "apwd") == 0 ? "***" : req->params[i].value);
-}
-
-static int handle_request(struct emu *e, int fd, const char *head, size_t len)
-{
-	static char page[4096];
-	struct emu_request req;
-	struct emu_events ev;
-	char what[768], error[128] = "";
-	int status = emu_http_parse(head, len, &req);
-
-	if (status != 0) {
-		respond(fd, status, "text/plain", "bad request\n");
-		logf_(e, "http malformed request -> %d", status);
-		return status;
-	}
-	describe(&req, what, sizeof(what));
-	if (strcmp(req.method, "GET") != 0 && strcmp(req.method, "HEAD") != 0)
-		status = 405;
-	else if (strcmp(req.path, "/config.txt") == 0 && !req.has_query) {
-		if (e->config_needs_auth && !authorized(e, &req))
-			status = 401;
-		else {
-			emu_tick(&e->st, mono_ms(), &ev);
-			report(e, &ev, "watchdog");
-			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page))
-				status = 500;
-			else {
-				respond(fd, 200, "text/plain", page);
-				status = 200;
-			}
-		}
-	} else if (strcmp(req.path, "/") == 0 && req.has_query) {
-		if (!authorized(e, &req))
-			status = 401;
-		else {
-			status = emu_apply_set(&e->st, req.params, req.param_count, mono_ms(), &ev,
-					       error, sizeof(error));
-			if (status == 200) {
-				respond(fd, 200, e->set_body == BODY_HTML ? "text/html" : "text/plain",
-					e->set_body == BODY_HTML ? "<html><body>OK</body></html>\n" :
-					e->set_body == BODY_TEXT ? "OK\n" : "");
-				report(e, &ev, "http");
-			}
-		}
-	} else if (strcmp(req.path, "/") == 0)
-		status = 404;                  /* no web UI here */
-	else
-		status = 404;
-	if (status != 200)
-		respond(fd, status, "text/plain", status == 401 ? "authorization required\n" :
-			error[0] != '\0' ? error : "error\n");
-	logf_(e, "http %s user=%s -> %d%s%s", what, req.has_auth ? req.user : "-", status,
-	      error[0] != '\0' ? " " : "", error);
-	explicit_bzero(&req, sizeof(req));
-	return status;
-}
-
-static void serve_http(struct emu *e)
-{
-	char head[EMU_HTTP_HEAD_MAX + 1];
-	struct timeval tv = { 0, READ_TIMEOUT_US };
-	size_t len = 0;
-	char *end = NULL;
-	int fd = accept4(e->http_fd, NULL, NULL, SOCK_CLOEXEC);
-
-	if (fd < 0)
-		return;
-	if (e->stall_http) {
-		if (e->stalled_count == STALLED_MAX) {
-			close(e->stalled[0]);
-			memmove(e->stalled, e->stalled + 1, sizeof(int) * (STALLED_MAX - 1));
-			e->stalled_count--;
-		}
-		e->stalled[e->stalled_count++] = fd;
-		logf_(e, "fault: http connection accepted and left unanswered");
-		return;
-	}
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) != 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0) {
-		close(fd);
-		return;
-	}
-	while (end == NULL && len < EMU_HTTP_HEAD_MAX) {
-		ssize_t n = read(fd, head + len, EMU_HTTP_HEAD_MAX - len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		head[len] = '\0';
-		end = strstr(head, "\r\n\r\n");
-	}
-	if (end != NULL)
-		handle_request(e, fd, head, (size_t)(end - head) + 4);
-	else if (len >= EMU_HTTP_HEAD_MAX)
-		respond(fd, 431, "text/plain", "request head too large\n");
-	explicit_bzero(head, sizeof(head));
-	close(fd);
-}
-
-static void netconf_of(struct emu *e, struct fos_netconf *nc)
-{
-	memset(nc, 0, sizeof(*nc));
-	memcpy(nc->mac, e->mac, 6);
-	nc->hwmagic = 0x00bb;
-	nc->boot_major = 1;
-	nc->boot_minor = 0;
-	nc->fw_major = 1;
-	nc->fw_minor = 57;
-	(void)inet_pton(AF_INET, e->st.cfg.v[FOS_K_IP].str, nc->ip);
-	(void)inet_pton(AF_INET, e->st.cfg.v[FOS_K_NM].str, nc->netmask);
-	(void)inet_pton(AF_INET, e->st.cfg.v[FOS_K_GW].str, nc->gateway);
-	nc->phy_conf = 0xff;
-	nc->phy_state = 0x07;
-	nc->options = (uint8_t)((e->st.cfg.v[FOS_K_DHCP].num ? 0x01 : 0) |
-				(e->st.cfg.v[FOS_K_PWD].num ? 0x02 : 0));
-	nc->http_port = e->http_port;
-}
-
-static void serve_udp(struct emu *e)
-{
-	uint8_t buf[FOS_GBL4_MAX_FRAME], reply[FOS_GBL4_MAX_FRAME], payload_out[FOS_GBL4_NETCONF_LEN];
-	struct sockaddr_in from;
-	socklen_t from_len = sizeof(from);
-	const uint8_t *payload;
-	size_t payload_len, reply_len = 0;
-	struct fos_netconf nc;
-	struct emu_events ev;
-	uint8_t cmd;
-	char peer[INET_ADDRSTRLEN];
-	ssize_t n = recvfrom(e->udp_fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &from_len);
-
-	if (n < 0)
-		return;
-	inet_ntop(AF_INET, &from.sin_addr, peer, sizeof(peer));
-	if (fos_gbl4_decode(buf, (size_t)n, &cmd, &payload, &payload_len) != 0) {
-		logf_(e, "udp from %s: not a GBL4 frame (%zd bytes), dropped", peer, n);
-		return;
-	}
-	if (cmd != FOS_GBL4_GET_NETCONF && !e->any_mac &&
-	    (payload_len < 6 || memcmp(payload, e->mac, 6) != 0)) {
-		logf_(e, "udp from %s: cmd %u for another MAC, ignored", peer, (unsigned)cmd);
-		return;
-	}
-	switch (cmd) {
-	case FOS_GBL4_GET_NETCONF:
-		netconf_of(e, &nc);
-		fos_gbl4_netconf_pack(&nc, payload_out);
-		reply_len = fos_gbl4_encode(cmd, payload_out, sizeof(payload_out), reply, sizeof(reply));
-		logf_(e, "udp from %s: scan", peer);
-		break;
-	case FOS_GBL4_KICK_WDOG: {
-		bool taken = emu_kick(&e->st, mono_ms(), &ev);
-
-		logf_(e, "udp from %s: kick %s", peer, taken ? "accepted" :
-		      e->st.cfg.v[FOS_K_WSTATE].num == FOS_WSTATE_FAILED ? "ignored (watchdog failed, latched)"
-									  : "ignored (watchdog off)");
-		report(e, &ev, "kick");
-		break;
-	}
-	case FOS_GBL4_PING:
-		memcpy(payload_out, e->mac, 6);
-		reply_len = fos_gbl4_encode(cmd, payload_out, 6, reply, sizeof(reply));
-		logf_(e, "udp from %s: ping", peer);
-		break;
-	case FOS_GBL4_SET_NETCONF:
-	case FOS_GBL4_RESET:
-	case FOS_GBL4_FLASH_PREP:
-	case FOS_GBL4_FLASH_PAGE:
-		/* Operational mode: these work only in flash mode [doc]. */
-		memcpy(payload_out, e->mac, 6);
-		payload_out[6] = 1;
-		reply_len = fos_gbl4_encode(cmd, payload_out, 7, reply, sizeof(reply));
-		logf_(e, "udp from %s: cmd %u refused (not in flash mode)", peer, (unsigned)cmd);
-		break;
-	default:
-		logf_(e, "udp from %s: unknown cmd %u, ignored", peer, (unsigned)cmd);
-		return;
-	}
-	if (reply_len > 0 &&
-	    sendto(e->udp_fd, reply, reply_len, 0, (struct sockaddr *)&from, from_len) < 0)
-		logf_(e, "udp reply to %s: %s", peer, strerror(errno));
+		(void)emu_save_state(e);
 }
 
 static int bind_socket(struct emu *e, int type, uint16_t *port)
@@ -604,7 +288,7 @@ static int setup(struct emu *e, const char *password_file)
 			return -1;
 		}
 	}
-	if (e->state_file != NULL && load_state(e) != 0) {
+	if (e->state_file != NULL && emu_load_state(e) != 0) {
 		fprintf(stderr, "fosemu: cannot load %s\n", e->state_file);
 		return -1;
 	}
@@ -652,17 +336,17 @@ static void run(struct emu *e)
 		int rc = poll(fds, 2, TICK_MS);
 
 		if (rc < 0 && errno != EINTR) {
-			logf_(e, "error: poll: %s", strerror(errno));
+			emu_log(e, "error: poll: %s", strerror(errno));
 			return;
 		}
 		while (waitpid(-1, NULL, WNOHANG) > 0)
 			;                          /* reap finished hooks */
 		if (rc > 0 && (fds[1].revents & POLLIN))
-			serve_udp(e);
+			emu_serve_udp(e);
 		if (rc > 0 && (fds[0].revents & POLLIN))
-			serve_http(e);
-		emu_tick(&e->st, mono_ms(), &ev);
-		report(e, &ev, "watchdog");
+			emu_serve_http(e);
+		emu_tick(&e->st, emu_mono_ms(), &ev);
+		emu_report(e, &ev, "watchdog");
 	}
 }
 
@@ -685,11 +369,11 @@ int main(int argc, char **argv)
 	if (setup(&e, password_file) != 0)
 		rc = 1;
 	else {
-		logf_(&e, "fosemu listening on %s http=%u udp=%u pid=%ld", e.address,
+		emu_log(&e, "fosemu listening on %s http=%u udp=%u pid=%ld", e.address,
 		      (unsigned)e.http_port, (unsigned)e.udp_port, (long)getpid());
 		run(&e);
-		logf_(&e, "fosemu stopping");
-		if (save_state(&e) != 0)
+		emu_log(&e, "fosemu stopping");
+		if (emu_save_state(&e) != 0)
 			rc = 1;
 	}
 	for (int i = 0; i < e.stalled_count; i++)
@@ -704,3 +388,4 @@ int main(int argc, char **argv)
 		fclose(e.log);
 	return rc;
 }
+

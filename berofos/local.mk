@@ -51,7 +51,8 @@ tests_unit_test_fos_emu_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_emu_LDADD = berofos/libfosemu.la $(CMOCKA_LIBS)
 
 bin_PROGRAMS += berofos/fosemu
-berofos_fosemu_SOURCES = berofos/fosemu.c
+berofos_fosemu_SOURCES = berofos/fosemu.c berofos/emu_io.h berofos/emu_persist.c \
+	berofos/emu_serve_http.c berofos/emu_serve_udp.c
 berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libberofos.la
 
 # --- fosctl ----------------------------------------------------------------------
