@@ -25,6 +25,7 @@ struct emu {
 	bool final_lf;            /* [inf] every line ends with LF */
 	enum set_body set_body;   /* [guess] what a set request answers */
 	bool stall_http;          /* fault: accept and never answer */
+	bool flash_mode;          /* booted into flash mode: SET_NETCONF works */
 	int stalled[STALLED_MAX];
 	int stalled_count;
 	FILE *log;

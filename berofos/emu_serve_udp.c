@@ -19,6 +19,7 @@ static void netconf_of(struct emu *e, struct fos_netconf *nc)
 	nc->boot_minor = 0;
 	nc->fw_major = 1;
 	nc->fw_minor = 57;
+	nc->devmode = e->flash_mode;
 	(void)inet_pton(AF_INET, e->st.cfg.v[FOS_K_IP].str, nc->ip);
 	(void)inet_pton(AF_INET, e->st.cfg.v[FOS_K_NM].str, nc->netmask);
 	(void)inet_pton(AF_INET, e->st.cfg.v[FOS_K_GW].str, nc->gateway);
@@ -27,6 +28,38 @@ static void netconf_of(struct emu *e, struct fos_netconf *nc)
 	nc->options = (uint8_t)((e->st.cfg.v[FOS_K_DHCP].num ? 0x01 : 0) |
 				(e->st.cfg.v[FOS_K_PWD].num ? 0x02 : 0));
 	nc->http_port = e->http_port;
+}
+
+static void put_ip(struct emu *e, enum fos_key key, const uint8_t ip[4])
+{
+	snprintf(e->st.cfg.v[key].str, sizeof(e->st.cfg.v[key].str), "%u.%u.%u.%u",
+		 ip[0], ip[1], ip[2], ip[3]);
+}
+
+/* SET_NETCONF in flash mode: the new settings land in the state at once
+ * (a device would use them after its restart). */
+static void set_netconf(struct emu *e, const uint8_t *payload, size_t len, const char *peer,
+			uint8_t *errcode)
+{
+	struct fos_netconf nc;
+	struct emu_events ev = { .changed = true };
+
+	if (fos_gbl4_set_netconf_unpack(payload, len, &nc) != 0) {
+		emu_log(e, "udp from %s: SET_NETCONF with a bad payload", peer);
+		*errcode = 2;
+		return;
+	}
+	put_ip(e, FOS_K_IP, nc.ip);
+	put_ip(e, FOS_K_NM, nc.netmask);
+	put_ip(e, FOS_K_GW, nc.gateway);
+	e->st.cfg.v[FOS_K_DHCP].num = nc.options & 0x01;
+	snprintf(e->st.cfg.v[FOS_K_DHCP].str, sizeof(e->st.cfg.v[FOS_K_DHCP].str), "%d",
+		 nc.options & 0x01);
+	emu_log(e, "udp from %s: netconf ip=%s netmask=%s gateway=%s dhcp=%d", peer,
+		e->st.cfg.v[FOS_K_IP].str, e->st.cfg.v[FOS_K_NM].str, e->st.cfg.v[FOS_K_GW].str,
+		nc.options & 0x01);
+	emu_report(e, &ev, "netconf");
+	*errcode = 0;
 }
 
 void emu_serve_udp(struct emu *e)
@@ -76,6 +109,13 @@ void emu_serve_udp(struct emu *e)
 		emu_log(e, "udp from %s: ping", peer);
 		break;
 	case FOS_GBL4_SET_NETCONF:
+		if (e->flash_mode) {
+			set_netconf(e, payload, payload_len, peer, &payload_out[6]);
+			memcpy(payload_out, e->mac, 6);
+			reply_len = fos_gbl4_encode(cmd, payload_out, 7, reply, sizeof(reply));
+			break;
+		}
+		/* fall through */
 	case FOS_GBL4_RESET:
 	case FOS_GBL4_FLASH_PREP:
 	case FOS_GBL4_FLASH_PAGE:

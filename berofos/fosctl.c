@@ -2,6 +2,7 @@
  * libberofos error code (fosctl(8), EXIT STATUS). */
 #include "berofos/berofos.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <json-c/json.h>
@@ -37,6 +38,7 @@ static void usage(FILE *to)
 	      "  kick                       feed the watchdog once (needs --mac)\n"
 	      "  ping                       GBL4 ping (needs --mac)\n"
 	      "  passwd                     new random admin password, stored in --credentials\n"
+	      "  netconf IP MASK GW [dhcp]  network settings by GBL4 (switch in flash mode)\n"
 	      "options:\n"
 	      "  -h, --host HOST            switch address (default from the config file)\n"
 	      "  -p, --port N               HTTP port (default 80)\n"
@@ -380,6 +382,44 @@ static int verb_gbl4(struct cli *cli, const char *verb)
 	return done(cli);
 }
 
+/* netconf IP NETMASK GATEWAY [dhcp]: GBL4 SET_NETCONF, which a device
+ * takes only in flash mode (entered with its button at power-on). */
+static int verb_netconf(struct cli *cli, int argc, char **argv)
+{
+	struct fos_netconf nc;
+	char addr[64];
+	enum fos_err err;
+
+	memset(&nc, 0, sizeof(nc));
+	if (need_mac(cli, nc.mac) != FOS_OK)
+		return FOS_E_USAGE;
+	if (inet_pton(AF_INET, argv[1], nc.ip) != 1 || inet_pton(AF_INET, argv[2], nc.netmask) != 1 ||
+	    inet_pton(AF_INET, argv[3], nc.gateway) != 1)
+		return fail(cli, FOS_E_USAGE, "netconf takes IP NETMASK GATEWAY as dotted IPv4 addresses");
+	if (argc == 5 && strcmp(argv[4], "dhcp") != 0)
+		return fail(cli, FOS_E_USAGE, "the last netconf argument can only be 'dhcp'");
+	nc.options = argc == 5 ? 0x01 : 0;
+	nc.phy_conf = 0xff;                    /* auto-negotiation */
+	nc.http_port = 80;
+	if (cli->sw.url[0] != '\0') {
+		const char *port = strchr(cli->sw.url + 7, ':');
+
+		if (port != NULL)
+			nc.http_port = (uint16_t)strtol(port + 1, NULL, 10);
+	}
+	if (cli->sw.udp_addr[0] != '\0')
+		snprintf(addr, sizeof(addr), "%s", cli->sw.udp_addr);
+	else
+		snprintf(addr, sizeof(addr), "255.255.255.255");
+	err = fos_gbl4_set_netconf(addr, cli->sw.udp_port, &nc, cli->sw.timeout_ms,
+				   cli->message, sizeof(cli->message));
+	if (err != FOS_OK)
+		return fail(cli, err, cli->message);
+	if (!cli->json)
+		printf("network settings accepted; they apply after the switch restarts\n");
+	return done(cli);
+}
+
 static int verb_scan(struct cli *cli)
 {
 	struct fos_netconf found[SCAN_MAX];
@@ -596,7 +636,7 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 	static const struct { const char *verb; int min, max; } arity[] = {
 		{ "scan", 0, 0 }, { "show", 0, 0 }, { "get", 1, 1 }, { "set", 1, 1 },
 		{ "mode", 0, 1 }, { "power", 2, 2 }, { "watchdog", 0, 1 }, { "kick", 0, 0 },
-		{ "ping", 0, 0 }, { "passwd", 0, 0 },
+		{ "ping", 0, 0 }, { "passwd", 0, 0 }, { "netconf", 3, 4 },
 	};
 
 	for (size_t i = 0; i < sizeof(arity) / sizeof(arity[0]); i++) {
@@ -615,7 +655,8 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 		case 5: return verb_power(cli, a1, a2);
 		case 6: return verb_watchdog(cli, a1);
 		case 7: case 8: return verb_gbl4(cli, verb);
-		default: return verb_passwd(cli);
+		case 9: return verb_passwd(cli);
+		default: return verb_netconf(cli, argc, argv);
 		}
 	}
 	snprintf(cli->message, sizeof(cli->message), "unknown verb %s (see fosctl --help)", verb);

@@ -179,11 +179,12 @@ static void usage(FILE *to)
 	      "  faults:\n"
 	      "      --stuck KEY         writes to mode, power1 or power2 are ignored\n"
 	      "      --stall-http        accept HTTP connections and never answer\n"
-	      "      --fw133-group-bug   a set of cmd 1-3 clears the group's other booleans\n", to);
+	      "      --fw133-group-bug   a set of cmd 1-3 clears the group's other booleans\n"
+	      "      --flash-mode        as if booted into flash mode: SET_NETCONF works\n", to);
 }
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
-       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG };
+       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -220,6 +221,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "stuck", required_argument, NULL, OPT_STUCK },
 		{ "stall-http", no_argument, NULL, OPT_STALL },
 		{ "fw133-group-bug", no_argument, NULL, OPT_GROUP_BUG },
+		{ "flash-mode", no_argument, NULL, OPT_FLASH },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -256,6 +258,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 			break;
 		case OPT_STALL: e->stall_http = true; break;
 		case OPT_GROUP_BUG: opt->group_bug = true; break;
+		case OPT_FLASH: e->flash_mode = true; break;
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return -1;
 		}

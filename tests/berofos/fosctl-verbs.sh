@@ -84,6 +84,11 @@ expect_rc 0 fos ping
 expect_rc 5 fos -m 00:19:32:00:00:99 -t 0.5 ping
 ok ping
 
+expect_rc 9 fos netconf 10.0.0.9 255.255.255.0 10.0.0.1
+grep -q 'only in flash mode' "$work/err" || fail "netconf outside flash mode: message"
+expect_rc 2 fos netconf 10.0.0.9 255.255.255.0 nogateway
+ok "netconf refused outside flash mode"
+
 expect_rc 0 fos -c "$work/cred" passwd
 [ "$(stat -c '%a %u' "$work/cred")" = "600 0" ] || fail "passwd: credentials file mode"
 expect_rc 6 fos show
@@ -128,3 +133,11 @@ expect_rc 0 fos -c "$work/cred" get 3_dn
 expect_rc 0 fos -c "$work/cred" mode
 grep -q '^master' "$work/out" || fail "mode lost on restart"
 ok persistence
+
+# In flash mode SET_NETCONF is taken.
+emu_stop
+emu_start --flash-mode
+expect_rc 0 fos netconf 10.0.0.9 255.255.255.0 10.0.0.1
+expect_rc 0 fos scan
+grep -q "^$MAC ip=10.0.0.9 " "$work/out" || fail "netconf not applied: $(cat "$work/out")"
+ok "netconf in flash mode"
