@@ -1,1 +1,93 @@
-# berofos: rules are added by the issue that builds this part.
+# berofos: libberofos (pure codecs + HTTP/UDP client), fosctl, fos-kickd,
+# fosemu, their unit/fuzz/loopback tests and man pages.
+
+# --- pure codecs: no I/O, linked by the library, the emulator and fuzzers -
+BEROFOS_CODEC_SRCS = berofos/fos_config.c berofos/fos_gbl4.c berofos/fos_error.c
+noinst_LTLIBRARIES += berofos/libfoscodec.la
+berofos_libfoscodec_la_SOURCES = $(BEROFOS_CODEC_SRCS) \
+	berofos/fos_config.h berofos/fos_gbl4.h berofos/fos_error.h
+
+# --- libberofos ------------------------------------------------------------
+noinst_LTLIBRARIES += berofos/libberofos.la
+berofos_libberofos_la_SOURCES = berofos/berofos.h \
+	berofos/fos_http.c berofos/fos_udp.c berofos/fos_cred.c berofos/fos_conf.c
+berofos_libberofos_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(GLIB_CFLAGS)
+berofos_libberofos_la_LIBADD = berofos/libfoscodec.la $(CURL_LIBS) $(GLIB_LIBS)
+
+# --- unit tests --------------------------------------------------------------
+UNIT_TESTS += tests/unit/test_fos_config tests/unit/test_fos_gbl4 tests/unit/test_fos_error
+tests_unit_test_fos_config_SOURCES = tests/unit/test_fos_config.c
+tests_unit_test_fos_config_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_config_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+tests_unit_test_fos_gbl4_SOURCES = tests/unit/test_fos_gbl4.c
+tests_unit_test_fos_gbl4_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_gbl4_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+tests_unit_test_fos_error_SOURCES = tests/unit/test_fos_error.c
+tests_unit_test_fos_error_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_error_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+
+# --- fuzz targets ------------------------------------------------------------
+FUZZ_NAMES += fuzz_fos_config fuzz_fos_gbl4
+FUZZ_TESTS += tests/fuzz/fuzz_fos_config tests/fuzz/fuzz_fos_gbl4
+tests_fuzz_fuzz_fos_config_SOURCES = tests/fuzz/fuzz_fos_config.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_config_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_config"'
+tests_fuzz_fuzz_fos_config_LDADD = berofos/libfoscodec.la
+fuzz_fuzz_fos_config_SRCS = tests/fuzz/fuzz_fos_config.c $(BEROFOS_CODEC_SRCS)
+tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
+tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
+fuzz_fuzz_fos_gbl4_SRCS = tests/fuzz/fuzz_fos_gbl4.c $(BEROFOS_CODEC_SRCS)
+
+# --- fosemu: the emulated switch ------------------------------------------------
+noinst_LTLIBRARIES += berofos/libfosemu.la
+berofos_libfosemu_la_SOURCES = berofos/emu_state.c berofos/emu_state.h \
+	berofos/emu_http.c berofos/emu_http.h
+berofos_libfosemu_la_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
+berofos_libfosemu_la_LIBADD = berofos/libfoscodec.la $(GLIB_LIBS)
+
+UNIT_TESTS += tests/unit/test_fos_emu
+tests_unit_test_fos_emu_SOURCES = tests/unit/test_fos_emu.c
+tests_unit_test_fos_emu_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_emu_LDADD = berofos/libfosemu.la $(CMOCKA_LIBS)
+
+bin_PROGRAMS += berofos/fosemu
+berofos_fosemu_SOURCES = berofos/fosemu.c berofos/emu_io.h berofos/emu_persist.c \
+	berofos/emu_serve_http.c berofos/emu_serve_udp.c
+berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libberofos.la
+
+# --- fosctl ----------------------------------------------------------------------
+sbin_PROGRAMS += berofos/fosctl
+berofos_fosctl_SOURCES = berofos/fosctl.c
+berofos_fosctl_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
+
+# --- fos-kickd -------------------------------------------------------------------
+sbin_PROGRAMS += berofos/fos-kickd
+berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
+berofos_fos_kickd_LDADD = berofos/libberofos.la
+
+# --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
+BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \
+	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh
+TESTS += $(BEROFOS_LOOPBACK_TESTS)
+dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
+EXTRA_DIST += tests/berofos/lib.sh
+
+FUZZ_NAMES += fuzz_fos_emu_http
+FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http
+tests_fuzz_fuzz_fos_emu_http_SOURCES = tests/fuzz/fuzz_fos_emu_http.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_emu_http_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_emu_http"'
+tests_fuzz_fuzz_fos_emu_http_LDADD = berofos/libfosemu.la
+fuzz_fuzz_fos_emu_http_SRCS = tests/fuzz/fuzz_fos_emu_http.c berofos/emu_http.c \
+	berofos/emu_state.c $(BEROFOS_CODEC_SRCS)
+fuzz_fuzz_fos_emu_http_CFLAGS = $(GLIB_CFLAGS)
+fuzz_fuzz_fos_emu_http_LIBS = $(GLIB_LIBS)
+
+# --- man pages -----------------------------------------------------------------
+dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.8
+
+# Broadcast discovery between network namespaces (root; wsfos-* namespaces).
+NETNS_TESTS += tests/berofos/scan-netns.sh
+dist_check_SCRIPTS += tests/berofos/scan-netns.sh
+# Kick jitter under CPU load: a benchmark, run by hand.
+EXTRA_DIST += tests/berofos/bench-kick-jitter.sh

@@ -1,0 +1,46 @@
+/* fosemu's I/O layer, shared by its files: the running emulator, its log,
+ * persistence and the two servers.  The device model is emu_state.c. */
+#ifndef EMU_IO_H
+#define EMU_IO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "berofos/emu_state.h"
+
+#define STALLED_MAX 16
+
+enum set_body { BODY_HTML, BODY_TEXT, BODY_EMPTY };
+
+struct emu {
+	struct emu_state st;
+	const char *address;
+	uint16_t http_port, udp_port;
+	const char *state_file, *log_file, *pidfile, *ports_file, *hook;
+	uint8_t mac[6];
+	bool check_user;          /* [guess] the firmware checks "admin" */
+	bool config_needs_auth;   /* [inf] config.txt is protected too */
+	bool any_mac;             /* [inf] commands for another MAC are ignored */
+	bool final_lf;            /* [inf] every line ends with LF */
+	enum set_body set_body;   /* [guess] what a set request answers */
+	bool stall_http;          /* fault: accept and never answer */
+	bool flash_mode;          /* booted into flash mode: SET_NETCONF works */
+	int stalled[STALLED_MAX];
+	int stalled_count;
+	FILE *log;
+	int http_fd, udp_fd;
+};
+
+
+long long emu_mono_ms(void);
+/* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
+void emu_log(struct emu *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Logs what changed, runs the power hook, saves the state. */
+void emu_report(struct emu *e, const struct emu_events *ev, const char *cause);
+int emu_save_state(struct emu *e);
+int emu_load_state(struct emu *e);
+void emu_serve_http(struct emu *e);
+void emu_serve_udp(struct emu *e);
+
+#endif

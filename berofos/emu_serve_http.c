@@ -1,0 +1,166 @@
+#define _GNU_SOURCE 1  /* accept4 */
+/* fosemu's HTTP server: one connection at a time, one request each, the
+ * statuses a device sends. */
+#include "berofos/emu_http.h"
+#include "berofos/emu_io.h"
+#include "berofos/berofos.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#define READ_TIMEOUT_US 500000   /* a slow client must not hold up the watchdog long */
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static void respond(int fd, int status, const char *type, const char *body)
+{
+	char head[512];
+	size_t body_len = strlen(body);
+	int n;
+
+	n = snprintf(head, sizeof(head),
+		     "HTTP/1.0 %d %s\r\nServer: fosemu\r\nConnection: close\r\n"
+		     "Content-Type: %s\r\nContent-Length: %zu\r\n%s\r\n",
+		     status, emu_http_reason(status), type, body_len,
+		     status == 401 ? "WWW-Authenticate: Basic realm=\"berofos\"\r\n" :
+		     status == 405 ? "Allow: GET\r\n" : "");
+	if (n > 0 && (size_t)n < sizeof(head) && write_all(fd, head, (size_t)n) == 0)
+		(void)write_all(fd, body, body_len);
+}
+
+static bool authorized(struct emu *e, const struct emu_request *req)
+{
+	if (!e->st.cfg.v[FOS_K_PWD].num)
+		return true;
+	if (!req->has_auth || strcmp(req->password, e->st.apwd) != 0)
+		return false;
+	return !e->check_user || strcmp(req->user, FOS_DEFAULT_USER) == 0;
+}
+
+/* Query text for the log, with the password masked. */
+static void describe(const struct emu_request *req, char *out, size_t len)
+{
+	size_t used = (size_t)snprintf(out, len, "%s %s", req->method, req->path);
+
+	for (size_t i = 0; i < req->param_count && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%c%s=%s", i == 0 ? '?' : '&',
+					 req->params[i].key,
+					 strcmp(req->params[i].key, "apwd") == 0 ? "***" : req->params[i].value);
+}
+
+static int handle_request(struct emu *e, int fd, const char *head, size_t len)
+{
+	static char page[4096];
+	struct emu_request req;
+	struct emu_events ev;
+	char what[768], error[128] = "";
+	int status = emu_http_parse(head, len, &req);
+
+	if (status != 0) {
+		respond(fd, status, "text/plain", "bad request\n");
+		emu_log(e, "http malformed request -> %d", status);
+		return status;
+	}
+	describe(&req, what, sizeof(what));
+	if (strcmp(req.method, "GET") != 0 && strcmp(req.method, "HEAD") != 0)
+		status = 405;
+	else if (strcmp(req.path, "/config.txt") == 0 && !req.has_query) {
+		if (e->config_needs_auth && !authorized(e, &req))
+			status = 401;
+		else {
+			emu_tick(&e->st, emu_mono_ms(), &ev);
+			emu_report(e, &ev, "watchdog");
+			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page))
+				status = 500;
+			else {
+				respond(fd, 200, "text/plain", page);
+				status = 200;
+			}
+		}
+	} else if (strcmp(req.path, "/") == 0 && req.has_query) {
+		if (!authorized(e, &req))
+			status = 401;
+		else {
+			status = emu_apply_set(&e->st, req.params, req.param_count, emu_mono_ms(), &ev,
+					       error, sizeof(error));
+			if (status == 200) {
+				respond(fd, 200, e->set_body == BODY_HTML ? "text/html" : "text/plain",
+					e->set_body == BODY_HTML ? "<html><body>OK</body></html>\n" :
+					e->set_body == BODY_TEXT ? "OK\n" : "");
+				emu_report(e, &ev, "http");
+			}
+		}
+	} else if (strcmp(req.path, "/") == 0)
+		status = 404;                  /* no web UI here */
+	else
+		status = 404;
+	if (status != 200)
+		respond(fd, status, "text/plain", status == 401 ? "authorization required\n" :
+			error[0] != '\0' ? error : "error\n");
+	emu_log(e, "http %s user=%s -> %d%s%s", what, req.has_auth ? req.user : "-", status,
+	      error[0] != '\0' ? " " : "", error);
+	explicit_bzero(&req, sizeof(req));
+	return status;
+}
+
+void emu_serve_http(struct emu *e)
+{
+	char head[EMU_HTTP_HEAD_MAX + 1];
+	struct timeval tv = { 0, READ_TIMEOUT_US };
+	size_t len = 0;
+	char *end = NULL;
+	int fd = accept4(e->http_fd, NULL, NULL, SOCK_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	if (e->stall_http) {
+		if (e->stalled_count == STALLED_MAX) {
+			close(e->stalled[0]);
+			memmove(e->stalled, e->stalled + 1, sizeof(int) * (STALLED_MAX - 1));
+			e->stalled_count--;
+		}
+		e->stalled[e->stalled_count++] = fd;
+		emu_log(e, "fault: http connection accepted and left unanswered");
+		return;
+	}
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) != 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0) {
+		close(fd);
+		return;
+	}
+	while (end == NULL && len < EMU_HTTP_HEAD_MAX) {
+		ssize_t n = read(fd, head + len, EMU_HTTP_HEAD_MAX - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		head[len] = '\0';
+		end = strstr(head, "\r\n\r\n");
+	}
+	if (end != NULL)
+		handle_request(e, fd, head, (size_t)(end - head) + 4);
+	else if (len >= EMU_HTTP_HEAD_MAX)
+		respond(fd, 431, "text/plain", "request head too large\n");
+	explicit_bzero(head, sizeof(head));
+	close(fd);
+}
+

@@ -1,0 +1,78 @@
+#!/bin/sh
+# Failures an administrator must be able to tell apart: wrong password
+# (and nothing changed), unreachable switch, a switch that does not answer,
+# a relay that does not move, unsafe credentials files, bad usage.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+make_credentials right-secret
+emu_start -w "$work/cred"
+
+expect_rc 0 fos -c "$work/cred" mode slave
+export FOS_PASSWORD=wrong-secret
+expect_rc 6 fos mode master
+unset FOS_PASSWORD
+grep -q 'refused the login (HTTP 401)' "$work/err" || fail "auth error message: $(cat "$work/err")"
+expect_rc 0 fos -c "$work/cred" get mode
+[ "$(cat "$work/out")" = 0 ] || fail "a refused write changed the mode"
+expect_rc 6 fos -U root -c "$work/cred" get mode
+ok "wrong password: auth error, nothing changed"
+
+chmod 644 "$work/cred"
+expect_rc 3 fos -c "$work/cred" show
+grep -q 'must be owned by root with mode 0600' "$work/err" || fail "credentials mode message"
+chmod 600 "$work/cred"
+chown nobody "$work/cred"
+expect_rc 3 fos -c "$work/cred" show
+grep -q 'it is uid [1-9]' "$work/err" || fail "credentials owner message"
+chown root "$work/cred"
+ln -s "$work/cred" "$work/cred-link"
+expect_rc 3 fos -c "$work/cred-link" show
+expect_rc 3 fos -c "$work/missing" show
+ok "unsafe or missing credentials file refused"
+
+expect_rc 2 fos frobnicate
+expect_rc 2 fos power 0
+expect_rc 2 fos -t 0 show
+ok "usage errors"
+
+# A port nothing listens on: the emulator's, once stopped.
+emu_stop
+start=$(now_ms)
+expect_rc 4 fos -t 2 show
+elapsed=$(($(now_ms) - start))
+[ "$elapsed" -le 2500 ] || fail "unreachable took $elapsed ms"
+grep -q 'cannot connect' "$work/err" || fail "unreachable message"
+ok "unreachable reported in $elapsed ms"
+
+emu_start --stall-http
+start=$(now_ms)
+expect_rc 5 fos -t 1 show
+elapsed=$(($(now_ms) - start))
+if [ "$elapsed" -lt 900 ] || [ "$elapsed" -gt 2000 ]; then
+	fail "timeout took $elapsed ms (bound 1000)"
+fi
+grep -q 'did not answer within 1000 ms' "$work/err" || fail "timeout message"
+ok "silent switch: timeout after $elapsed ms"
+emu_stop
+
+rm -f "$work/state"
+emu_start --stuck mode --stuck power2
+expect_rc 8 fos mode master
+grep -q 'did not take the change' "$work/err" || fail "not-confirmed message"
+expect_rc 8 fos power 1 on
+expect_rc 0 fos power 0 on
+ok "stuck relay reported as failed"
+
+# Firmware 1.3.3: setting one field changed others of its group.  The
+# client must say so instead of reporting success.
+emu_stop
+rm -f "$work/state"
+emu_start --fw133-group-bug
+expect_rc 0 fos set power1def=1
+expect_rc 8 fos set modedef=1
+grep -q "also changed 1_p0 from '1' to '0'" "$work/err" || fail "side effect not reported: $(cat "$work/err")"
+ok "side effect on another field of the group reported"
+expect_rc 2 fos --udp-addr 300.1.2.3 kick
+grep -q 'not an IPv4 address' "$work/err" || fail "bad GBL4 address message"
+ok "bad GBL4 address is a usage error"

@@ -1,0 +1,100 @@
+#!/bin/sh
+# The watchdog path: fos-kickd keeps the switch on the master; SIGTERM stops
+# it without a final kick; after kill -9 the switch falls back to the backup
+# within wintv + 1 s and stays there (latched) until re-enabled.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+WINTV=2
+emu_start
+
+expect_rc 0 fos set wdogitime=$WINTV
+expect_rc 0 fos mode master
+expect_rc 0 fos watchdog on
+
+"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 1 -p "$work/kickd.pid" \
+	-J "$work/jitter" -e 2>"$work/kickd.err" &
+KICKD_PID=$!
+started_pids="$started_pids $KICKD_PID"
+
+# Several intervals (3 x wintv) with the daemon kicking: no expiry.
+sleep $((3 * WINTV))
+expect_rc 0 fos --json watchdog
+grep -q '"state":"on"' "$work/out" || fail "watchdog expired although fos-kickd ran"
+expect_rc 0 fos get mode
+[ "$(cat "$work/out")" = 1 ] || fail "lines left the master although fos-kickd ran"
+[ "$(cat "$work/kickd.pid")" = "$KICKD_PID" ] || fail "fos-kickd pidfile"
+ok "fos-kickd running: no expiry over $((3 * WINTV)) s"
+
+# A stalled feeder (stopped for 0.5 s) logs its missed deadline.
+kill -STOP "$KICKD_PID"
+sleep 0.5
+kill -CONT "$KICKD_PID"
+sleep 0.3
+grep -q 'missed deadline' "$work/kickd.err" || fail "missed deadline not logged"
+ok "missed deadline logged"
+
+# SIGTERM: clean stop, pidfile removed, no kick after the signal.
+kill -TERM "$KICKD_PID"
+stopped=$(now_ms)
+wait "$KICKD_PID" || fail "fos-kickd did not exit 0 on SIGTERM"
+sleep 0.3
+[ ! -e "$work/kickd.pid" ] || fail "pidfile left behind"
+last_kick=$(grep 'kick accepted' "$work/emu.log" | tail -n 1 | cut -d' ' -f1 | tr -d .)
+[ "$last_kick" -le "$stopped" ] || fail "a kick arrived after SIGTERM ($last_kick > $stopped)"
+grep -q 'without a final kick' "$work/kickd.err" || fail "stop not logged"
+ok "SIGTERM: clean stop without a final kick"
+
+# Start again, then kill -9 the daemon we started.
+expect_rc 0 fos watchdog on
+"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 1 2>/dev/null &
+KICKD_PID=$!
+started_pids="$started_pids $KICKD_PID"
+sleep 1
+kill -KILL "$KICKD_PID"
+killed=$(now_ms)
+wait "$KICKD_PID" 2>/dev/null || true
+bound=$(((WINTV + 1) * 1000))
+while :; do
+	expect_rc 0 fos get 4_mode
+	[ "$(cat "$work/out")" = 0 ] && break
+	[ $(($(now_ms) - killed)) -le "$bound" ] || fail "no fallback within $bound ms of kill -9"
+	sleep 0.1
+done
+elapsed=$(($(now_ms) - killed))
+expect_rc 0 fos --json watchdog
+grep -q '"state":"failed"' "$work/out" || fail "watchdog state is not failed"
+ok "kill -9: fell back to the backup in $elapsed ms (bound $bound)"
+
+# Latched: kicks alone do not bring the lines back.
+expect_rc 0 fos kick
+sleep 0.3
+expect_rc 0 fos kick
+expect_rc 0 fos --json watchdog
+grep -q '"state":"failed"' "$work/out" || fail "kicks cleared a latched failure"
+expect_rc 0 fos get mode
+[ "$(cat "$work/out")" = 0 ] || fail "lines moved back without re-enabling"
+grep -q 'kick ignored (watchdog failed, latched)' "$work/emu.log" || fail "latched kick not logged"
+ok "failure latched"
+
+# Recovery the integrators' way: wen=1 and mode=1 over HTTP.
+expect_rc 0 fos watchdog on
+expect_rc 0 fos mode master
+expect_rc 0 fos --json watchdog
+grep -q '"state":"on"' "$work/out" || fail "re-enable did not recover"
+expect_rc 0 fos watchdog off
+ok "re-enable recovers"
+
+# The other side of the guess: with --no-latch a kick recovers.
+emu_stop
+emu_start --no-latch
+expect_rc 0 fos set wdogitime=1
+expect_rc 0 fos watchdog on
+sleep 1.5
+expect_rc 0 fos --json watchdog
+grep -q '"state":"failed"' "$work/out" || fail "no expiry with --no-latch"
+expect_rc 0 fos kick
+sleep 0.2
+expect_rc 0 fos --json watchdog
+grep -q '"state":"on"' "$work/out" || fail "--no-latch: kick did not recover"
+ok "--no-latch: a kick recovers"

@@ -1,0 +1,130 @@
+/* Unit tests of the GBL4 frame codec against the protocol page's examples. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "berofos/fos_gbl4.h"
+
+static const uint8_t mac[6] = { 0x00, 0x19, 0x32, 0x00, 0x12, 0x1d };
+
+static void scan_request_is_the_documented_datagram(void **state)
+{
+	static const uint8_t want[] = { 0x47, 0x42, 0x4c, 0x04, 0x01, 0x4c };
+	uint8_t frame[FOS_GBL4_MAX_FRAME];
+
+	(void)state;
+	assert_int_equal(fos_gbl4_scan_request(frame, sizeof(frame)), sizeof(want));
+	assert_memory_equal(frame, want, sizeof(want));
+}
+
+static void kick_request_is_the_documented_datagram(void **state)
+{
+	static const uint8_t want[] = { 0x47, 0x42, 0x4c, 0x04, 0x0b, 0x00, 0x19, 0x32,
+					0x00, 0x12, 0x1d, 0x00, 0x62 };
+	uint8_t frame[FOS_GBL4_MAX_FRAME];
+
+	(void)state;
+	assert_int_equal(fos_gbl4_kick_request(mac, frame, sizeof(frame)), sizeof(want));
+	assert_memory_equal(frame, want, sizeof(want));
+}
+
+static void bad_checksum_prefix_and_runts_are_dropped(void **state)
+{
+	uint8_t frame[FOS_GBL4_MAX_FRAME];
+	const uint8_t *payload;
+	size_t len, payload_len;
+	uint8_t cmd;
+
+	(void)state;
+	len = fos_gbl4_kick_request(mac, frame, sizeof(frame));
+	assert_int_equal(fos_gbl4_decode(frame, len, &cmd, &payload, &payload_len), 0);
+	assert_int_equal(cmd, FOS_GBL4_KICK_WDOG);
+	assert_int_equal(payload_len, 7);
+	frame[len - 1] ^= 1;
+	assert_int_equal(fos_gbl4_decode(frame, len, &cmd, &payload, &payload_len), -1);
+	frame[len - 1] ^= 1;
+	frame[3] = 0x05;
+	assert_int_equal(fos_gbl4_decode(frame, len, &cmd, &payload, &payload_len), -1);
+	assert_int_equal(fos_gbl4_decode(frame, 5, &cmd, &payload, &payload_len), -1);
+}
+
+static void netconf_reply_round_trips(void **state)
+{
+	struct fos_netconf a = { .hwmagic = 0x00bb, .fw_major = 1, .fw_minor = 57,
+				 .ip = { 127, 0, 0, 1 }, .netmask = { 255, 0, 0, 0 },
+				 .phy_conf = 0xff, .options = 0x02, .http_port = 8080 };
+	struct fos_netconf b;
+	uint8_t payload[FOS_GBL4_NETCONF_LEN];
+
+	(void)state;
+	memcpy(a.mac, mac, 6);
+	fos_gbl4_netconf_pack(&a, payload);
+	assert_int_equal(payload[6], 0x00);
+	assert_int_equal(payload[7], 0xbb);          /* big-endian */
+	assert_int_equal(payload[28], 8080 >> 8);
+	assert_int_equal(fos_gbl4_netconf_unpack(payload, sizeof(payload), &b), 0);
+	assert_memory_equal(&a, &b, sizeof(a));
+	assert_int_equal(fos_gbl4_netconf_unpack(payload, sizeof(payload) - 1, &b), -1);
+}
+
+static void set_netconf_request_round_trips(void **state)
+{
+	struct fos_netconf a = { .ip = { 10, 0, 0, 9 }, .netmask = { 255, 255, 255, 0 },
+				 .gateway = { 10, 0, 0, 1 }, .phy_conf = 0xff, .http_port = 80 };
+	struct fos_netconf b;
+	uint8_t frame[FOS_GBL4_MAX_FRAME];
+	const uint8_t *payload;
+	size_t len, payload_len;
+	uint8_t cmd;
+
+	(void)state;
+	memcpy(a.mac, mac, 6);
+	memset(&b, 0, sizeof(b));
+	len = fos_gbl4_set_netconf_request(&a, frame, sizeof(frame));
+	assert_int_equal(len, 5 + FOS_GBL4_SET_NETCONF_LEN + 1);
+	assert_int_equal(fos_gbl4_decode(frame, len, &cmd, &payload, &payload_len), 0);
+	assert_int_equal(fos_gbl4_set_netconf_unpack(payload, payload_len, &b), 0);
+	assert_memory_equal(b.ip, a.ip, 4);
+	assert_int_equal(b.http_port, 80);
+}
+
+static void oversized_payload_is_not_encoded(void **state)
+{
+	static uint8_t payload[FOS_GBL4_MAX_FRAME];
+	uint8_t frame[FOS_GBL4_MAX_FRAME];
+
+	(void)state;
+	assert_int_equal(fos_gbl4_encode(4, payload, sizeof(payload), frame, sizeof(frame)), 0);
+}
+
+static void macs_parse_and_format(void **state)
+{
+	uint8_t got[6];
+	char text[18];
+
+	(void)state;
+	assert_int_equal(fos_mac_parse("00:19:32:00:12:1D", got), 0);
+	assert_memory_equal(got, mac, 6);
+	fos_mac_format(got, text);
+	assert_string_equal(text, "00:19:32:00:12:1d");
+	assert_int_equal(fos_mac_parse("00:19:32:00:12", got), -1);
+	assert_int_equal(fos_mac_parse("00:19:32:00:12:1d:00", got), -1);
+	assert_int_equal(fos_mac_parse("0:19:32:00:12:1dd", got), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scan_request_is_the_documented_datagram),
+		cmocka_unit_test(kick_request_is_the_documented_datagram),
+		cmocka_unit_test(bad_checksum_prefix_and_runts_are_dropped),
+		cmocka_unit_test(netconf_reply_round_trips),
+		cmocka_unit_test(set_netconf_request_round_trips),
+		cmocka_unit_test(oversized_payload_is_not_encoded),
+		cmocka_unit_test(macs_parse_and_format),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
