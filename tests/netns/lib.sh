@@ -355,8 +355,9 @@ tb_teardown() {
 		[ "$kind" = pid ] && tb_pid_is_ours "$pid" && ! tb_wait_gone "$pid" 5 &&
 			kill -9 "$pid" 2>/dev/null && tb_wait_gone "$pid" 2
 	done <"$TB_REGISTRY/$TB"
-	ip netns del "$TB_OBS" 2>/dev/null
-	ip netns del "$TB_BRNS" 2>/dev/null
+	while read -r kind name _; do
+		[ "$kind" = netns ] && ip netns del "$name" 2>/dev/null
+	done <"$TB_REGISTRY/$TB"
 	rm -rf "$TB_DIR"
 	echo "done $(date +%s)" >>"$TB_REGISTRY/$TB"
 	tb_log "testbed removed (logs in $TB_LOGROOT/$TB_NAME)"
