@@ -1,1 +1,26 @@
-# hbcomm-l2: rules are added by the issue that builds this part.
+# hbcomm-l2: the Layer-2 Heartbeat medium `l2`, its pure frame codec and
+# the l2ping tool.
+
+# --- the pure codec, linked by the plugin, l2ping, tests and fuzzers -------
+noinst_LTLIBRARIES += hbcomm-l2/libl2frame.la
+hbcomm_l2_libl2frame_la_SOURCES = hbcomm-l2/l2frame.c hbcomm-l2/l2frame.h
+# The plugin is a shared object: its convenience library must be PIC.
+hbcomm_l2_libl2frame_la_CFLAGS = $(AM_CFLAGS) -fPIC
+
+# --- unit tests ------------------------------------------------------------
+UNIT_TESTS += tests/unit/test_l2frame
+tests_unit_test_l2frame_SOURCES = tests/unit/test_l2frame.c
+tests_unit_test_l2frame_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_l2frame_LDADD = hbcomm-l2/libl2frame.la $(CMOCKA_LIBS)
+
+# --- fuzz targets (corpus replayed in make check) ---------------------------
+FUZZ_NAMES += fuzz_l2frame fuzz_l2reasm
+FUZZ_TESTS += tests/fuzz/fuzz_l2frame tests/fuzz/fuzz_l2reasm
+tests_fuzz_fuzz_l2frame_SOURCES = tests/fuzz/fuzz_l2frame.c tests/fuzz/driver.c
+tests_fuzz_fuzz_l2frame_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2frame"'
+tests_fuzz_fuzz_l2frame_LDADD = hbcomm-l2/libl2frame.la
+fuzz_fuzz_l2frame_SRCS = tests/fuzz/fuzz_l2frame.c hbcomm-l2/l2frame.c
+tests_fuzz_fuzz_l2reasm_SOURCES = tests/fuzz/fuzz_l2reasm.c tests/fuzz/driver.c
+tests_fuzz_fuzz_l2reasm_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2reasm"'
+tests_fuzz_fuzz_l2reasm_LDADD = hbcomm-l2/libl2frame.la
+fuzz_fuzz_l2reasm_SRCS = tests/fuzz/fuzz_l2reasm.c hbcomm-l2/l2frame.c
