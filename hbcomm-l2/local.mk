@@ -24,3 +24,31 @@ tests_fuzz_fuzz_l2reasm_SOURCES = tests/fuzz/fuzz_l2reasm.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2reasm_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2reasm"'
 tests_fuzz_fuzz_l2reasm_LDADD = hbcomm-l2/libl2frame.la
 fuzz_fuzz_l2reasm_SRCS = tests/fuzz/fuzz_l2reasm.c hbcomm-l2/l2frame.c
+
+# --- pcap link, directive parser, status text: shared by plugin and l2ping --
+noinst_LTLIBRARIES += hbcomm-l2/libl2link.la
+hbcomm_l2_libl2link_la_SOURCES = \
+	hbcomm-l2/l2conf.c hbcomm-l2/l2conf.h \
+	hbcomm-l2/l2link.c hbcomm-l2/l2link.h \
+	hbcomm-l2/l2stats.c hbcomm-l2/l2stats.h
+hbcomm_l2_libl2link_la_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
+hbcomm_l2_libl2link_la_LIBADD = hbcomm-l2/libl2frame.la $(PCAP_LIBS)
+
+# --- the HBcomm plugin, loaded by Heartbeat from $(hbcommdir) ----------------
+hbcomm_LTLIBRARIES = hbcomm-l2/l2.la
+hbcomm_l2_l2_la_SOURCES = hbcomm-l2/l2.c
+hbcomm_l2_l2_la_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS) $(PCAP_CFLAGS)
+hbcomm_l2_l2_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+hbcomm_l2_l2_la_LIBADD = hbcomm-l2/libl2link.la $(PILS_LIBS) $(PLUMB_LIBS) $(GLIB_LIBS)
+
+# --- l2ping ----------------------------------------------------------------
+sbin_PROGRAMS += hbcomm-l2/l2ping
+hbcomm_l2_l2ping_SOURCES = hbcomm-l2/l2ping.c
+hbcomm_l2_l2ping_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
+hbcomm_l2_l2ping_LDADD = hbcomm-l2/libl2link.la -lm
+
+# --- unit tests of the directive parser and status text ----------------------
+UNIT_TESTS += tests/unit/test_l2conf
+tests_unit_test_l2conf_SOURCES = tests/unit/test_l2conf.c
+tests_unit_test_l2conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_l2conf_LDADD = hbcomm-l2/libl2link.la $(CMOCKA_LIBS)
