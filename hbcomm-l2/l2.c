@@ -40,7 +40,7 @@ _Static_assert(MAXMSG == L2F_MAX_MSG, "l2frame's message limit is Heartbeat's MA
 
 #define TICK_MS 1000              /* housekeeping period: status, link check */
 #define BACKOFF_FIRST_MS 100
-#define BACKOFF_MAX_MS 5000
+#define BACKOFF_MAX_MS 1000   /* a retry is cheap; a returning link should rejoin fast */
 
 struct l2_medium {
 	struct l2_directive conf;

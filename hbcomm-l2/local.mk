@@ -38,7 +38,9 @@ hbcomm_l2_libl2link_la_LIBADD = hbcomm-l2/libl2frame.la $(PCAP_LIBS)
 hbcomm_LTLIBRARIES = hbcomm-l2/l2.la
 hbcomm_l2_l2_la_SOURCES = hbcomm-l2/l2.c
 hbcomm_l2_l2_la_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS) $(PCAP_CFLAGS)
-hbcomm_l2_l2_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+# Only the PILS entry point is exported: our helpers stay private to the module.
+hbcomm_l2_l2_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared \
+	-export-symbols-regex '^HBcomm_LTX_l2_'
 hbcomm_l2_l2_la_LIBADD = hbcomm-l2/libl2link.la $(PILS_LIBS) $(PLUMB_LIBS) $(GLIB_LIBS)
 
 # --- l2ping ----------------------------------------------------------------
@@ -52,3 +54,9 @@ UNIT_TESTS += tests/unit/test_l2conf
 tests_unit_test_l2conf_SOURCES = tests/unit/test_l2conf.c
 tests_unit_test_l2conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_l2conf_LDADD = hbcomm-l2/libl2link.la $(CMOCKA_LIBS)
+
+# --- test driver: loads l2.so like Heartbeat and drives read()/write() ------
+noinst_PROGRAMS += hbcomm-l2/l2drive
+hbcomm_l2_l2drive_SOURCES = hbcomm-l2/l2drive.c
+hbcomm_l2_l2drive_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
+hbcomm_l2_l2drive_LDADD = $(PILS_LIBS) $(GLIB_LIBS) -ldl
