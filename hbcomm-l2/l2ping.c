@@ -274,17 +274,21 @@ static int run_responder(const char *ifname, double seconds, uint16_t ethertype)
 static int print_file(const char *path)
 {
 	char buf[4096];
-	size_t n;
+	size_t n, total = 0;
 	FILE *in = fopen(path, "r");
 
 	if (in == NULL) {
 		fprintf(stderr, "l2ping: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
+		total += n;
 		if (fwrite(buf, 1, n, stdout) != n)
 			break;
+	}
 	fclose(in);
+	if (total == 0)   /* the process of this role has not written yet */
+		puts("(no data yet)");
 	return 0;
 }
 

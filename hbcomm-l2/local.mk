@@ -60,3 +60,6 @@ noinst_PROGRAMS += hbcomm-l2/l2drive
 hbcomm_l2_l2drive_SOURCES = hbcomm-l2/l2drive.c
 hbcomm_l2_l2drive_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
 hbcomm_l2_l2drive_LDADD = $(PILS_LIBS) $(GLIB_LIBS) -ldl
+
+# --- manual pages -------------------------------------------------------------
+dist_man_MANS += man/ha.cf-l2.5 man/l2ping.8
