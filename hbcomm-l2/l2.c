@@ -560,8 +560,10 @@ static int l2_write(struct hb_media *mp, void *msg, int len)
 	}
 	/* While the interface is away messages are dropped: Heartbeat's own
 	 * timers decide what that means, a blocked writer would not help. */
-	if (!l2link_is_open(&m->link) && !try_reopen(m, now))
+	if (!l2link_is_open(&m->link) && !try_reopen(m, now)) {
+		errno = ENETDOWN;   /* Heartbeat logs errno with the failure */
 		return HA_FAIL;
+	}
 	frames = l2link_send(&m->link, m->conf.peer, L2F_TYPE_DATA, m->next_msg_id++,
 	                     msg, (size_t)len, error, sizeof(error));
 	if (frames < 0) {
