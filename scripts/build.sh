@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Configures and builds warmstandby out of tree in $1 (default build/) with
 # warnings as errors; extra arguments go to configure.  Re-runs autoreconf
 # only when configure is missing or older than its inputs.

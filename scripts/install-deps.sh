@@ -14,7 +14,7 @@ LIBS="libpcap-dev libcurl4-openssl-dev libglib2.0-dev libqb-dev libjson-c-dev
       libstonith1-dev libpils2-dev libplumb2-dev libxml2-dev"
 STACKS="heartbeat cluster-glue pacemaker pacemaker-cli-utils corosync crmsh
         resource-agents keepalived fence-agents"
-TOOLS="shellcheck libxml2-utils iproute2 util-linux procps psmisc python3
+TOOLS="shellcheck libxml2-utils iproute2 iputils-ping util-linux procps python3
        gnuplot-nox stress-ng man-db groff-base debhelper devscripts lintian
        fakeroot dpkg-dev"
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every test of warmstandby and ends with one line 'N passed, N failed':
 #  1. build with -Werror, `make check`: unit (cmocka), fuzz corpus replay,
-#     shellcheck/xmllint, and the virtual-cluster tests (root needed);
+#     lint (shell and XML), and the virtual-cluster tests (root needed);
 #  2. the same unit and fuzz tests built with ASan+UBSan;
 #  3. `make distcheck` (the tarball builds and passes its own checks).
 # Build trees: build-test/, build-asan/ (kept, for reading the test logs).

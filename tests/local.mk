@@ -58,13 +58,25 @@ dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-init.sh \
-	tests/netns/hb.sh tests/netns/pcmk.sh
-EXTRA_DIST += $(TESTBED_FILES) tests/netns/README.md
-NETNS_TESTS += tests/netns/smoke-heartbeat-ucast.sh \
+	tests/netns/hb.sh tests/netns/pcmk.sh tests/netns/scenario.sh
+EXTRA_DIST += $(TESTBED_FILES) tests/netns/demo.sh tests/bench/smoke-failover.sh
+NETNS_TESTS += tests/netns/testbed-selftest.sh \
+	tests/netns/smoke-heartbeat-ucast.sh \
 	tests/netns/smoke-pacemaker-nostonith.sh \
 	tests/netns/teardown.sh
-dist_check_SCRIPTS += tests/netns/smoke-heartbeat-ucast.sh \
-	tests/netns/smoke-pacemaker-nostonith.sh tests/netns/teardown.sh
+dist_check_SCRIPTS += tests/netns/testbed-selftest.sh \
+	tests/netns/smoke-heartbeat-ucast.sh \
+	tests/netns/smoke-pacemaker-nostonith.sh \
+	tests/netns/teardown.sh
+
+# Cluster scenarios take a lock in tb_init, so they run one at a time
+# whatever `make -j` says (their timers share 2 cores); the teardown check
+# runs after all of them (rule in Makefile.am, once NETNS_TESTS is complete).
+
+clean-local: clean-testbed
+clean-testbed:
+	rm -rf tests/netns/runs tests/netns/logs
+.PHONY: clean-testbed
 
 # The testbed finds the build (wsprobe, plugins) and the sources through
 # these; every test runs with them set.

@@ -1,0 +1,39 @@
+#!/bin/bash
+# Heartbeat 3 (R1 mode, haresources) on testbed nodes.  Source after lib.sh.
+HB_DAEMON=/usr/libexec/heartbeat/heartbeat
+
+# hb_configure NODE MEDIA HARESOURCES: ha.cf, haresources and authkeys.
+#   MEDIA: the medium lines of ha.cf (one per line), e.g. "ucast eth0 10.99.0.12"
+#   Timers from HB_KEEPALIVE, HB_DEADTIME, HB_WARNTIME, HB_INITDEAD.
+hb_configure() {
+	local node=$1 media=$2 haresources=$3 etc n
+	etc="$(tb_state "$node")/etc/ha.d"
+	{
+		echo "logfile /var/log/ha-log"
+		echo "debugfile /var/log/ha-debug"
+		echo "keepalive ${HB_KEEPALIVE:-200ms}"
+		echo "deadtime ${HB_DEADTIME:-1}"
+		echo "warntime ${HB_WARNTIME:-600ms}"
+		echo "initdead ${HB_INITDEAD:-2}"
+		echo "udpport 694"
+		echo "$media"
+		echo "auto_failback off"
+		for n in "${TB_NODES[@]}"; do echo "node $n"; done
+		echo "crm no"
+	} >"$etc/ha.cf"
+	echo "$haresources" >"$etc/haresources"
+	# heartbeat refuses an authkeys file that others can read
+	( umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >"$etc/authkeys" )
+	[ "$node" = "${TB_NODES[0]}" ] || cp -p "$(tb_state "${TB_NODES[0]}")/etc/ha.d/authkeys" "$etc/authkeys"
+}
+
+hb_log() { echo "$(tb_state "$1")/var/log/ha-log"; }
+# heartbeat daemonizes; it wants to mlock, so raise the limit first.
+hb_start() { tb_in "$1" sh -c "ulimit -l unlimited; exec $HB_DAEMON" >/dev/null 2>&1; }
+hb_stop() { tb_in_bounded 30 "$1" "$HB_DAEMON" -k >/dev/null 2>&1; }
+hb_pid() { tb_in "$1" cat /run/heartbeat.pid 2>/dev/null; }
+hb_resources_acquired() { grep -q 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
+# hb_wait_ready NODE SECONDS: R1 has run its initial resource acquisition.
+hb_wait_ready() { tb_wait_for "$2" hb_resources_acquired "$1"; }
+hb_node_status() { tb_in "$1" cl_status nodestatus "$2" 2>/dev/null; }  # active | dead
+hb_sees() { [ "$(hb_node_status "$1" "$2")" = active ]; }             # NODE PEER

@@ -1,0 +1,336 @@
+#!/bin/bash
+# warmstandby testbed: virtual clusters in network namespaces.  Source it.
+#
+# A node is a process tree made by unshare with its own pid, mount, uts, ipc
+# and net namespaces (node-init.sh is its PID 1), so that killing PID 1 is a
+# power cut: every process dies and the kernel removes the node's links and
+# addresses.  Links (lan, aux, dmz) are bridges in a bridge namespace; each
+# node has eth0/eth1/eth2 with a fixed MAC, so a node that is powered on again
+# keeps its MAC.  An observer namespace sits on every link and probes VIPs.
+#
+# Everything carries the run's prefix $TB ("ws" + 4 hex digits), is recorded
+# in $TB_REGISTRY/$TB (PIDs with their start times, namespace names) and is
+# removed by tb_teardown, which tb_init arms on EXIT, INT and TERM.  Processes
+# are stopped only by the PIDs recorded here.  Traffic stays inside.
+
+TB_SRCDIR=${WS_SRCDIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+TB_BUILDDIR=${WS_BUILDDIR:-$TB_SRCDIR/build}
+TB_HERE="$TB_SRCDIR/tests/netns"
+TB_PROBE="$TB_BUILDDIR/tests/netns/wsprobe"
+TB_REGISTRY=${WS_TB_REGISTRY:-$TB_BUILDDIR/tests/netns/runs}
+TB_LOCK=${WS_TB_LOCK:-/run/lock/warmstandby-testbed.lock}
+TB_LOGROOT=${WS_TB_LOGDIR:-$TB_BUILDDIR/tests/netns/logs}
+TB_LINK_NAMES=(lan aux dmz)
+TB_VIP=10.99.0.50
+TB_NODES=()
+TB_LINKS=()
+
+tb_log() { printf '%s [%s] %s\n' "$(date +%H:%M:%S.%3N)" "${TB:-tb}" "$*" >&2; }
+tb_die() { tb_log "FATAL: $*"; exit 1; }
+
+# --- names and addresses ---------------------------------------------------
+tb_link_index() {                # lan -> 0, aux -> 1, dmz -> 2
+	local i
+	for i in "${!TB_LINK_NAMES[@]}"; do
+		[ "${TB_LINK_NAMES[$i]}" = "$1" ] && { echo "$i"; return 0; }
+	done
+	tb_die "unknown link '$1' (lan, aux or dmz)"
+}
+tb_node_index() { cat "$TB_DIR/$1/index"; }
+tb_ifname() { echo "eth$(tb_link_index "$1")"; }                 # inside nodes
+tb_port() { echo "$TB$1$(tb_link_index "$2")"; }                 # bridge side
+tb_mac() { printf '02:77:73:%02x:00:%02x\n' "$(tb_link_index "$2")" "$(tb_node_index "$1")"; }
+tb_ip() { echo "10.99.$(tb_link_index "$2").$((10 + $(tb_node_index "$1")))"; }
+tb_obs_ip() { echo "10.99.$(tb_link_index "$1").100"; }
+tb_state() { echo "$TB_DIR/$1"; }
+tb_init_pid() { cat "$TB_DIR/$1/init.pid"; }
+
+# --- process bookkeeping ------------------------------------------------------
+tb_starttime() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
+tb_record_pid() {                # PID WHAT: remember a process we started
+	echo "pid $1 $(tb_starttime "$1") $2" >>"$TB_REGISTRY/$TB"
+}
+# True only if PID is still the very process we recorded (not a reused PID).
+tb_pid_is_ours() {
+	local pid=$1 start
+	start=$(awk -v p="$pid" '$1 == "pid" && $2 == p {print $3}' "$TB_REGISTRY/$TB" | tail -1)
+	[ -n "$start" ] && [ "$(tb_starttime "$pid")" = "$start" ]
+}
+tb_wait_gone() {                 # PID SECONDS
+	local pid=$1 tries=$(( ${2:-5} * 50 ))
+	while [ -e "/proc/$pid" ] && [ "$tries" -gt 0 ]; do
+		sleep 0.02
+		tries=$((tries - 1))
+	done
+	[ ! -e "/proc/$pid" ]
+}
+
+# --- the run --------------------------------------------------------------------
+# tb_init NAME [LINK...]: prefix, bridge and observer namespaces, one bridge
+# per link (default: lan), the cleanup trap.
+tb_init() {
+	local name=$1 link i
+	shift
+	[ "$(id -u)" -eq 0 ] || tb_die "the testbed needs root (network namespaces)"
+	[ -x "$TB_PROBE" ] || tb_die "$TB_PROBE not built: run make first"
+	mkdir -p "$TB_REGISTRY"
+	for i in 1 2 3 4 5 6 7 8; do
+		TB=ws$(od -An -N2 -tx2 /dev/urandom | tr -d ' ')
+		[ ! -e "$TB_REGISTRY/$TB" ] && ! ip netns list | grep -q "^$TB" && break
+	done
+	# One cluster scenario at a time on this machine, whatever the build
+	# tree (fd 9 is closed for everything started inside the testbed, so
+	# only this shell holds the lock).
+	exec 9>>"$TB_LOCK"
+	flock -w "${WS_TB_LOCK_WAIT:-1800}" 9 || tb_die "another testbed run holds $TB_LOCK"
+	TB_NAME=$name
+	TB_DIR=${WS_TB_ROOT:-/tmp}/wstb-$TB
+	TB_BRNS=${TB}br
+	TB_OBS=${TB}obs
+	TB_LINKS=("${@:-lan}")
+	TB_FAILED=0
+	echo "run $TB $name $(date +%s)" >"$TB_REGISTRY/$TB"
+	mkdir -p "$TB_DIR"
+	trap 'tb_teardown' EXIT
+	trap 'TB_FAILED=1; exit 130' INT TERM
+
+	echo "netns $TB_BRNS" >>"$TB_REGISTRY/$TB"
+	ip netns add "$TB_BRNS" || tb_die "cannot create netns $TB_BRNS"
+	echo "netns $TB_OBS" >>"$TB_REGISTRY/$TB"
+	ip netns add "$TB_OBS" || tb_die "cannot create netns $TB_OBS"
+	ip -n "$TB_BRNS" link set lo up
+	ip -n "$TB_OBS" link set lo up
+	for link in "${TB_LINKS[@]}"; do
+		tb_link_create "$link"
+	done
+	tb_log "testbed $name up: links ${TB_LINKS[*]}, state in $TB_DIR"
+}
+
+tb_link_create() {               # LINK: bridge + the observer's leg
+	local link=$1 idx br obsport
+	idx=$(tb_link_index "$link")
+	br="${TB}b$idx"
+	obsport="${TB}o$idx"
+	ip -n "$TB_BRNS" link add "$br" type bridge forward_delay 0 stp_state 0 || return 1
+	ip -n "$TB_BRNS" link set "$br" up
+	ip -n "$TB_BRNS" link add "$obsport" type veth peer name "eth$idx" netns "$TB_OBS" \
+		address "$(printf '02:77:73:%02x:00:fe' "$idx")" || return 1
+	ip -n "$TB_BRNS" link set "$obsport" master "$br" up
+	ip -n "$TB_OBS" addr add "$(tb_obs_ip "$link")/24" dev "eth$idx"
+	ip -n "$TB_OBS" link set "eth$idx" up
+}
+
+# --- nodes ------------------------------------------------------------------------
+# tb_node_define NAME INDEX: the node's disk (state directory).  INDEX (1-99)
+# gives its MACs and addresses.
+tb_node_define() {
+	local name=$1 index=$2 d="$TB_DIR/$1"
+	mkdir -p "$d"/etc/ha.d "$d"/var/lib/heartbeat/cores/{root,hacluster,nobody} \
+		"$d"/etc/corosync/uidgid.d "$d"/var/lib/corosync \
+		"$d"/var/lib/pacemaker/{cib,pengine,blackbox,cores} \
+		"$d"/var/log/{corosync,pacemaker,crmsh} "$d"/overlay
+	chown hacluster:haclient "$d"/var/lib/heartbeat/cores/hacluster
+	chown nobody "$d"/var/lib/heartbeat/cores/nobody
+	chmod 700 "$d"/var/lib/heartbeat/cores/*
+	chown -R hacluster:haclient "$d"/var/lib/pacemaker "$d"/var/log/pacemaker "$d"/var/log/crmsh
+	chmod 750 "$d"/var/lib/pacemaker/*
+	cp -a /etc/ha.d/. "$d/etc/ha.d/"
+	echo "$index" >"$d/index"
+	: >"$d/overlays"
+	TB_NODES+=("$name")
+}
+
+# tb_overlay NODE TARGETDIR FILE...: inside NODE, TARGETDIR shows its stock
+# content plus FILEs (our build), without touching the host's TARGETDIR.  For
+# a directory that does not exist on the host, overlay its parent.
+tb_overlay() {
+	local node=$1 target=$2 copy
+	shift 2
+	copy="$TB_DIR/$node/overlay$(echo "$target" | tr / _)"
+	if [ ! -d "$copy" ]; then
+		mkdir -p "$copy"
+		cp -a "$target/." "$copy/"
+		echo "$copy $target" >>"$TB_DIR/$node/overlays"
+	fi
+	[ $# -gt 0 ] && cp -a "$@" "$copy/"
+	return 0
+}
+
+# tb_node_start NAME: power on.  Links get their fixed MACs and addresses.
+tb_node_start() {
+	local name=$1 d="$TB_DIR/$1" unshare_pid init_pid i link
+	rm -f "$d/ready"
+	setsid unshare --fork --pid --mount-proc --mount --uts --ipc --net --propagation private \
+		/bin/bash "$TB_HERE/node-init.sh" "$name" "$d" </dev/null >"$d/init.out" 2>&1 9>&- &
+	unshare_pid=$!
+	tb_record_pid "$unshare_pid" "unshare-$name"
+	for i in $(seq 200); do
+		init_pid=$(awk '{print $1}' "/proc/$unshare_pid/task/$unshare_pid/children" 2>/dev/null)
+		[ -n "$init_pid" ] && [ -e "$d/ready" ] && break
+		sleep 0.025
+	done
+	if [ -z "$init_pid" ] || [ ! -e "$d/ready" ]; then
+		cat "$d/init.out" >&2
+		tb_die "node $name did not start"
+	fi
+	echo "$init_pid" >"$d/init.pid"
+	echo "$unshare_pid" >"$d/unshare.pid"
+	tb_record_pid "$init_pid" "init-$name"
+	for link in "${TB_LINKS[@]}"; do
+		tb_node_plug "$name" "$link" || tb_die "cannot plug $name into $link"
+	done
+}
+
+tb_node_plug() {                 # NODE LINK: veth with the fixed MAC, address
+	local node=$1 link=$2 port ifn
+	port=$(tb_port "$node" "$link")
+	ifn=$(tb_ifname "$link")
+	ip -n "$TB_BRNS" link add "$port" type veth peer name "$ifn" \
+		netns "$(tb_init_pid "$node")" address "$(tb_mac "$node" "$link")" || return 1
+	ip -n "$TB_BRNS" link set "$port" master "${TB}b$(tb_link_index "$link")" up || return 1
+	tb_in "$node" ip addr add "$(tb_ip "$node" "$link")/24" dev "$ifn" || return 1
+	tb_in "$node" ip link set "$ifn" up
+}
+
+# tb_in NODE CMD...: run CMD inside every namespace of NODE.  nsenter -p
+# forks, so CMD lives in the node's pid namespace and dies with the node.
+tb_in() {
+	local node=$1
+	shift
+	nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@" 9>&-
+}
+# tb_in_bounded SECONDS NODE CMD...: tb_in, killed after SECONDS.
+tb_in_bounded() {
+	local seconds=$1 node=$2
+	shift 2
+	timeout "$seconds" nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@" 9>&-
+}
+tb_obs() { ip netns exec "$TB_OBS" "$@" 9>&-; }
+
+# tb_power_cut NODE: every process of the node dies at once, its links go.
+# A prober that kills the PID itself (wsprobe --kill) calls tb_reap after.
+tb_power_cut() {
+	local pid
+	pid=$(tb_init_pid "$1")
+	tb_pid_is_ours "$pid" || tb_die "node $1: PID $pid is not the init we started"
+	kill -9 "$pid"
+	tb_reap "$1"
+}
+tb_reap() {                      # NODE: wait until the powered-off node is gone
+	local pid
+	pid=$(tb_init_pid "$1")
+	tb_wait_gone "$pid" 5 || tb_die "node $1: PID $pid survived SIGKILL"
+	tb_wait_gone "$(cat "$TB_DIR/$1/unshare.pid")" 5
+	rm -f "$TB_DIR/$1/init.pid"
+}
+# tb_kill_daemon NODE PIDFILE: SIGKILL the daemon whose pid file (inside the
+# node) names it; the PID is the node's own, so the kill runs in there too.
+tb_kill_daemon() {
+	# shellcheck disable=SC2016 # expanded inside the node
+	tb_in "$1" sh -c 'p=$(cat "$1") && [ -n "$p" ] && kill -9 "$p"' _ "$2"
+}
+tb_node_running() { [ -f "$TB_DIR/$1/init.pid" ] && [ -e "/proc/$(tb_init_pid "$1")" ]; }
+
+# --- faults on links and addresses ------------------------------------------------
+tb_link_set() { ip -n "$TB_BRNS" link set "$(tb_port "$1" "$2")" "$3"; }  # NODE LINK up|down
+tb_link_flap() {                 # NODE LINK COUNT PERIOD_S: bounded flapping
+	local i
+	for i in $(seq "$3"); do
+		tb_link_set "$1" "$2" down; sleep "$4"
+		tb_link_set "$1" "$2" up; sleep "$4"
+	done
+}
+# tb_set_ip NODE LINK [CIDR]: replace the link's addresses (none if no CIDR).
+tb_set_ip() {
+	local ifn
+	ifn=$(tb_ifname "$2")
+	tb_in "$1" ip -4 addr flush dev "$ifn" || return 1
+	[ -z "${3:-}" ] || tb_in "$1" ip addr add "$3" dev "$ifn"
+}
+# tb_partition LINK on|off: the nodes stop (or start again) seeing each
+# other on LINK, while every node still reaches the observer's port.
+tb_partition() {
+	local node
+	for node in "${TB_NODES[@]}"; do
+		ip -n "$TB_BRNS" link set dev "$(tb_port "$node" "$1")" type bridge_slave isolated "$2" || return 1
+	done
+}
+
+# --- observation ----------------------------------------------------------------------
+# tb_vip_holders [SECONDS] [VIP]: MACs that answer ARP for the VIP on lan.
+tb_vip_holders() {
+	tb_obs "$TB_PROBE" --iface eth0 --vip "${2:-$TB_VIP}" --holders "${1:-1}"
+}
+# tb_probe ARGS...: wsprobe in the observer namespace on lan (see wsprobe.c).
+tb_probe() { tb_obs "$TB_PROBE" --iface eth0 --vip "$TB_VIP" "$@"; }
+# tb_event_time OUTPUT NAME: the seconds wsprobe printed for event NAME.
+tb_event_time() { awk -v n="$2" '$1 == n {print $2}' <<<"$1"; }
+tb_now() { date +%s.%N; }
+tb_elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", b - a}'; }
+# tb_le A B: true when number A <= B (generous bounds that catch a hang).
+tb_le() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a != "-" && a + 0 <= b + 0)}'; }
+# tb_wait_for SECONDS CMD...: poll CMD every 0.1 s, bounded.
+tb_wait_for() {
+	local tries=$(( $1 * 10 ))
+	shift
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# --- test results ------------------------------------------------------------------------
+TB_CHECKS=0
+tb_check() {                     # DESCRIPTION CMD...: an assertion
+	local what=$1
+	shift
+	TB_CHECKS=$((TB_CHECKS + 1))
+	if "$@"; then
+		echo "ok $TB_CHECKS - $what"
+	else
+		echo "not ok $TB_CHECKS - $what"
+		TB_FAILED=1
+	fi
+}
+tb_finish() {                    # exit status for the automake harness
+	[ "$TB_CHECKS" -gt 0 ] || { echo "no checks ran"; TB_FAILED=1; }
+	[ "$TB_FAILED" -eq 0 ] && exit 0
+	exit 1
+}
+
+tb_save_logs() {
+	local node dest="$TB_LOGROOT/$TB_NAME"
+	rm -rf "$dest"
+	mkdir -p "$dest"
+	for node in "${TB_NODES[@]}"; do
+		[ -d "$TB_DIR/$node/var/log" ] && cp -a "$TB_DIR/$node/var/log" "$dest/$node"
+		cp -a "$TB_DIR/$node/init.out" "$dest/$node.init.out" 2>/dev/null
+	done
+	echo "$TB" >"$dest/prefix"
+}
+
+# tb_teardown: kill our nodes by recorded PID, delete our namespaces, remove
+# the state.  Safe to call twice; runs from the EXIT trap.
+tb_teardown() {
+	local rc=$? node pid
+	trap - EXIT INT TERM
+	[ -n "${TB:-}" ] && [ -f "$TB_REGISTRY/$TB" ] || return "$rc"
+	[ "$rc" -ne 0 ] && TB_FAILED=1
+	[ -n "${TB_DIR:-}" ] && [ -d "$TB_DIR" ] && tb_save_logs 2>/dev/null
+	for node in "${TB_NODES[@]}"; do
+		[ -f "$TB_DIR/$node/init.pid" ] || continue
+		pid=$(tb_init_pid "$node")
+		tb_pid_is_ours "$pid" && kill -9 "$pid" 2>/dev/null
+	done
+	while read -r kind pid _; do
+		[ "$kind" = pid ] && tb_pid_is_ours "$pid" && tb_wait_gone "$pid" 5
+	done <"$TB_REGISTRY/$TB"
+	ip netns del "$TB_OBS" 2>/dev/null
+	ip netns del "$TB_BRNS" 2>/dev/null
+	rm -rf "$TB_DIR"
+	echo "done $(date +%s)" >>"$TB_REGISTRY/$TB"
+	tb_log "testbed removed (logs in $TB_LOGROOT/$TB_NAME)"
+	return "$rc"
+}

@@ -409,7 +409,8 @@ static int run_holders(const struct options *opt, const struct arp_link *link)
 				known = memcmp(holders[i], mac, PROBE_ETH_ALEN) == 0;
 			if (!known && holder_count < MAX_HOLDERS) {
 				memcpy(holders[holder_count++], mac, PROBE_ETH_ALEN);
-				printf("%s\n", ether_ntoa((struct ether_addr *)mac));
+				printf("%02x:%02x:%02x:%02x:%02x:%02x\n",
+				       mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
 				fflush(stdout);
 			}
 		}

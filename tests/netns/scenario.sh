@@ -1,0 +1,103 @@
+#!/bin/bash
+# Scenarios shared by the smoke tests, the benchmarks and the demo.  Source
+# after lib.sh and hb.sh / pcmk.sh.
+
+# scn_wait_vip_on NODE SECONDS: wsprobe output once the VIP answers from NODE.
+scn_wait_vip_on() {
+	tb_probe --expect-mac "$(tb_mac "$1" lan)" --timeout "$2"
+}
+
+# scn_power_cut_takeover FROM TO SECONDS [--watch NAME:FILE:REGEX]...:
+# cuts FROM's power from inside the prober (so t0 is the kill itself) and
+# prints when each watched log line appeared and when the VIP answered
+# from TO.  Returns wsprobe's status (0: every event seen).
+scn_power_cut_takeover() {
+	local from=$1 to=$2 timeout=$3 pid rc
+	shift 3
+	pid=$(tb_init_pid "$from")
+	tb_pid_is_ours "$pid" || tb_die "node $from: PID $pid is not the init we started"
+	tb_probe --kill "$pid" --expect-mac "$(tb_mac "$to" lan)" --timeout "$timeout" "$@"
+	rc=$?
+	tb_reap "$from"
+	return "$rc"
+}
+
+# scn_only_holder NODE SECONDS: during SECONDS the VIP answers from NODE's
+# lan MAC and from no other.
+scn_only_holder() {
+	local holders
+	holders=$(tb_vip_holders "$2")
+	[ "$holders" = "$(tb_mac "$1" lan)" ]
+}
+
+# scn_timeline TITLE OUTPUT: the wsprobe events as a table.
+scn_timeline() {
+	printf '%s\n' "$1"
+	awk '{ printf "  %-10s %s\n", $1, ($2 == "-" ? "not seen" : sprintf("%7.3f s", $2)) }' <<<"$2"
+}
+
+# scn_startup_to_vip START_CMD...: runs START_CMD (which starts the cluster
+# daemons on every node) and waits for the VIP to answer from n1.  Sets
+# SCN_STARTUP to the seconds from the start to the first answer ("-" if it
+# never came within 90 s).
+scn_startup_to_vip() {
+	local t_start t_probe up
+	t_start=$(tb_now)
+	"$@" || tb_die "could not start the cluster: $*"
+	t_probe=$(tb_now)
+	up=$(scn_wait_vip_on n1 90)
+	# shellcheck disable=SC2034 # read by the scripts that source this file
+	SCN_STARTUP=$(awk -v a="$(tb_elapsed "$t_start" "$t_probe")" -v b="$(tb_event_time "$up" vip)" \
+		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a + b }')
+}
+
+# scn_heartbeat_pair: nodes n1 and n2 on lan, Heartbeat R1 with the stock
+# ucast medium and an IPaddr2 VIP preferring n1, started together.
+scn_heartbeat_pair() {
+	local n peer
+	tb_node_define n1 1
+	tb_node_define n2 2
+	for n in n1 n2; do
+		peer=n2; [ "$n" = n2 ] && peer=n1
+		tb_node_start "$n"
+		hb_configure "$n" "ucast eth0 $(tb_ip "$peer" lan)" "n1 IPaddr2::$TB_VIP/24/eth0"
+	done
+	scn_startup_to_vip scn_each_node hb_start
+}
+
+# scn_pacemaker_pair: nodes n1 and n2 on lan, Corosync (token CS_TOKEN) +
+# Pacemaker with an IPaddr2 VIP preferring n1, from a seeded CIB with
+# dc-deadtime 2 s; stonith disabled (no fence device in this scenario).
+scn_pacemaker_pair() {
+	local n crm="$TB_DIR/cib.crm"
+	cat >"$crm" <<EOCRM
+property stonith-enabled=false dc-deadtime=2s
+rsc_defaults resource-stickiness=100
+primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
+location vip-prefers-n1 vip 50: n1
+EOCRM
+	tb_node_define n1 1
+	tb_node_define n2 2
+	for n in n1 n2; do
+		tb_node_start "$n"
+		cs_configure "$n"
+		pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
+	done
+	scn_startup_to_vip scn_each_node pcmk_start
+}
+
+scn_each_node() {                # CMD: CMD NODE for every defined node
+	local n
+	for n in "${TB_NODES[@]}"; do "$1" "$n" || return 1; done
+}
+
+# The log lines that time a takeover on the survivor SURVIVOR of DEAD.
+scn_hb_watches() {               # DEAD SURVIVOR
+	echo "--watch=dead:$(hb_log "$2"):node $1: is dead"
+	echo "--watch=takeover:$(hb_log "$2"):mach_down takeover complete"
+}
+scn_pcmk_watches() {             # DEAD SURVIVOR
+	echo "--watch=token:$(cs_log "$2"):A processor failed"
+	echo "--watch=lost:$(pcmk_log "$2"):$1.* state is now lost"
+	echo "--watch=started:$(pcmk_log "$2"):Result of start operation for vip on $2: ok"
+}

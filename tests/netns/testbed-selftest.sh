@@ -1,0 +1,74 @@
+#!/bin/bash
+# The testbed's own primitives do what the scenarios rely on: private
+# hostnames and mounts, fixed MACs across a power cycle, overlays that the
+# host does not see, link down/up, address changes, a partition that still
+# lets both nodes reach the observer, killing a daemon by its pid file, and
+# a power cut that leaves nothing of the node.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+# shellcheck disable=SC2317 # called through tb_check
+reaches() { tb_in "$1" ping -c 1 -W 1 -q "$2" >/dev/null 2>&1; }   # NODE IP
+# shellcheck disable=SC2317 # called through tb_check
+unreachable() { ! reaches "$@"; }
+
+tb_init testbed-selftest lan aux
+tb_node_define n1 1
+tb_node_define n2 2
+marker="$TB_DIR/overlay-marker"
+echo "from the build" >"$marker"
+tb_overlay n1 /usr/lib/heartbeat/plugins/HBcomm "$marker"
+tb_node_start n1
+tb_node_start n2
+
+tb_check "each node has its own hostname" test "$(tb_in n1 uname -n)/$(tb_in n2 uname -n)" = n1/n2
+tb_check "n1's lan MAC is the fixed one" \
+	test "$(tb_in n1 cat /sys/class/net/eth0/address)" = "$(tb_mac n1 lan)"
+tb_check "n1 reaches n2 on lan" reaches n1 "$(tb_ip n2 lan)"
+tb_check "n1 reaches n2 on aux" reaches n1 "$(tb_ip n2 aux)"
+tb_check "the overlay shows our file and the stock plugins inside n1" \
+	tb_in n1 test -f /usr/lib/heartbeat/plugins/HBcomm/overlay-marker -a -f /usr/lib/heartbeat/plugins/HBcomm/ucast.so
+tb_check "the host's plugin directory is untouched" test ! -e /usr/lib/heartbeat/plugins/HBcomm/overlay-marker
+tb_check "n2 has no overlay" tb_in n2 test ! -e /usr/lib/heartbeat/plugins/HBcomm/overlay-marker
+tb_in n1 touch /run/ws-selftest
+tb_check "/run is private: n1's file is not on the host" test ! -e /run/ws-selftest
+tb_check "/run is private: n1's file is not in n2" tb_in n2 test ! -e /run/ws-selftest
+
+tb_link_set n1 lan down
+tb_check "lan down: n1 loses n2 on lan" unreachable n1 "$(tb_ip n2 lan)"
+tb_check "lan down: aux still works" reaches n1 "$(tb_ip n2 aux)"
+tb_link_set n1 lan up
+tb_check "lan up again: n1 reaches n2" tb_wait_for 5 reaches n1 "$(tb_ip n2 lan)"
+
+tb_partition lan on
+tb_check "partition: n1 loses n2 on lan" unreachable n1 "$(tb_ip n2 lan)"
+tb_check "partition: n1 still reaches the observer" reaches n1 "$(tb_obs_ip lan)"
+tb_check "partition: n2 still reaches the observer" reaches n2 "$(tb_obs_ip lan)"
+tb_partition lan off
+tb_check "partition healed" tb_wait_for 5 reaches n1 "$(tb_ip n2 lan)"
+
+tb_set_ip n1 lan 10.99.0.77/24
+tb_check "new address: n2 reaches n1 at 10.99.0.77" reaches n2 10.99.0.77
+tb_check "new address: the old one is gone" unreachable n2 "$(tb_ip n1 lan)"
+tb_set_ip n1 lan
+tb_check "no address at all on n1's lan" test -z "$(tb_in n1 ip -4 -o addr show dev eth0)"
+
+tb_link_flap n2 aux 3 0.1
+tb_check "after 3 flaps, aux works again" tb_wait_for 5 reaches n2 "$(tb_ip n1 aux)"
+
+tb_in n1 sh -c 'sleep 300 >/dev/null 2>&1 & echo $! >/run/dummy.pid'
+dummy=$(tb_in n1 cat /run/dummy.pid)
+tb_kill_daemon n1 /run/dummy.pid
+tb_check "a daemon killed by its pid file is gone" tb_wait_for 5 sh -c "! nsenter -t $(tb_init_pid n1) -p -m kill -0 $dummy 2>/dev/null"
+
+n2_init=$(tb_init_pid n2)
+tb_power_cut n2
+tb_check "power cut: n2's processes are gone" test ! -e "/proc/$n2_init"
+tb_check "power cut: n2's bridge port is gone" sh -c "! ip -n $TB_BRNS link show $(tb_port n2 lan) 2>/dev/null"
+tb_check "power cut: n1 no longer reaches n2" unreachable n1 "$(tb_ip n2 aux)"
+tb_node_start n2
+tb_check "power on: n2 has its fixed MAC again" \
+	test "$(tb_in n2 cat /sys/class/net/eth0/address)" = "$(tb_mac n2 lan)"
+tb_check "power on: n1 reaches n2 again" tb_wait_for 5 reaches n1 "$(tb_ip n2 aux)"
+tb_finish
