@@ -4,10 +4,11 @@
  *
  * Thin glue between Heartbeat and l2link (pcap) / l2frame (codec).
  * Heartbeat parses ha.cf in the master (root), calls mopen() there, then
- * forks one reader and one writer per medium which drop to "nobody" with
- * seteuid.  So the handle and the status files are opened in mopen(); a
- * child that has to reopen the interface after it came back briefly takes
- * its saved root identity again.
+ * forks one reader and one writer per medium (and closes the medium in the
+ * master).  The children call drop_privs(), which may leave them with an
+ * unprivileged effective uid, so the handle and the status files are opened
+ * in mopen(); a child that has to reopen the interface after it came back
+ * takes its saved root identity again for the moment of the open.
  */
 #include <errno.h>
 #include <fcntl.h>
