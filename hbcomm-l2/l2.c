@@ -57,6 +57,7 @@ struct l2_medium {
 	unsigned backoff_ms;
 	unsigned failed_reopens;
 	bool carrier_logged_down;
+	uint64_t kernel_drops_this_handle;   /* pcap's count for the open handle */
 	uint8_t message[MAXMSG + 1];      /* what read() hands to Heartbeat */
 };
 
@@ -287,6 +288,13 @@ static void write_status(struct l2_medium *m, int role)
 		return;
 	m->counters.link_open = l2link_is_open(&m->link);
 	if (role == ROLE_RX && m->reasm != NULL) {
+		/* pcap counts per handle: keep what earlier handles lost too */
+		uint64_t now_dropped = l2link_kernel_drops(&m->link);
+
+		if (now_dropped > m->kernel_drops_this_handle) {
+			m->counters.kernel_drops += now_dropped - m->kernel_drops_this_handle;
+			m->kernel_drops_this_handle = now_dropped;
+		}
 		m->counters.reasm_partial = l2f_reasm_partial_count(m->reasm);
 		m->counters.reasm_bytes = l2f_reasm_bytes_in_use(m->reasm);
 	}
@@ -360,6 +368,7 @@ static bool try_reopen(struct l2_medium *m, uint64_t now)
 	PILCallLog(LOG, PIL_INFO, "l2 %s: link reopened after %u failed attempts",
 	           m->conf.ifname, m->failed_reopens);
 	m->counters.reopens++;
+	m->kernel_drops_this_handle = 0;
 	m->failed_reopens = 0;
 	m->backoff_ms = 0;
 	return true;

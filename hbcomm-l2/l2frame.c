@@ -384,12 +384,14 @@ static struct partial *find_partial(struct l2f_reasm *reasm,
 	return NULL;
 }
 
-/* The oldest partial message, of one peer (src != NULL) or of anyone. */
-static struct partial *oldest_partial(struct l2f_reasm *reasm,
-                                      const uint8_t *src,
-                                      unsigned *peer_count, size_t *peer_bytes)
+/* The partial message to give up first, of one peer (src != NULL) or of
+ * anyone: the one with the fewest fragments held, the oldest among equals.
+ * A flood of first fragments then displaces its own debris before a real
+ * message that is well under way. */
+static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
+                                   unsigned *peer_count, size_t *peer_bytes)
 {
-	struct partial *oldest = NULL;
+	struct partial *victim = NULL;
 
 	*peer_count = 0;
 	*peer_bytes = 0;
@@ -400,13 +402,14 @@ static struct partial *oldest_partial(struct l2f_reasm *reasm,
 			continue;
 		(*peer_count)++;
 		*peer_bytes += p->bytes;
-		if (oldest == NULL || p->started_ms < oldest->started_ms)
-			oldest = p;
+		if (victim == NULL || p->frags_held < victim->frags_held ||
+		    (p->frags_held == victim->frags_held && p->started_ms < victim->started_ms))
+			victim = p;
 	}
-	return oldest;
+	return victim;
 }
 
-/* Evicts the oldest entries until a new one of `bytes` fits every limit. */
+/* Evicts entries until a new one of `bytes` fits every limit. */
 static void make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
                       size_t bytes)
 {
@@ -416,7 +419,7 @@ static void make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
 	struct partial *victim;
 
 	for (;;) {
-		victim = oldest_partial(reasm, src, &count, &used);
+		victim = pick_victim(reasm, src, &count, &used);
 		if (victim == NULL || (count < lim->max_partial_per_peer &&
 		                       used + bytes <= lim->max_bytes_per_peer))
 			break;
@@ -424,7 +427,7 @@ static void make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
 		drop(reasm, L2F_DROP_EVICTED);
 	}
 	for (;;) {
-		victim = oldest_partial(reasm, NULL, &count, &used);
+		victim = pick_victim(reasm, NULL, &count, &used);
 		if (victim == NULL || (count < lim->max_partial_total &&
 		                       used + bytes <= lim->max_bytes_total))
 			break;

@@ -168,6 +168,15 @@ void l2link_close(struct l2link *link)
 	link->fd = -1;
 }
 
+uint64_t l2link_kernel_drops(struct l2link *link)
+{
+	struct pcap_stat stats;
+
+	if (link->pcap == NULL || pcap_stats(link->pcap, &stats) != 0)
+		return 0;
+	return stats.ps_drop;
+}
+
 bool l2link_is_open(const struct l2link *link)
 {
 	return link->pcap != NULL;

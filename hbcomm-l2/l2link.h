@@ -41,6 +41,10 @@ int l2link_query(const char *ifname, struct l2link_state *state,
 int l2link_open(struct l2link *link, const char *ifname, uint16_t ethertype,
                 const uint8_t *peer, char *error, size_t error_len);
 void l2link_close(struct l2link *link);
+
+/* Frames the kernel dropped for this handle since it was opened (its
+ * buffer was full), or 0 when unknown. */
+uint64_t l2link_kernel_drops(struct l2link *link);
 bool l2link_is_open(const struct l2link *link);
 
 /* Sends msg to dst, fragmented to the link MTU.  Returns the number of

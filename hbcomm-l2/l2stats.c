@@ -71,6 +71,7 @@ size_t l2_status_format(char *buf, size_t len, const char *ifname,
 		    c->echo_requests, c->echo_replies);
 		add(&t, "own_frames %" PRIu64 "\nmisaddressed %" PRIu64 "\n",
 		    c->own_frames, c->misaddressed);
+		add(&t, "kernel_drops %" PRIu64 "\n", c->kernel_drops);
 		for (unsigned i = 1; i < L2F_STATUS_COUNT; i++)
 			add(&t, "dropped_%s %" PRIu64 "\n", l2f_status_name((enum l2f_status)i),
 			    c->dropped.drops[i]);

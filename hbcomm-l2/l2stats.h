@@ -25,6 +25,7 @@ struct l2_link_counters {
 	uint64_t own_frames;      /* our own MAC as source, ignored */
 	uint64_t misaddressed;    /* destination neither us nor broadcast */
 	uint64_t reopens;         /* recoveries after the interface came back */
+	uint64_t kernel_drops;    /* frames the kernel dropped, buffer full (reader) */
 	struct l2f_counters dropped;
 	unsigned reasm_partial;
 	size_t reasm_bytes;

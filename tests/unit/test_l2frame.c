@@ -360,6 +360,22 @@ static void oldest_partial_is_evicted_at_the_per_peer_count(void **state)
 	free(out.data);
 }
 
+static void a_message_under_way_outlives_a_flood_of_first_fragments(void **state)
+{
+	struct fixture *fx = *state;
+	struct l2f_message out;
+
+	/* a real 4-fragment message, three fragments in */
+	for (unsigned i = 0; i < 3; i++)
+		assert_int_equal(feed(fx, mac_a, 100, 5000, i, 1, &out), 0);
+	/* then many newer one-fragment partials from the same source */
+	for (uint32_t id = 200; id < 220; id++)
+		assert_int_equal(feed(fx, mac_a, id, 3000, 0, 2 + id, &out), 0);
+	assert_int_equal(feed(fx, mac_a, 100, 5000, 3, 300, &out), 1);
+	assert_memory_equal(out.data, fx->msg, 5000);
+	free(out.data);
+}
+
 static void total_count_and_bytes_limits_hold_across_peers(void **state)
 {
 	struct fixture *fx = *state;
@@ -446,6 +462,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(fragments_disagreeing_with_their_message_are_dropped,
 		                                setup_small_limits, teardown),
 		cmocka_unit_test_setup_teardown(oldest_partial_is_evicted_at_the_per_peer_count,
+		                                setup_small_limits, teardown),
+		cmocka_unit_test_setup_teardown(a_message_under_way_outlives_a_flood_of_first_fragments,
 		                                setup_small_limits, teardown),
 		cmocka_unit_test_setup_teardown(total_count_and_bytes_limits_hold_across_peers,
 		                                setup_small_limits, teardown),
