@@ -65,5 +65,5 @@ hbcomm_l2_l2drive_LDADD = $(PILS_LIBS) $(GLIB_LIBS) -ldl
 dist_man_MANS += man/ha.cf-l2.5 man/l2ping.8
 
 # --- virtual-cluster scenario (root, network namespaces) --------------------
-NETNS_TESTS += tests/netns/l2-heartbeat.sh
-dist_check_SCRIPTS += tests/netns/l2-heartbeat.sh
+NETNS_TESTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
+dist_check_SCRIPTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
