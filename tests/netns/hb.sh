@@ -29,10 +29,17 @@ hb_configure() {
 
 hb_log() { echo "$(tb_state "$1")/var/log/ha-log"; }
 # heartbeat daemonizes; it wants to mlock, so raise the limit first.
-hb_start() { tb_in "$1" sh -c "ulimit -l unlimited; exec $HB_DAEMON" >/dev/null 2>&1; }
+# The log survives power cycles (it is on the node's disk): remember where
+# this start begins, so readiness is judged on this boot's lines only.
+hb_start() {
+	stat -c %s "$(hb_log "$1")" >"$(tb_state "$1")/hb-log-offset" 2>/dev/null ||
+		echo 0 >"$(tb_state "$1")/hb-log-offset"
+	tb_in "$1" sh -c "ulimit -l unlimited; exec $HB_DAEMON" >/dev/null 2>&1
+}
+hb_log_since_start() { tail -c "+$(( $(cat "$(tb_state "$1")/hb-log-offset") + 1 ))" "$(hb_log "$1")" 2>/dev/null; }
 hb_stop() { tb_in_bounded 30 "$1" "$HB_DAEMON" -k >/dev/null 2>&1; }
 hb_pid() { tb_in "$1" cat /run/heartbeat.pid 2>/dev/null; }
-hb_resources_acquired() { grep -q 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
+hb_resources_acquired() { hb_log_since_start "$1" | grep -q 'Initial resource acquisition complete'; }
 # hb_wait_ready NODE SECONDS: R1 has run its initial resource acquisition.
 hb_wait_ready() { tb_wait_for "$2" hb_resources_acquired "$1"; }
 hb_node_status() { tb_in "$1" cl_status nodestatus "$2" 2>/dev/null; }  # active | dead

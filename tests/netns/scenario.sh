@@ -101,3 +101,18 @@ scn_pcmk_watches() {             # DEAD SURVIVOR
 	echo "--watch=lost:$(pcmk_log "$2"):$1.* state is now lost"
 	echo "--watch=started:$(pcmk_log "$2"):Result of start operation for vip on $2: ok"
 }
+
+# scn_power_on_sampled NODE START_FN: powers NODE on and starts its cluster
+# stack with START_FN while a sampler records, for 15 s, every MAC that
+# answers for the VIP; scn_sampled_holders then prints them, one each.
+scn_power_on_sampled() {
+	SCN_HOLDERS_FILE="$TB_DIR/holders-$1-$(tb_now)"
+	tb_vip_holders 15 >"$SCN_HOLDERS_FILE" &
+	SCN_SAMPLER=$!
+	tb_node_start "$1"
+	"$2" "$1"
+}
+scn_sampled_holders() {
+	wait "$SCN_SAMPLER"
+	sort -u "$SCN_HOLDERS_FILE"
+}

@@ -25,15 +25,10 @@ tb_check "n2 declares n1 dead" tb_le "$(tb_event_time "$out" dead)" 20
 tb_check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
 
 # Power n1 on again while sampling who answers for the VIP the whole time.
-holders_file="$(tb_state n2)/holders-during-rejoin"
-tb_vip_holders 15 >"$holders_file" &
-sampler=$!
-tb_node_start n1
-hb_start n1
+scn_power_on_sampled n1 hb_start
 tb_check "n1 rejoins and finishes its resource acquisition" hb_wait_ready n1 30
-wait "$sampler"
 tb_check "n2 kept the VIP, nobody else answered while n1 rejoined" \
-	test "$(sort -u "$holders_file")" = "$(tb_mac n2 lan)"
+	test "$(scn_sampled_holders)" = "$(tb_mac n2 lan)"
 tb_check "clean stop of n1" hb_stop n1
 
 echo "start-up: heartbeat start -> VIP on n1: $SCN_STARTUP s"

@@ -24,15 +24,10 @@ out=$(scn_power_cut_takeover n1 n2 60 "${watches[@]}")
 tb_check "corosync on n2 notices the lost token" tb_le "$(tb_event_time "$out" token)" 30
 tb_check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
 
-holders_file="$(tb_state n2)/holders-during-rejoin"
-tb_vip_holders 15 >"$holders_file" &
-sampler=$!
-tb_node_start n1
-pcmk_start n1
+scn_power_on_sampled n1 pcmk_start
 tb_check "n1 rejoins: n2 sees it online" tb_wait_for 60 pcmk_online n2 n1
-wait "$sampler"
 tb_check "n2 kept the VIP, nobody else answered while n1 rejoined" \
-	test "$(sort -u "$holders_file")" = "$(tb_mac n2 lan)"
+	test "$(scn_sampled_holders)" = "$(tb_mac n2 lan)"
 tb_check "crm_resource locates vip on n2" test "$(pcmk_locate n2 vip)" = n2
 tb_check "clean stop of n1 (pacemaker, then corosync)" pcmk_stop n1
 
