@@ -67,3 +67,11 @@ dist_man_MANS += man/ha.cf-l2.5 man/l2ping.8
 # --- virtual-cluster scenario (root, network namespaces) --------------------
 NETNS_TESTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
 dist_check_SCRIPTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
+
+# --- fuzz target of the directive parser (configuration input) ---------------
+FUZZ_NAMES += fuzz_l2conf
+FUZZ_TESTS += tests/fuzz/fuzz_l2conf
+tests_fuzz_fuzz_l2conf_SOURCES = tests/fuzz/fuzz_l2conf.c tests/fuzz/driver.c
+tests_fuzz_fuzz_l2conf_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2conf"'
+tests_fuzz_fuzz_l2conf_LDADD = hbcomm-l2/libl2link.la
+fuzz_fuzz_l2conf_SRCS = tests/fuzz/fuzz_l2conf.c hbcomm-l2/l2conf.c hbcomm-l2/l2frame.c
