@@ -30,6 +30,7 @@ PEER_IF=wsdeb1
 HB_MAC=02:77:73:de:b0:01
 PEER_MAC=02:77:73:de:b0:02
 EMU_MAC=00:19:32:00:de:b0
+EMU_HTTP='' EMU_UDP='' EMU_CONF=''
 
 # ------------------------------------------------------------------ host
 host_main() {
@@ -239,11 +240,10 @@ check_berofos() {
 }
 
 check_fosemu() {
-	local dir=$PAYLOAD/emu http udp emu kickd kicks
+	local dir=$PAYLOAD/emu http udp kickd kicks
 	check "man fosemu renders" man_renders fosemu
 	mkdir -p "$dir"
 	start_bg fosemu -a 127.0.0.1 -p 0 -u 0 -P "$dir/ports" -m "$EMU_MAC" -s "$dir/state" -l "$dir/log"
-	emu=${started##* }
 	if ! wait_for 10 test -s "$dir/ports"; then
 		fail "fosemu starts and listens on 127.0.0.1"
 		return
@@ -251,9 +251,10 @@ check_fosemu() {
 	ok "fosemu starts and listens on 127.0.0.1"
 	http=$(sed -n 's/^http_port=//p' "$dir/ports")
 	udp=$(sed -n 's/^udp_port=//p' "$dir/ports")
+	# fosemu stays up for the agents' checks (ended with the others).
+	EMU_HTTP=$http EMU_UDP=$udp
 	if ! built warmstandby-berofos; then
 		skip "fosctl against fosemu (warmstandby-berofos not built)"
-		stop_pid "$emu"
 		return
 	fi
 	check "fosctl show answered by fosemu" fosctl -h 127.0.0.1 -p "$http" -t 2 show
@@ -280,7 +281,8 @@ check_fosemu() {
 	stop_pid "$kickd"
 	kicks=$(grep -c 'kick accepted' "$dir/log")
 	check "fos-kickd --switch kicks fosemu's watchdog ($kicks kicks in 1.5 s)" test "$kicks" -ge 4
-	stop_pid "$emu"
+	check "fosctl --switch: watchdog off" fosctl -f "$dir/berofos.conf" -s emu watchdog off
+	EMU_CONF=$dir/berofos.conf
 }
 
 # Stubs for the parts that have not landed: each runs once its package is
@@ -295,6 +297,10 @@ check_stonith() {
 
 check_agents() {
 	local agent name params
+	# Peers for l2link: the medium's EtherType answered on the veth pair.
+	if ip link show "$HB_IF" >/dev/null 2>&1; then
+		start_bg l2ping --responder -w 300 "$HB_IF" >"$PAYLOAD/responder.out" 2>&1
+	fi
 	check "crm ra info ocf:warmstandby:gateway" \
 		bash -c 'crm ra info ocf:warmstandby:gateway | grep -qi gateway'
 	for agent in "$OCF_AGENT_DIR"/*; do
@@ -304,8 +310,13 @@ check_agents() {
 			bash -c "OCF_ROOT=/usr/lib/ocf '$agent' meta-data |
 				xmllint --noout --dtdvalid /usr/share/resource-agents/ra-api-1.dtd -"
 		# Parameters per agent: lines "AGENT -o name=value ..." in
-		# tests/deb/ocf-tester.params (they may use $EMU_HTTP etc.).
-		params=$(sed -n "s/^${name}[[:space:]]\{1,\}//p" "$PAYLOAD/ocf-tester.params" 2>/dev/null)
+		# tests/deb/ocf-tester.params, with placeholders for what this
+		# test set up (see that file).
+		params=$(sed -n "s/^${name}[[:space:]]\{1,\}//p" "$PAYLOAD/ocf-tester.params" 2>/dev/null |
+			sed -e "s|@EMU_CONF@|${EMU_CONF:-}|g" -e "s|@EMU_HTTP@|${EMU_HTTP:-}|g" \
+			    -e "s|@EMU_UDP@|${EMU_UDP:-}|g" -e "s|@EMU_MAC@|$EMU_MAC|g" \
+			    -e "s|@HB_IF@|$HB_IF|g" -e "s|@HB_MAC@|$HB_MAC|g" \
+			    -e "s|@PEER_IF@|$PEER_IF|g" -e "s|@PEER_MAC@|$PEER_MAC|g")
 		# shellcheck disable=SC2086 # params are split into options
 		check "ocf-tester $name" ocf-tester -n "ws-$name" $params "$agent"
 	done
