@@ -2,10 +2,12 @@
 # Builds the Debian packages of warmstandby from a clean copy of the source
 # tree, so that the tree itself stays clean, and runs lintian on them.
 #   scripts/build-debs.sh [OUTDIR]     (default /tmp/warmstandby-debs)
-# The copy holds the files git knows (tracked, and untracked ones not
-# ignored: work in progress is built too); it is made in OUTDIR/src and
-# the .deb, .buildinfo and .changes files end up in OUTDIR.  Needs the
-# build dependencies (scripts/install-deps.sh).  Environment:
+# The copy holds the files git tracks, as they are in the work tree
+# (uncommitted changes included; `git add` a new file to have it built, so
+# that build directories and other untracked files stay out); it is made
+# in OUTDIR/src and the .deb, .buildinfo and .changes files end up in
+# OUTDIR.  Needs the build dependencies (scripts/install-deps.sh).
+# Environment:
 #   DEB_BUILD_OPTIONS   passed on (e.g. nocheck, parallel=N)
 #   WS_LINTIAN=no       skip lintian
 # Exit status: that of dpkg-buildpackage, else 1 when lintian reports an
@@ -24,7 +26,7 @@ rm -f "$out"/*.deb "$out"/*.changes "$out"/*.buildinfo "$out/lintian.txt"
 if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 	# ls-files lists deleted files too: keep those that exist.
 	# shellcheck disable=SC2016 # $f is expanded by the inner sh
-	git -C "$top" ls-files -z --cached --others --exclude-standard |
+	git -C "$top" ls-files -z --cached |
 		(cd "$top" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh) |
 		tar -C "$top" -cf - --no-recursion -T - | tar -C "$src" -xf -
 else
