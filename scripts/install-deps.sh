@@ -15,7 +15,7 @@ LIBS="libpcap-dev libcurl4-openssl-dev libglib2.0-dev libqb-dev libjson-c-dev
 STACKS="heartbeat cluster-glue pacemaker pacemaker-cli-utils corosync crmsh
         resource-agents keepalived fence-agents"
 TOOLS="shellcheck libxml2-utils iproute2 iputils-ping util-linux procps python3
-       gnuplot-nox stress-ng man-db groff-base debhelper devscripts lintian
+       gnuplot-nox stress-ng man-db groff-base xsltproc debhelper devscripts lintian
        fakeroot dpkg-dev"
 
 # Installing heartbeat, corosync and pacemaker must not start them on the
