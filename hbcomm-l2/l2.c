@@ -28,8 +28,8 @@
 #define PIL_PLUGINTYPE_S        HB_COMM_TYPE_S
 #define PIL_PLUGIN              l2
 #define PIL_PLUGIN_S            "l2"
-#define PIL_PLUGINLICENSE       LICENSE_LGPL
-#define PIL_PLUGINLICENSEURL    URL_LGPL
+#define PIL_PLUGINLICENSE       LICENSE_GPL
+#define PIL_PLUGINLICENSEURL    URL_GPL
 #include <pils/plugin.h>
 
 #include "hbcomm-l2/l2conf.h"

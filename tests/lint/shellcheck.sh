@@ -12,8 +12,10 @@ fi
 
 list=$(mktemp)
 trap 'rm -f "$list"' EXIT
-find "$srcdir" \( -name .git -o -name 'build*' -o -name autom4te.cache \
-	-o -name debian -o -name 'warmstandby-*' \) -prune -o -type f -print |
+# Build trees and unpacked dist trees (directories only: scripts/build.sh
+# is ours) and debian/ (makefiles) are not ours to lint here.
+find "$srcdir" -mindepth 1 \( -name .git -o -type d \( -name 'build*' -o -name '_build' -o -name '_inst' -o -name autom4te.cache \
+	-o -name debian -o -name 'warmstandby-*' \) \) -prune -o -type f -print |
 while IFS= read -r f; do
 	case $f in
 	*.sh) echo "$f" ;;

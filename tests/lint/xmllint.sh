@@ -13,7 +13,7 @@ if ! command -v xmllint >/dev/null 2>&1; then
 	exit 1
 fi
 
-for f in $(find "$srcdir" \( -name .git -o -name 'build*' -o -name 'warmstandby-*' \) -prune \
+for f in $(find "$srcdir" -mindepth 1 \( -name .git -o -type d \( -name 'build*' -o -name '_build' -o -name 'warmstandby-*' \) \) -prune \
 		-o -type f -name '*.xml' -print | sort); do
 	checked=$((checked + 1))
 	xmllint --noout "$f" || failed=1
