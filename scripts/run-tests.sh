@@ -3,7 +3,9 @@
 #  1. build with -Werror, `make check`: unit (cmocka), fuzz corpus replay,
 #     lint (shell and XML), and the virtual-cluster tests (root needed);
 #  2. the same unit and fuzz tests built with ASan+UBSan;
-#  3. `make distcheck` (the tarball builds and passes its own checks).
+#  3. `make distcheck` (the tarball builds and passes its own checks);
+#  4. the Debian packages: built, lintian-clean, installed and removed in a
+#     private overlay of / (`make installcheck-deb`).
 # Build trees: build-test/, build-asan/ (kept, for reading the test logs).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +61,9 @@ fi
 
 section "make distcheck"
 run_step distcheck make -C "$top/build-test" -j2 distcheck
+
+section "Debian packages: build, lintian, install test"
+run_step installcheck-deb make -C "$top/build-test" installcheck-deb
 
 section "summary"
 [ -n "$failures" ] && echo "failed:$failures"
