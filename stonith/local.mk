@@ -10,3 +10,25 @@ UNIT_TESTS += tests/unit/test_stonith_params
 tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c
 tests_unit_test_stonith_params_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_params_LDADD = stonith/libbfparams.la $(CMOCKA_LIBS)
+
+# --- fencing operations on the power ports (libberofos) -----------------------
+noinst_LTLIBRARIES += stonith/libbffence.la
+stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h
+stonith_libbffence_la_LIBADD = stonith/libbfparams.la berofos/libberofos.la
+
+# --- the cluster-glue stonith2 plugin ------------------------------------------
+stonith2_LTLIBRARIES = stonith/berofos.la
+stonith_berofos_la_SOURCES = stonith/berofos.c
+stonith_berofos_la_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
+stonith_berofos_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared \
+	-export-symbols-regex "^stonith2_LTX_"
+stonith_berofos_la_LIBADD = stonith/libbffence.la $(STONITH_LIBS) $(PILS_LIBS) $(GLIB_LIBS)
+
+# --- fence_berofos ---------------------------------------------------------------
+noinst_LTLIBRARIES += stonith/libfenceopts.la
+stonith_libfenceopts_la_SOURCES = stonith/fence_opts.c stonith/fence_opts.h
+stonith_libfenceopts_la_LIBADD = stonith/libbfparams.la
+
+sbin_PROGRAMS += stonith/fence_berofos
+stonith_fence_berofos_SOURCES = stonith/fence_berofos.c
+stonith_fence_berofos_LDADD = stonith/libfenceopts.la stonith/libbffence.la
