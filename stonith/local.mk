@@ -32,3 +32,19 @@ stonith_libfenceopts_la_LIBADD = stonith/libbfparams.la
 sbin_PROGRAMS += stonith/fence_berofos
 stonith_fence_berofos_SOURCES = stonith/fence_berofos.c
 stonith_fence_berofos_LDADD = stonith/libfenceopts.la stonith/libbffence.la
+
+UNIT_TESTS += tests/unit/test_stonith_fence_opts
+tests_unit_test_stonith_fence_opts_SOURCES = tests/unit/test_stonith_fence_opts.c
+tests_unit_test_stonith_fence_opts_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_stonith_fence_opts_LDADD = stonith/libfenceopts.la $(CMOCKA_LIBS)
+
+# --- loopback tests against fosemu on 127.0.0.1 (root: a private mount
+# namespace shows the stock tools our plugin and agent) -----------------------
+# The plugin is loaded into the stock stonith CLI, which has no ASan runtime.
+STONITH_LOOPBACK_TESTS = tests/stonith/fence-agent-loopback.sh
+if !WS_SANITIZE
+STONITH_LOOPBACK_TESTS += tests/stonith/plugin-loopback.sh
+endif
+TESTS += $(STONITH_LOOPBACK_TESTS)
+dist_check_SCRIPTS += tests/stonith/fence-agent-loopback.sh tests/stonith/plugin-loopback.sh
+EXTRA_DIST += tests/stonith/lib.sh
