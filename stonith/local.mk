@@ -48,3 +48,6 @@ endif
 TESTS += $(STONITH_LOOPBACK_TESTS)
 dist_check_SCRIPTS += tests/stonith/fence-agent-loopback.sh tests/stonith/plugin-loopback.sh
 EXTRA_DIST += tests/stonith/lib.sh
+
+# --- man pages --------------------------------------------------------------------
+dist_man_MANS += man/fence_berofos.8 man/stonith_berofos.8
