@@ -51,3 +51,8 @@ EXTRA_DIST += tests/stonith/lib.sh
 
 # --- man pages --------------------------------------------------------------------
 dist_man_MANS += man/fence_berofos.8 man/stonith_berofos.8
+
+# --- the testbed: fencing through the emulated switch (root, namespaces) ----------
+STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh
+NETNS_TESTS += $(STONITH_NETNS_TESTS)
+dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)

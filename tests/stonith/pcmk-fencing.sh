@@ -28,7 +28,8 @@ PLUGIN_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
 [ -f "$PLUGIN_SO" ] || tb_die "$PLUGIN_SO not built"
 
 tb_init stonith-pcmk-fencing lan
-fos_start --no-latch || tb_die "fosemu did not start"
+# shellcheck disable=SC2119 # fosemu's default options
+fos_start || tb_die "fosemu did not start"
 
 # The power stays off this long in a reboot.  The testbed needs about a
 # second to release a dead node's links before it can plug them again.
