@@ -53,6 +53,7 @@ EXTRA_DIST += tests/stonith/lib.sh
 dist_man_MANS += man/fence_berofos.8 man/stonith_berofos.8
 
 # --- the testbed: fencing through the emulated switch (root, namespaces) ----------
-STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh
+STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh \
+	tests/stonith/pcmk-fence-agent.sh
 NETNS_TESTS += $(STONITH_NETNS_TESTS)
 dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)

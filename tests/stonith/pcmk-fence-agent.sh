@@ -58,7 +58,9 @@ for n in n1 n2; do
 	sbin_overlay "$n" || tb_die "cannot overlay /usr/sbin in $n"
 	cs_configure "$n"
 	pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
-	printf 'sbin_overlay %s && pcmk_start %s\n' "$n" "$n" >"$TB_DIR/$n/boot"
+	# The switch's hook sources this with lib.sh and pcmk.sh only.
+	printf 'tb_in %s mount -t overlay overlay -o lowerdir=%s:/usr/sbin /usr/sbin && pcmk_start %s\n' \
+		"$n" "$TB_DIR/sbin" "$n" >"$TB_DIR/$n/boot"
 done
 scn_startup_to_vip scn_each_node pcmk_start
 tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
