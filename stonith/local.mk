@@ -1,1 +1,59 @@
-# stonith: rules are added by the issue that builds this part.
+# stonith: the cluster-glue plugin `berofos` and fence_berofos, both on
+# libberofos (one copy of the protocol), their shared parameter parsing
+# (pure), unit tests, loopback tests against fosemu and testbed scenarios.
+
+# --- pure parameter handling ------------------------------------------------
+noinst_LTLIBRARIES += stonith/libbfparams.la
+stonith_libbfparams_la_SOURCES = stonith/berofos_params.c stonith/berofos_params.h
+
+UNIT_TESTS += tests/unit/test_stonith_params
+tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c
+tests_unit_test_stonith_params_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_stonith_params_LDADD = stonith/libbfparams.la $(CMOCKA_LIBS)
+
+# --- fencing operations on the power ports (libberofos) -----------------------
+noinst_LTLIBRARIES += stonith/libbffence.la
+stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h
+stonith_libbffence_la_LIBADD = stonith/libbfparams.la berofos/libberofos.la
+
+# --- the cluster-glue stonith2 plugin ------------------------------------------
+stonith2_LTLIBRARIES = stonith/berofos.la
+stonith_berofos_la_SOURCES = stonith/berofos.c
+stonith_berofos_la_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
+stonith_berofos_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared \
+	-export-symbols-regex "^stonith2_LTX_"
+stonith_berofos_la_LIBADD = stonith/libbffence.la $(STONITH_LIBS) $(PILS_LIBS) $(GLIB_LIBS)
+
+# --- fence_berofos ---------------------------------------------------------------
+noinst_LTLIBRARIES += stonith/libfenceopts.la
+stonith_libfenceopts_la_SOURCES = stonith/fence_opts.c stonith/fence_opts.h
+stonith_libfenceopts_la_LIBADD = stonith/libbfparams.la
+
+sbin_PROGRAMS += stonith/fence_berofos
+stonith_fence_berofos_SOURCES = stonith/fence_berofos.c
+stonith_fence_berofos_LDADD = stonith/libfenceopts.la stonith/libbffence.la
+
+UNIT_TESTS += tests/unit/test_stonith_fence_opts
+tests_unit_test_stonith_fence_opts_SOURCES = tests/unit/test_stonith_fence_opts.c
+tests_unit_test_stonith_fence_opts_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_stonith_fence_opts_LDADD = stonith/libfenceopts.la $(CMOCKA_LIBS)
+
+# --- loopback tests against fosemu on 127.0.0.1 (root: a private mount
+# namespace shows the stock tools our plugin and agent) -----------------------
+# The plugin is loaded into the stock stonith CLI, which has no ASan runtime.
+STONITH_LOOPBACK_TESTS = tests/stonith/fence-agent-loopback.sh
+if !WS_SANITIZE
+STONITH_LOOPBACK_TESTS += tests/stonith/plugin-loopback.sh
+endif
+TESTS += $(STONITH_LOOPBACK_TESTS)
+dist_check_SCRIPTS += tests/stonith/fence-agent-loopback.sh tests/stonith/plugin-loopback.sh
+EXTRA_DIST += tests/stonith/lib.sh
+
+# --- man pages --------------------------------------------------------------------
+dist_man_MANS += man/fence_berofos.8 man/stonith_berofos.8
+
+# --- the testbed: fencing through the emulated switch (root, namespaces) ----------
+STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh \
+	tests/stonith/pcmk-fence-agent.sh
+NETNS_TESTS += $(STONITH_NETNS_TESTS)
+dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)

@@ -1,0 +1,311 @@
+/* cluster-glue stonith2 plugin "berofos": fences a node by switching off the
+ * berofos power port that feeds it.  Parameters are parsed by
+ * berofos_params.c, the switch is driven by berofos_fence.c (libberofos);
+ * this file is the plugin glue and its log lines. */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "stonith/berofos_fence.h"
+#include "stonith/berofos_params.h"
+
+#define DEVICE "berofos power switch"
+#include <stonith/stonith_plugin_common.h>
+
+#define PIL_PLUGIN              berofos
+#define PIL_PLUGIN_S            "berofos"
+#define PIL_PLUGINLICENSE       LICENSE_LGPL
+#define PIL_PLUGINLICENSEURL    URL_LGPL
+#include <pils/plugin.h>
+
+#define PARAM_IPADDR ST_IPADDR
+#define PARAM_LOGIN ST_LOGIN
+#define PARAM_PWFILE "password_file"
+#define PARAM_HOSTMAP "hostmap"
+#define PARAM_TIMEOUT "timeout"
+#define PARAM_RESET_WAIT "reset_wait"
+
+struct pluginDevice {
+	StonithPlugin sp;
+	const char *pluginid;
+	const char *idinfo;
+	struct bfp_params params;
+};
+
+static StonithPlugin *berofos_new(const char *subplugin);
+static void berofos_destroy(StonithPlugin *s);
+static const char *berofos_get_info(StonithPlugin *s, int reqtype);
+static const char * const *berofos_get_confignames(StonithPlugin *s);
+static int berofos_set_config(StonithPlugin *s, StonithNVpair *list);
+static int berofos_status(StonithPlugin *s);
+static int berofos_reset_req(StonithPlugin *s, int request, const char *host);
+static char **berofos_hostlist(StonithPlugin *s);
+
+static struct stonith_ops berofos_ops = {
+	berofos_new,
+	berofos_destroy,
+	berofos_get_info,
+	berofos_get_confignames,
+	berofos_set_config,
+	berofos_status,
+	berofos_reset_req,
+	berofos_hostlist,
+};
+
+PIL_PLUGIN_BOILERPLATE2("1.0", Debug)
+static const PILPluginImports *PluginImports;
+static PILPlugin *OurPlugin;
+static PILInterface *OurInterface;
+static StonithImports *OurImports;
+static void *interfprivate;
+
+PIL_rc PIL_PLUGIN_INIT(PILPlugin *us, const PILPluginImports *imports);
+
+PIL_rc PIL_PLUGIN_INIT(PILPlugin *us, const PILPluginImports *imports)
+{
+	PluginImports = imports;
+	OurPlugin = us;
+	imports->register_plugin(us, &OurPIExports);
+	return imports->register_interface(us, PIL_PLUGINTYPE_S, PIL_PLUGIN_S, &berofos_ops,
+					   NULL, &OurInterface, (void *)&OurImports,
+					   &interfprivate);
+}
+
+static const char *pluginid = "berofos-Stonith";
+static const char *NOTpluginID = "berofos device has been destroyed";
+
+#define PARAM(name, req, shortdesc, longdesc) \
+	XML_PARAMETER_BEGIN(name, "string", req, "0") \
+	XML_PARM_SHORTDESC_BEGIN("en") shortdesc XML_PARM_SHORTDESC_END \
+	XML_PARM_LONGDESC_BEGIN("en") longdesc XML_PARM_LONGDESC_END \
+	XML_PARAMETER_END
+
+#include <stonith/stonith_config_xml.h>
+
+static const char *berofos_xml =
+	XML_PARAMETERS_BEGIN
+	PARAM(PARAM_IPADDR, "1", "Switch address",
+	      "Address of the berofos: HOST, HOST:PORT or http://HOST[:PORT] (HTTP port 80 unless given).")
+	PARAM(PARAM_HOSTMAP, "1", "Node to power port map",
+	      "Which power port feeds which node: NODE:PORT pairs separated by blanks, commas or "
+	      "semicolons, PORT 0 or 1, e.g. \"gw1:0 gw2:1\".")
+	PARAM(PARAM_LOGIN, "0", "Login",
+	      "User name for the switch's HTTP authentication (default admin).")
+	PARAM(PARAM_PWFILE, "0", "Credentials file",
+	      "Absolute path of a file owned by root with mode 0600 whose first line is the switch's "
+	      "admin password. The password itself is never a parameter. Empty: the switch has no "
+	      "password.")
+	PARAM(PARAM_TIMEOUT, "0", "Timeout",
+	      "Seconds to wait for each answer of the switch (default 3, decimals allowed).")
+	PARAM(PARAM_RESET_WAIT, "0", "Reset wait",
+	      "Seconds the power stays off during a reset before it is switched on again "
+	      "(default 1, decimals allowed, 0 to 60).")
+	XML_PARAMETERS_END;
+
+/* fos_err -> S_*: one place, documented in stonith_berofos(8). */
+static int to_stonith_rc(enum fos_err err)
+{
+	switch (err) {
+	case FOS_OK:
+		return S_OK;
+	case FOS_E_USAGE:
+		return S_INVAL;
+	case FOS_E_CONFIG:
+		return S_BADCONFIG;
+	case FOS_E_UNREACHABLE:
+	case FOS_E_AUTH:
+		return S_ACCESS;
+	case FOS_E_TIMEOUT:
+		return S_TIMEOUT;
+	case FOS_E_NOT_CONFIRMED:
+		return S_RESETFAIL;
+	default:
+		return S_OOPS;
+	}
+}
+
+static int berofos_status(StonithPlugin *s)
+{
+	struct pluginDevice *bd = (struct pluginDevice *)s;
+	char msg[BFF_MSG_MAX];
+	enum fos_err err;
+
+	ERRIFNOTCONFIGED(s, S_OOPS);
+	err = bff_status(&bd->params, msg, sizeof(msg));
+	if (err != FOS_OK) {
+		LOG(PIL_CRIT, "%s: status: %s (%s)", PIL_PLUGIN_S, msg, fos_strerror(err));
+		return to_stonith_rc(err);
+	}
+	LOG(PIL_DEBUG, "%s: status: %s", PIL_PLUGIN_S, msg);
+	return S_OK;
+}
+
+static char **berofos_hostlist(StonithPlugin *s)
+{
+	struct pluginDevice *bd = (struct pluginDevice *)s;
+	const char *names[BFP_PORTS + 1];
+	size_t i;
+
+	ERRIFNOTCONFIGED(s, NULL);
+	for (i = 0; i < bd->params.nhosts; i++)
+		names[i] = bd->params.hosts[i].name;
+	names[i] = NULL;
+	return OurImports->CopyHostList(names);
+}
+
+static const char *request_name(int request)
+{
+	switch (request) {
+	case ST_POWERON:
+		return "on";
+	case ST_POWEROFF:
+		return "off";
+	default:
+		return "reset";
+	}
+}
+
+static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
+{
+	struct pluginDevice *bd = (struct pluginDevice *)s;
+	char msg[BFF_MSG_MAX];
+	bool powered_on = true;
+	enum fos_err err;
+	int port;
+
+	ERRIFNOTCONFIGED(s, S_OOPS);
+	if (host == NULL || (port = bfp_port_of(&bd->params, host)) < 0) {
+		LOG(PIL_CRIT, "%s: %s: host '%s' is not in the host map", PIL_PLUGIN_S,
+		    request_name(request), host != NULL ? host : "(none)");
+		return S_BADHOST;
+	}
+	switch (request) {
+	case ST_POWERON:
+		err = bff_power_set(&bd->params, port, true, msg, sizeof(msg));
+		break;
+	case ST_POWEROFF:
+		err = bff_power_set(&bd->params, port, false, msg, sizeof(msg));
+		break;
+	case ST_GENERIC_RESET:
+		err = bff_reboot(&bd->params, port, &powered_on, msg, sizeof(msg));
+		break;
+	default:
+		LOG(PIL_CRIT, "%s: unknown request %d for host %s", PIL_PLUGIN_S, request, host);
+		return S_INVAL;
+	}
+	if (err != FOS_OK) {
+		LOG(PIL_CRIT, "%s: %s of host %s (power port %d) FAILED: %s (%s)", PIL_PLUGIN_S,
+		    request_name(request), host, port, msg, fos_strerror(err));
+		return to_stonith_rc(err);
+	}
+	if (!powered_on)
+		LOG(PIL_WARN, "%s: host %s is fenced (power port %d off) but its power did not come "
+		    "back: %s", PIL_PLUGIN_S, host, port, msg);
+	else
+		LOG(PIL_INFO, "%s: %s of host %s done: %s", PIL_PLUGIN_S, request_name(request), host,
+		    msg);
+	return S_OK;
+}
+
+static const char * const *berofos_get_confignames(StonithPlugin *s)
+{
+	static const char *names[] = {
+		PARAM_IPADDR, PARAM_HOSTMAP, PARAM_LOGIN, PARAM_PWFILE, PARAM_TIMEOUT,
+		PARAM_RESET_WAIT, NULL
+	};
+
+	return names;
+}
+
+/* Parses every given parameter into p; logs and returns S_BADCONFIG on the
+ * first bad one. */
+static int parse_config(StonithNVpair *list, struct bfp_params *p)
+{
+	char err[BFP_ERR_MAX];
+	const char *value;
+	int rc = 0;
+
+	bfp_defaults(p);
+	value = OurImports->GetValue(list, PARAM_IPADDR);
+	rc = bfp_parse_address(value, p->url, sizeof(p->url), err, sizeof(err));
+	if (rc == 0)
+		rc = bfp_parse_hostmap(OurImports->GetValue(list, PARAM_HOSTMAP), p, err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_LOGIN)) != NULL && *value != '\0')
+		rc = bfp_parse_login(value, p->login, sizeof(p->login), err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_PWFILE)) != NULL && *value != '\0')
+		rc = bfp_parse_password_file(value, p->password_file, sizeof(p->password_file),
+					     err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_TIMEOUT)) != NULL && *value != '\0')
+		rc = bfp_parse_seconds(value, 1, BFP_MAX_TIMEOUT_MS, &p->timeout_ms, err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_RESET_WAIT)) != NULL &&
+	    *value != '\0')
+		rc = bfp_parse_seconds(value, 0, BFP_MAX_RESET_WAIT_MS, &p->reset_wait_ms,
+				       err, sizeof(err));
+	if (rc != 0) {
+		LOG(PIL_CRIT, "%s: bad configuration: %s", PIL_PLUGIN_S, err);
+		return S_BADCONFIG;
+	}
+	return S_OK;
+}
+
+static int berofos_set_config(StonithPlugin *s, StonithNVpair *list)
+{
+	struct pluginDevice *bd = (struct pluginDevice *)s;
+	int rc;
+
+	ERRIFWRONGDEV(s, S_OOPS);
+	if (s->isconfigured)
+		return S_OOPS;
+	rc = parse_config(list, &bd->params);
+	if (rc != S_OK)
+		return rc;
+	s->isconfigured = TRUE;
+	return S_OK;
+}
+
+static const char *berofos_get_info(StonithPlugin *s, int reqtype)
+{
+	struct pluginDevice *bd = (struct pluginDevice *)s;
+
+	ERRIFWRONGDEV(s, NULL);
+	switch (reqtype) {
+	case ST_DEVICEID:
+		return bd->idinfo;
+	case ST_DEVICENAME:
+		return bd->params.url[0] != '\0' ? bd->params.url : "(not configured)";
+	case ST_DEVICEDESCR:
+		return "beroNet berofos Layer-1 switch: its two power relays feed the two nodes; "
+		       "fencing switches a node's relay off and succeeds only when it reads back off.";
+	case ST_DEVICEURL:
+		return "https://www.beronet.com/";
+	case ST_CONF_XML:
+		return berofos_xml;
+	default:
+		return NULL;
+	}
+}
+
+static void berofos_destroy(StonithPlugin *s)
+{
+	struct pluginDevice *bd = (struct pluginDevice *)s;
+
+	VOIDERRIFWRONGDEV(s);
+	bd->pluginid = NOTpluginID;
+	FREE(bd);
+}
+
+static StonithPlugin *berofos_new(const char *subplugin)
+{
+	struct pluginDevice *bd = ST_MALLOCT(struct pluginDevice);
+
+	if (bd == NULL) {
+		LOG(PIL_CRIT, "%s: out of memory", PIL_PLUGIN_S);
+		return NULL;
+	}
+	memset(bd, 0, sizeof(*bd));
+	bd->pluginid = pluginid;
+	bd->idinfo = DEVICE;
+	bd->sp.s_ops = &berofos_ops;
+	return &bd->sp;
+}

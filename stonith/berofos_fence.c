@@ -1,0 +1,116 @@
+/* Fencing operations on the berofos power ports through libberofos. */
+#include "stonith/berofos_fence.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "berofos/berofos.h"
+
+static enum fos_err open_switch(const struct bfp_params *p, struct fos_handle **fos,
+				char *msg, size_t msg_len)
+{
+	char why[FOS_MSG_MAX];
+	enum fos_err err;
+
+	err = fos_open(fos, p->url, p->login, p->password_file[0] != '\0' ? p->password_file : NULL,
+		       p->timeout_ms, why, sizeof(why));
+	if (err != FOS_OK)
+		snprintf(msg, msg_len, "%s", why);
+	return err;
+}
+
+/* Closes the handle; on failure the handle's message goes to msg. */
+static enum fos_err finish(struct fos_handle *fos, enum fos_err err, char *msg, size_t msg_len)
+{
+	if (err != FOS_OK)
+		snprintf(msg, msg_len, "%s", fos_message(fos));
+	fos_close(fos);
+	return err;
+}
+
+enum fos_err bff_status(const struct bfp_params *p, char *msg, size_t msg_len)
+{
+	struct fos_handle *fos;
+	struct fos_config state;
+	enum fos_err err;
+
+	err = open_switch(p, &fos, msg, msg_len);
+	if (err != FOS_OK)
+		return err;
+	err = fos_read_state(fos, &state);
+	if (err == FOS_OK)
+		snprintf(msg, msg_len, "%s answers: power port 0 %s, power port 1 %s", p->url,
+			 state.v[FOS_K_P0].num ? "on" : "off", state.v[FOS_K_P1].num ? "on" : "off");
+	return finish(fos, err, msg, msg_len);
+}
+
+enum fos_err bff_power_get(const struct bfp_params *p, int port, bool *on,
+			   char *msg, size_t msg_len)
+{
+	struct fos_handle *fos;
+	struct fos_config state;
+	enum fos_key key = port == 0 ? FOS_K_P0 : FOS_K_P1;
+	enum fos_err err;
+
+	if (port != 0 && port != 1) {
+		snprintf(msg, msg_len, "power port must be 0 or 1, not %d", port);
+		return FOS_E_USAGE;
+	}
+	err = open_switch(p, &fos, msg, msg_len);
+	if (err != FOS_OK)
+		return err;
+	err = fos_read_state(fos, &state);
+	if (err == FOS_OK && !state.seen[key]) {
+		fos_close(fos);
+		snprintf(msg, msg_len, "%s does not report %s", p->url, fos_key_info(key)->read_key);
+		return FOS_E_BAD_REPLY;
+	}
+	if (err == FOS_OK) {
+		*on = state.v[key].num != 0;
+		snprintf(msg, msg_len, "power port %d is %s", port, *on ? "on" : "off");
+	}
+	return finish(fos, err, msg, msg_len);
+}
+
+enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
+			   char *msg, size_t msg_len)
+{
+	struct fos_handle *fos;
+	enum fos_err err;
+
+	err = open_switch(p, &fos, msg, msg_len);
+	if (err != FOS_OK)
+		return err;
+	err = fos_set_power(fos, port, on);
+	if (err == FOS_OK)
+		snprintf(msg, msg_len, "power port %d reads back %s", port, on ? "on" : "off");
+	return finish(fos, err, msg, msg_len);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
+			char *msg, size_t msg_len)
+{
+	enum fos_err err;
+
+	*powered_on = false;
+	err = bff_power_set(p, port, false, msg, msg_len);
+	if (err != FOS_OK)
+		return err;
+	if (p->reset_wait_ms > 0)
+		sleep_ms(p->reset_wait_ms);
+	if (bff_power_set(p, port, true, msg, msg_len) == FOS_OK) {
+		*powered_on = true;
+		snprintf(msg, msg_len, "power port %d was off for %ld ms and reads back on again",
+			 port, p->reset_wait_ms);
+	}
+	return FOS_OK;
+}

@@ -1,0 +1,34 @@
+/* Fencing operations on the berofos power ports, shared by the cluster-glue
+ * plugin and fence_berofos.  Each call opens the switch through libberofos
+ * (which reads the credentials file then, so a rotated password is picked
+ * up), does one operation and closes it.  Nothing here logs: the message
+ * says what happened, the caller logs it its own way. */
+#ifndef BEROFOS_FENCE_H
+#define BEROFOS_FENCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "berofos/fos_error.h"
+#include "stonith/berofos_params.h"
+
+#define BFF_MSG_MAX 384
+
+/* The switch answers config.txt with these credentials. */
+enum fos_err bff_status(const struct bfp_params *p, char *msg, size_t msg_len);
+
+/* The live state of power port (0 or 1). */
+enum fos_err bff_power_get(const struct bfp_params *p, int port, bool *on,
+			   char *msg, size_t msg_len);
+
+/* Switches power port on or off; FOS_OK only once the relay reads back so. */
+enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
+			   char *msg, size_t msg_len);
+
+/* Off (confirmed), p->reset_wait_ms, on.  Returns the result of the off:
+ * once the node is off it is fenced.  *powered_on tells whether the power
+ * came back (confirmed); when it did not, msg says why. */
+enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
+			char *msg, size_t msg_len);
+
+#endif

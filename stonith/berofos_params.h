@@ -1,0 +1,73 @@
+/* Parameters of the berofos fencing device, shared by the cluster-glue
+ * plugin and fence_berofos: the switch address, the login, the credentials
+ * file, the node -> power port map, the timeout and the reset wait.  Pure
+ * code: parsing and checks only, no I/O (the credentials file is read by
+ * libberofos when the switch is opened). */
+#ifndef BEROFOS_PARAMS_H
+#define BEROFOS_PARAMS_H
+
+#include <stddef.h>
+
+#define BFP_PORTS 2                    /* the switch has power ports 0 and 1 */
+#define BFP_NAME_MAX 64
+#define BFP_URL_MAX 256
+#define BFP_PATH_MAX 256
+#define BFP_ERR_MAX 200
+#define BFP_DEFAULT_TIMEOUT_MS 3000
+#define BFP_DEFAULT_RESET_WAIT_MS 1000
+#define BFP_MAX_TIMEOUT_MS 60000
+#define BFP_MAX_RESET_WAIT_MS 60000
+
+struct bfp_host {
+	char name[BFP_NAME_MAX];
+	int port;
+};
+
+struct bfp_params {
+	char url[BFP_URL_MAX];                 /* "http://host[:port]" */
+	char login[BFP_NAME_MAX];
+	char password_file[BFP_PATH_MAX];      /* empty: no password */
+	struct bfp_host hosts[BFP_PORTS];
+	size_t nhosts;
+	long timeout_ms;
+	long reset_wait_ms;
+};
+
+/* Defaults: no address, login "admin", no credentials file, no hosts,
+ * timeout 3 s, reset wait 1 s. */
+void bfp_defaults(struct bfp_params *p);
+
+/* "HOST", "HOST:PORT" or "http://HOST[:PORT][/]" into "http://HOST[:PORT]".
+ * HOST is a name or IPv4 address; an IPv6 address needs brackets. */
+int bfp_parse_address(const char *text, char *url, size_t url_len,
+		      char *err, size_t err_len);
+
+/* "gw1:0 gw2:1" (separators: blanks, ',' or ';') into p->hosts.  Each node
+ * and each port at most once; ports are 0 or 1. */
+int bfp_parse_hostmap(const char *text, struct bfp_params *p, char *err, size_t err_len);
+
+/* Seconds with up to three decimals ("2", "0.5") into milliseconds within
+ * [min_ms, max_ms]. */
+int bfp_parse_seconds(const char *text, long min_ms, long max_ms, long *ms,
+		      char *err, size_t err_len);
+
+/* Login name: 1 to 63 printable characters without ':' (Basic auth). */
+int bfp_parse_login(const char *text, char *login, size_t len, char *err, size_t err_len);
+
+/* Credentials file: an absolute path (checked for ownership when read). */
+int bfp_parse_password_file(const char *text, char *path, size_t len,
+			    char *err, size_t err_len);
+
+/* The power port of node (case-insensitive, as cluster-glue lowercases
+ * host names), or -1 when the map does not name it. */
+int bfp_port_of(const struct bfp_params *p, const char *node);
+
+/* A plug as fence-agents give it: a port number "0"/"1", or a node name of
+ * the map.  Returns the port or -1 with a reason. */
+int bfp_parse_plug(const struct bfp_params *p, const char *plug, char *err, size_t err_len);
+
+/* The device is usable: an address is set and, when need_hosts, the map
+ * names at least one node. */
+int bfp_check(const struct bfp_params *p, int need_hosts, char *err, size_t err_len);
+
+#endif

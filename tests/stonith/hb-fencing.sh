@@ -1,0 +1,93 @@
+#!/bin/bash
+# Heartbeat 3 R1 with the l2 medium and STONITH through the emulated
+# berofos: `stonith_host` in ha.cf names the cluster-glue plugin berofos
+# (our berofos.so overlaid on the nodes' stock plugin directory).  fosemu's
+# relay 0 feeds n1, relay 1 n2.  A power cut of the master n1: n2 declares
+# it dead, resets it through the switch (relay 0 off, on), takes the VIP
+# over; n1 boots again (its Heartbeat started by the power-on) and rejoins
+# without a second VIP holder.
+# shellcheck disable=SC2317 # the helpers below run through tb_check and tb_wait_for
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../netns/lib.sh
+. "$here/../netns/lib.sh"
+# shellcheck source=../netns/hb.sh
+. "$here/../netns/hb.sh"
+# shellcheck source=../netns/scenario.sh
+. "$here/../netns/scenario.sh"
+# shellcheck source=../netns/fos.sh
+. "$here/../netns/fos.sh"
+
+PLUGIN_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
+L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+for f in "$PLUGIN_SO" "$L2_SO"; do
+	[ -f "$f" ] || tb_die "$f not built: run make first"
+done
+# Seconds the power stays off in a reset (the testbed needs about a second
+# to release a dead node's links before it plugs them again).
+RESET_WAIT=1
+
+fos_lines() { wc -l <"$(fos_log)"; }
+power_events_are() {             # LINE EVENTS: fosemu's power events after LINE
+	[ "$(tail -n +"$(($1 + 1))" "$(fos_log)" | grep -o 'power [01] o[nf]*' | tr '\n' ' ')" = "$2" ]
+}
+
+# acquisitions NODE: how often NODE's Heartbeat finished its initial
+# resource acquisition (its log survives the power cycle).
+acquisitions() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
+acquired_more_than() { [ "$(acquisitions "$1")" -gt "$2" ]; }
+
+tb_init stonith-hb-fencing lan aux
+# shellcheck disable=SC2119 # fosemu's default options
+fos_start || tb_die "fosemu did not start"
+tb_node_define n1 1
+tb_node_define n2 2
+fos_power_map 0 n1
+fos_power_map 1 n2
+for n in n1 n2; do
+	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
+	tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$PLUGIN_SO"
+done
+for n in n1 n2; do
+	peer=n2; [ "$n" = n2 ] && peer=n1
+	tb_node_start "$n"
+	# stonith_host: the plugin's parameters in the order of `stonith -n`
+	# (ipaddr hostmap login password_file timeout reset_wait).
+	hb_configure "$n" "l2 eth1 $(tb_mac "$peer" aux)
+stonith_host * berofos $FOS_IP n1:0,n2:1 admin $(fos_password_file) 2 $RESET_WAIT" \
+		"n1 IPaddr2::$TB_VIP/24/eth0"
+	echo "hb_start $n" >"$TB_DIR/$n/boot"
+done
+scn_startup_to_vip scn_each_node hb_start
+tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
+tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
+tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
+hb_wait_ready n2 30
+sleep 2
+
+mark=$(fos_lines)
+acq_before=$(acquisitions n1)
+old_init=$(tb_init_pid n1)
+tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
+mapfile -t watches < <(scn_hb_watches n1 n2; echo "--watch=reset:$(hb_log n2):node n1 now reset")
+# Not scn_power_cut_takeover: its reap would race with the reset that
+# powers n1 on again (the switch's hook reaps and restarts the node).
+out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
+tb_check "n2 declares n1 dead" tb_le "$(tb_event_time "$out" dead)" 20
+tb_check "n2 resets n1 through the switch (bound 20 s)" tb_le "$(tb_event_time "$out" reset)" 20
+tb_check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
+tb_check "the reset switched relay 0 off, then on" \
+	tb_wait_for 5 power_events_are "$mark" "power 0 off power 0 on "
+
+holders_file="$TB_DIR/holders-during-rejoin"
+tb_vip_holders 15 >"$holders_file" &
+sampler=$!
+tb_check "n1 boots again and finishes its resource acquisition" tb_wait_for 60 acquired_more_than n1 "$acq_before"
+tb_check "n2 sees n1 active again" tb_wait_for 30 hb_sees n2 n1
+wait "$sampler"
+tb_check "n2 kept the VIP, nobody else answered while n1 rejoined" \
+	test "$(sort -u "$holders_file")" = "$(tb_mac n2 lan)"
+tb_check "clean stop of n1" hb_stop n1
+
+scn_timeline "power cut of n1 with STONITH, reset_wait $RESET_WAIT s (s after the kill):" "$out"
+tb_finish

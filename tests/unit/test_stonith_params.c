@@ -1,0 +1,216 @@
+/* Unit tests of the berofos fencing parameters: switch address, host map,
+ * seconds, login, credentials file, plugs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "stonith/berofos_params.h"
+
+static char err[BFP_ERR_MAX];
+
+static void address_forms_become_one_url(void **state)
+{
+	char url[BFP_URL_MAX];
+
+	(void)state;
+	assert_int_equal(bfp_parse_address("10.0.0.40", url, sizeof(url), err, sizeof(err)), 0);
+	assert_string_equal(url, "http://10.0.0.40");
+	assert_int_equal(bfp_parse_address("fos1:8080", url, sizeof(url), err, sizeof(err)), 0);
+	assert_string_equal(url, "http://fos1:8080");
+	assert_int_equal(bfp_parse_address("http://127.0.0.1:43210/", url, sizeof(url), err, sizeof(err)), 0);
+	assert_string_equal(url, "http://127.0.0.1:43210");
+	assert_int_equal(bfp_parse_address("HTTP://fos.example", url, sizeof(url), err, sizeof(err)), 0);
+	assert_string_equal(url, "http://fos.example");
+	assert_int_equal(bfp_parse_address("[::1]:80", url, sizeof(url), err, sizeof(err)), 0);
+	assert_string_equal(url, "http://[::1]:80");
+}
+
+static void bad_addresses_are_refused_with_a_reason(void **state)
+{
+	char url[BFP_URL_MAX];
+
+	(void)state;
+	assert_int_equal(bfp_parse_address("", url, sizeof(url), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "empty"));
+	assert_int_equal(bfp_parse_address("https://fos1", url, sizeof(url), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "only http://"));
+	assert_int_equal(bfp_parse_address("fos1:0", url, sizeof(url), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "1 to 65535"));
+	assert_int_equal(bfp_parse_address("fos1:65536", url, sizeof(url), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_address("fos1:80x", url, sizeof(url), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_address("http://admin@fos1", url, sizeof(url), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "no user"));
+	assert_int_equal(bfp_parse_address("fos1/config.txt", url, sizeof(url), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_address("fo s1", url, sizeof(url), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_address(":80", url, sizeof(url), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_address("[::1", url, sizeof(url), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_address(NULL, url, sizeof(url), err, sizeof(err)), -1);
+}
+
+static void host_map_takes_blanks_commas_and_semicolons(void **state)
+{
+	struct bfp_params p;
+
+	(void)state;
+	bfp_defaults(&p);
+	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:1", &p, err, sizeof(err)), 0);
+	assert_int_equal(p.nhosts, 2);
+	assert_string_equal(p.hosts[0].name, "gw1");
+	assert_int_equal(p.hosts[0].port, 0);
+	assert_string_equal(p.hosts[1].name, "gw2");
+	assert_int_equal(p.hosts[1].port, 1);
+	assert_int_equal(bfp_parse_hostmap(" a:1;b:0 ", &p, err, sizeof(err)), 0);
+	assert_int_equal(bfp_port_of(&p, "a"), 1);
+	assert_int_equal(bfp_port_of(&p, "b"), 0);
+	assert_int_equal(bfp_parse_hostmap("only:1,", &p, err, sizeof(err)), 0);
+	assert_int_equal(p.nhosts, 1);
+}
+
+static void node_lookup_ignores_case_and_knows_unknown_nodes(void **state)
+{
+	struct bfp_params p;
+
+	(void)state;
+	bfp_defaults(&p);
+	assert_int_equal(bfp_parse_hostmap("GW1:0 gw2:1", &p, err, sizeof(err)), 0);
+	assert_int_equal(bfp_port_of(&p, "gw1"), 0);
+	assert_int_equal(bfp_port_of(&p, "GW2"), 1);
+	assert_int_equal(bfp_port_of(&p, "gw3"), -1);
+	assert_int_equal(bfp_port_of(&p, "gw"), -1);
+	assert_int_equal(bfp_port_of(&p, ""), -1);
+}
+
+static void bad_host_maps_are_refused_and_leave_the_old_map(void **state)
+{
+	struct bfp_params p;
+
+	(void)state;
+	bfp_defaults(&p);
+	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:1", &p, err, sizeof(err)), 0);
+	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:2", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "0 or 1"));
+	assert_int_equal(bfp_parse_hostmap("gw1:0 gw1:1", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "given twice"));
+	assert_int_equal(bfp_parse_hostmap("gw1:0 GW1:1", &p, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap("gw1:1 gw2:1", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "both gw1 and gw2"));
+	assert_int_equal(bfp_parse_hostmap("a:0 b:1 c:0", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "more than 2"));
+	assert_int_equal(bfp_parse_hostmap("gw1", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "NODE:PORT"));
+	assert_int_equal(bfp_parse_hostmap(":0", &p, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap("gw1:", &p, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap("gw1:01", &p, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap("g/w:0", &p, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap("  ,; ", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "empty"));
+	assert_int_equal(bfp_parse_hostmap(NULL, &p, err, sizeof(err)), -1);
+	assert_int_equal(p.nhosts, 2);
+	assert_int_equal(bfp_port_of(&p, "gw2"), 1);
+}
+
+static void seconds_take_up_to_milliseconds(void **state)
+{
+	long ms = -1;
+
+	(void)state;
+	assert_int_equal(bfp_parse_seconds("2", 1, 60000, &ms, err, sizeof(err)), 0);
+	assert_int_equal(ms, 2000);
+	assert_int_equal(bfp_parse_seconds("0.5", 1, 60000, &ms, err, sizeof(err)), 0);
+	assert_int_equal(ms, 500);
+	assert_int_equal(bfp_parse_seconds("1.25", 1, 60000, &ms, err, sizeof(err)), 0);
+	assert_int_equal(ms, 1250);
+	assert_int_equal(bfp_parse_seconds(".001", 1, 60000, &ms, err, sizeof(err)), 0);
+	assert_int_equal(ms, 1);
+	assert_int_equal(bfp_parse_seconds("0", 0, 60000, &ms, err, sizeof(err)), 0);
+	assert_int_equal(ms, 0);
+}
+
+static void bad_seconds_are_refused(void **state)
+{
+	long ms = 7;
+
+	(void)state;
+	assert_int_equal(bfp_parse_seconds("0", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "out of range"));
+	assert_int_equal(bfp_parse_seconds("61", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_seconds("-1", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_seconds("1.0001", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_seconds("1s", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_seconds(".", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_seconds("", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_seconds("99999999999999999999", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_int_equal(ms, 7);
+}
+
+static void logins_and_credentials_files_are_checked(void **state)
+{
+	char login[BFP_NAME_MAX], path[BFP_PATH_MAX];
+
+	(void)state;
+	assert_int_equal(bfp_parse_login("admin", login, sizeof(login), err, sizeof(err)), 0);
+	assert_string_equal(login, "admin");
+	assert_int_equal(bfp_parse_login("", login, sizeof(login), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_login("ad min", login, sizeof(login), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_login("ad:min", login, sizeof(login), err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_password_file("/etc/warmstandby/fos1.pw", path, sizeof(path),
+						 err, sizeof(err)), 0);
+	assert_string_equal(path, "/etc/warmstandby/fos1.pw");
+	assert_int_equal(bfp_parse_password_file("fos1.pw", path, sizeof(path), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "absolute"));
+	assert_int_equal(bfp_parse_password_file("", path, sizeof(path), err, sizeof(err)), -1);
+}
+
+static void plugs_are_ports_or_mapped_nodes(void **state)
+{
+	struct bfp_params p;
+
+	(void)state;
+	bfp_defaults(&p);
+	assert_int_equal(bfp_parse_plug(&p, "0", err, sizeof(err)), 0);
+	assert_int_equal(bfp_parse_plug(&p, "1", err, sizeof(err)), 1);
+	assert_int_equal(bfp_parse_plug(&p, "2", err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_plug(&p, "gw1", err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_plug(&p, "", err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap("gw1:1", &p, err, sizeof(err)), 0);
+	assert_int_equal(bfp_parse_plug(&p, "gw1", err, sizeof(err)), 1);
+}
+
+static void device_needs_an_address_and_for_the_plugin_a_map(void **state)
+{
+	struct bfp_params p;
+
+	(void)state;
+	bfp_defaults(&p);
+	assert_string_equal(p.login, "admin");
+	assert_int_equal(p.timeout_ms, BFP_DEFAULT_TIMEOUT_MS);
+	assert_int_equal(p.reset_wait_ms, BFP_DEFAULT_RESET_WAIT_MS);
+	assert_int_equal(bfp_check(&p, 0, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "address"));
+	assert_int_equal(bfp_parse_address("fos1", p.url, sizeof(p.url), err, sizeof(err)), 0);
+	assert_int_equal(bfp_check(&p, 0, err, sizeof(err)), 0);
+	assert_int_equal(bfp_check(&p, 1, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "host map"));
+	assert_int_equal(bfp_parse_hostmap("gw1:0", &p, err, sizeof(err)), 0);
+	assert_int_equal(bfp_check(&p, 1, err, sizeof(err)), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(address_forms_become_one_url),
+		cmocka_unit_test(bad_addresses_are_refused_with_a_reason),
+		cmocka_unit_test(host_map_takes_blanks_commas_and_semicolons),
+		cmocka_unit_test(node_lookup_ignores_case_and_knows_unknown_nodes),
+		cmocka_unit_test(bad_host_maps_are_refused_and_leave_the_old_map),
+		cmocka_unit_test(seconds_take_up_to_milliseconds),
+		cmocka_unit_test(bad_seconds_are_refused),
+		cmocka_unit_test(logins_and_credentials_files_are_checked),
+		cmocka_unit_test(plugs_are_ports_or_mapped_nodes),
+		cmocka_unit_test(device_needs_an_address_and_for_the_plugin_a_map),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
