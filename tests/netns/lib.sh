@@ -243,7 +243,14 @@ tb_reap() {                      # NODE: wait until the powered-off node is gone
 	tb_wait_gone "$pid" 5 || tb_die "node $1: PID $pid survived SIGKILL"
 	tb_wait_gone "$(cat "$TB_DIR/$1/unshare.pid")" 5
 	rm -f "$TB_DIR/$1/init.pid"
+	# The kernel deletes the dead netns's veths a little later; powering
+	# the node on again needs the bridge-side names free.
+	local link
+	for link in "${TB_LINKS[@]}"; do
+		tb_wait_for 5 tb_port_gone "$1" "$link" || tb_die "node $1: port $(tb_port "$1" "$link") stays"
+	done
 }
+tb_port_gone() { ! ip -n "$TB_BRNS" link show "$(tb_port "$1" "$2")" >/dev/null 2>&1; }
 # tb_kill_daemon NODE PIDFILE: SIGKILL the daemon whose pid file (inside the
 # node) names it; the PID is the node's own, so the kill runs in there too.
 tb_kill_daemon() {
