@@ -57,3 +57,11 @@ STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh 
 	tests/stonith/pcmk-fence-agent.sh
 NETNS_TESTS += $(STONITH_NETNS_TESTS)
 dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)
+
+# --- fuzz target of the parameter and stdin parsers (config input) ----------
+FUZZ_NAMES += fuzz_fence_opts
+FUZZ_TESTS += tests/fuzz/fuzz_fence_opts
+tests_fuzz_fuzz_fence_opts_SOURCES = tests/fuzz/fuzz_fence_opts.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fence_opts_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fence_opts"'
+tests_fuzz_fuzz_fence_opts_LDADD = stonith/libfenceopts.la
+fuzz_fuzz_fence_opts_SRCS = tests/fuzz/fuzz_fence_opts.c stonith/fence_opts.c stonith/berofos_params.c

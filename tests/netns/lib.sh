@@ -206,6 +206,9 @@ tb_node_plug() {                 # NODE LINK: veth with the fixed MAC, address
 	local node=$1 link=$2 port ifn
 	port=$(tb_port "$node" "$link")
 	ifn=$(tb_ifname "$link")
+	# After a power cut the kernel deletes the dead netns's veths a little
+	# later (netns cleanup is asynchronous): wait for the name to be free.
+	tb_wait_for 10 tb_port_gone "$node" "$link" || { tb_log "port $port of the last boot stays"; return 1; }
 	ip -n "$TB_BRNS" link add "$port" type veth peer name "$ifn" \
 		netns "$(tb_init_pid "$node")" address "$(tb_mac "$node" "$link")" || return 1
 	ip -n "$TB_BRNS" link set "$port" master "${TB}b$(tb_link_index "$link")" up || return 1
@@ -243,12 +246,6 @@ tb_reap() {                      # NODE: wait until the powered-off node is gone
 	tb_wait_gone "$pid" 5 || tb_die "node $1: PID $pid survived SIGKILL"
 	tb_wait_gone "$(cat "$TB_DIR/$1/unshare.pid")" 5
 	rm -f "$TB_DIR/$1/init.pid"
-	# The kernel deletes the dead netns's veths a little later; powering
-	# the node on again needs the bridge-side names free.
-	local link
-	for link in "${TB_LINKS[@]}"; do
-		tb_wait_for 5 tb_port_gone "$1" "$link" || tb_die "node $1: port $(tb_port "$1" "$link") stays"
-	done
 }
 tb_port_gone() { ! ip -n "$TB_BRNS" link show "$(tb_port "$1" "$2")" >/dev/null 2>&1; }
 # tb_kill_daemon NODE PIDFILE: SIGKILL the daemon whose pid file (inside the
