@@ -91,6 +91,8 @@ tb_init() {
 	TB_FAILED=0
 	echo "run $TB $name $(date +%s)" >"$TB_REGISTRY/$TB"
 	mkdir -p "$TB_DIR"
+	# -g: tb_attach sources this inside a function
+	declare -p TB TB_NAME TB_DIR TB_BRNS TB_OBS TB_LINKS | sed 's/^declare /declare -g /' >"$TB_DIR/env"
 	trap 'tb_teardown' EXIT
 	trap 'TB_FAILED=1; exit 130' INT TERM
 
@@ -138,6 +140,25 @@ tb_node_define() {
 	echo "$index" >"$d/index"
 	: >"$d/overlays"
 	TB_NODES+=("$name")
+	echo "$name" >>"$TB_DIR/nodes"
+}
+
+# tb_attach DIR: use the run whose state is DIR from another process (e.g.
+# the emulated switch's power hook), without taking its lock or its trap.
+tb_attach() {
+	# shellcheck disable=SC1091 # written by tb_init
+	. "$1/env"
+	mapfile -t TB_NODES <"$TB_DIR/nodes"
+}
+
+# tb_spawn WHAT CMD...: start a long-running helper (an emulator, not a
+# node) in the background, recorded so tb_teardown stops it by its PID.
+tb_spawn() {
+	local what=$1
+	shift
+	setsid "$@" </dev/null 9>&- &
+	TB_SPAWNED=$!
+	tb_record_pid "$TB_SPAWNED" "daemon-$what"
 }
 
 # tb_overlay NODE TARGETDIR FILE...: inside NODE, TARGETDIR shows its stock
@@ -308,6 +329,8 @@ tb_save_logs() {
 		[ -d "$TB_DIR/$node/var/log" ] && cp -a "$TB_DIR/$node/var/log" "$dest/$node"
 		cp -a "$TB_DIR/$node/init.out" "$dest/$node.init.out" 2>/dev/null
 	done
+	[ -d "$TB_DIR/fos" ] && cp -a "$TB_DIR/fos" "$dest/fos"
+	rm -f "$dest/fos/password"
 	echo "$TB" >"$dest/prefix"
 }
 
@@ -324,11 +347,17 @@ tb_teardown() {
 		pid=$(tb_init_pid "$node")
 		tb_pid_is_ours "$pid" && kill -9 "$pid" 2>/dev/null
 	done
-	while read -r kind pid _; do
-		[ "$kind" = pid ] && tb_pid_is_ours "$pid" && tb_wait_gone "$pid" 5
+	while read -r kind pid _ what; do
+		[ "$kind" = pid ] && [ "${what#daemon-}" != "$what" ] && tb_pid_is_ours "$pid" &&
+			kill -TERM "$pid" 2>/dev/null
 	done <"$TB_REGISTRY/$TB"
-	ip netns del "$TB_OBS" 2>/dev/null
-	ip netns del "$TB_BRNS" 2>/dev/null
+	while read -r kind pid _ what; do
+		[ "$kind" = pid ] && tb_pid_is_ours "$pid" && ! tb_wait_gone "$pid" 5 &&
+			kill -9 "$pid" 2>/dev/null && tb_wait_gone "$pid" 2
+	done <"$TB_REGISTRY/$TB"
+	while read -r kind name _; do
+		[ "$kind" = netns ] && ip netns del "$name" 2>/dev/null
+	done <"$TB_REGISTRY/$TB"
 	rm -rf "$TB_DIR"
 	echo "done $(date +%s)" >>"$TB_REGISTRY/$TB"
 	tb_log "testbed removed (logs in $TB_LOGROOT/$TB_NAME)"

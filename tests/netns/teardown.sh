@@ -41,7 +41,8 @@ interrupted_run() {
 	# not start with SIGINT ignored, as a run started from a terminal.
 	set -m
 	# shellcheck disable=SC2016 # expanded by the inner shell
-	bash -c '. "$1/lib.sh"; tb_init teardown-interrupted lan aux
+	# No cluster runs in it, so it need not wait for the scenario lock.
+	WS_TB_LOCK=$out.lock bash -c '. "$1/lib.sh"; tb_init teardown-interrupted lan aux
 		tb_node_define n1 1; tb_node_define n2 2; tb_node_start n1; tb_node_start n2
 		tb_in n1 sh -c "sleep 300 >/dev/null 2>&1 &"
 		echo "prefix $TB"; sleep 120' _ "$here" >"$out" 2>/dev/null &
@@ -52,7 +53,7 @@ interrupted_run() {
 		[ -n "$prefix" ] && break
 		sleep 0.1
 	done
-	rm -f "$out"
+	rm -f "$out" "$out.lock"
 	if [ -z "$prefix" ]; then
 		echo "  the interrupted run never came up"
 		kill -9 "$pid" 2>/dev/null

@@ -7,6 +7,9 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+. "$here/hb.sh"
+. "$here/pcmk.sh"
+. "$here/fos.sh"
 
 # shellcheck disable=SC2317 # called through tb_check
 reaches() { tb_in "$1" ping -c 1 -W 1 -q "$2" >/dev/null 2>&1; }   # NODE IP
@@ -71,4 +74,18 @@ tb_node_start n2
 tb_check "power on: n2 has its fixed MAC again" \
 	test "$(tb_in n2 cat /sys/class/net/eth0/address)" = "$(tb_mac n2 lan)"
 tb_check "power on: n1 reaches n2 again" tb_wait_for 5 reaches n1 "$(tb_ip n2 aux)"
+
+# The emulated switch: relay 1 is n2's power.
+tb_check "fosemu answers on lan" fos_start
+fos_power_map 1 n2
+echo 'tb_in n2 touch /run/booted' >"$TB_DIR/n2/boot"
+n2_init=$(tb_init_pid n2)
+tb_check "fosctl sets the relays to the primary side" fos_ctl mode master
+tb_check "the relay mode reads back as 1" test "$(fos_mode)" = 1
+tb_check "relay 1 off: fosctl confirms" fos_ctl power 1 off
+tb_check "relay 1 off: n2 loses power" tb_wait_for 5 test ! -e "/proc/$n2_init"
+tb_check "relay 1 on: fosctl confirms" fos_ctl power 1 on
+tb_check "relay 1 on: n2 boots and runs its boot script" tb_wait_for 10 tb_in n2 test -e /run/booted
+tb_check "fosemu logged both relay changes" \
+	test "$(grep -c 'power 1 o' "$(fos_log)")" -ge 2
 tb_finish

@@ -1,0 +1,87 @@
+#!/bin/bash
+# Heartbeat 3 R1, two nodes, the l2 medium as the only medium (our l2.so
+# overlaid on the stock HBcomm plugin directory, Heartbeat unchanged) on a
+# heartbeat link "aux" (eth1) separate from the VIP's "lan" (eth0).
+# Membership forms; l2ping is answered by the medium's reader; flushing and
+# changing the IP addresses of both heartbeat NICs loses nobody; a message
+# far larger than the MTU crosses the medium intact; a power cut still moves
+# the VIP.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+. "$here/hb.sh"
+. "$here/scenario.sh"
+
+L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+L2PING="$TB_BUILDDIR/hbcomm-l2/l2ping"
+L2DRIVE="$TB_BUILDDIR/hbcomm-l2/l2drive"
+for f in "$L2_SO" "$L2PING" "$L2DRIVE"; do
+	[ -x "$f" ] || [ -f "$f" ] || tb_die "$f not built: run make first"
+done
+
+# reader_counted_traffic STATS: l2ping --stats shows delivered messages
+# and the three echo requests answered.
+# shellcheck disable=SC2317 # called through tb_check
+reader_counted_traffic() {
+	awk '$1 == "messages" && $2 > 0 { m = 1 } $1 == "echo_requests" && $2 >= 3 { e = 1 }
+	     END { exit !(m && e) }' <<<"$1"
+}
+
+# dead_count NODE: how many times NODE's Heartbeat declared a peer dead.
+dead_count() { grep -c 'is dead' "$(hb_log "$1")" 2>/dev/null; }
+
+tb_init l2-heartbeat lan aux
+tb_node_define n1 1
+tb_node_define n2 2
+for n in n1 n2; do
+	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
+done
+for n in n1 n2; do
+	peer=n2; [ "$n" = n2 ] && peer=n1
+	tb_node_start "$n"
+	hb_configure "$n" "l2 eth1 $(tb_mac "$peer" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
+done
+scn_startup_to_vip scn_each_node hb_start
+tb_check "VIP answers from n1 after start-up over l2" tb_le "$SCN_STARTUP" 90
+tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
+tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
+tb_check "n1 sees n2 active" tb_wait_for 10 hb_sees n1 n2
+tb_check "l2ping from n2 is answered by n1's medium" \
+	tb_in n2 "$L2PING" -c 3 -i 0.2 eth1 "$(tb_mac n1 aux)"
+stats=$(tb_in n1 "$L2PING" --stats eth1)
+tb_check "n1's reader delivered messages and answered the pings" reader_counted_traffic "$stats"
+
+# IP addresses of both heartbeat NICs flushed, then replaced, while running.
+hb_wait_ready n2 30
+dead_before=$(( $(dead_count n1) + $(dead_count n2) ))
+tb_set_ip n1 aux
+tb_set_ip n2 aux
+sleep 3
+tb_set_ip n1 aux 10.99.1.211/24
+tb_set_ip n2 aux 10.99.1.212/24
+sleep 2
+tb_check "IP flush and change on both nodes: no dead-node event" \
+	test "$(( $(dead_count n1) + $(dead_count n2) ))" -eq "$dead_before"
+tb_check "IP flush and change: n2 still sees n1" hb_sees n2 n1
+tb_check "IP flush and change: n1 still holds the VIP alone" scn_only_holder n1 1
+
+# A 200000-byte message (136 fragments at MTU 1500) through the medium's
+# own read()/write(), on a second EtherType beside the running cluster.
+recv_out="$(tb_state n2)/l2drive-recv.out"
+tb_in n2 "$L2DRIVE" "$L2_SO" "eth1 $(tb_mac n1 aux) ethertype=0x88b6" recv 5 15 >"$recv_out" 2>&1 &
+receiver=$!
+sleep 0.5
+tb_in n1 "$L2DRIVE" "$L2_SO" "eth1 $(tb_mac n2 aux) ethertype=0x88b6" send 5 200000 50 >/dev/null 2>&1
+wait "$receiver"
+tb_check "5 messages of 200000 bytes cross the medium intact" \
+	grep -q '^received 5 intact, 0 bad' "$recv_out"
+
+mapfile -t watches < <(scn_hb_watches n1 n2)
+out=$(scn_power_cut_takeover n1 n2 30 "${watches[@]}")
+tb_check "n2 declares n1 dead after its power cut" tb_le "$(tb_event_time "$out" dead)" 20
+tb_check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
+tb_check "clean stop of n2" hb_stop n2
+
+echo "start-up: heartbeat start -> VIP on n1: $SCN_STARTUP s"
+scn_timeline "power cut of n1 over l2 (s after the kill):" "$out"
+tb_finish
