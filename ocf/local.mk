@@ -34,3 +34,10 @@ OCF_LOOPBACK_TESTS = tests/ocf/ocf-tester.sh tests/ocf/gateway-roles.sh \
 TESTS += $(OCF_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(OCF_LOOPBACK_TESTS)
 EXTRA_DIST += tests/ocf/lib.sh
+
+# --- testbed scenarios (root, network namespaces; one cluster at a time) ---
+# Pacemaker: four scenarios on one cluster start-up; Heartbeat R1 (ucast).
+OCF_NETNS_TESTS = tests/ocf/pcmk-gateway.sh tests/ocf/hb-gateway.sh
+NETNS_TESTS += $(OCF_NETNS_TESTS)
+dist_check_SCRIPTS += $(OCF_NETNS_TESTS)
+EXTRA_DIST += tests/ocf/tb-ocf.sh
