@@ -12,6 +12,9 @@
 #  D. power cut of the master n2: n1 is promoted and linesw moves the
 #     relays to n1; takeover times measured (power cut -> promoted ->
 #     relays switched -> VIP).
+#  l2link runs as a clone all along: each node's attribute counts the peers
+#  that answer l2ping (an l2ping --responder on each node) and drops to 0 on
+#  n1 once n2 is gone.
 #
 # Throughout, a sampler checks every 200 ms that at most one node is master
 # and that the lines point at the master (within a grace for the switch
@@ -31,6 +34,16 @@ netns=$(cd "$here/../netns" && pwd)
 . "$here/tb-ocf.sh"
 
 GRACE=8                          # s the lines may lag behind a new master
+L2PING="$TB_BUILDDIR/hbcomm-l2/l2ping"
+# l2ping --responder on NODE's eth0 for at most 10 minutes.
+l2_responder() {
+	tb_in "$1" sh -c "setsid $L2PING --responder -w 600 eth0 </dev/null >/dev/null 2>&1 &"
+}
+# l2_attr_is NODE VALUE: NODE's l2link attribute as attrd reports it.
+# shellcheck disable=SC2317 # called through tb_wait_for
+l2_attr_is() {
+	tb_in n1 attrd_updater -Q -n l2link -N "$1" 2>/dev/null | grep -q "value=\"$2\""
+}
 gw_log() { echo "$(tb_state "$1")/var/log/ws-hooks.log"; }
 crm_in() { tb_in_bounded 30 "$1" "${@:2}" >/dev/null 2>&1; }
 # shellcheck disable=SC2317 # called through tb_wait_for
@@ -60,6 +73,11 @@ colocation vip-with-master inf: vip gw-clone:Master
 order lines-after-promote Mandatory: gw-clone:promote lines:start
 order vip-after-promote Mandatory: gw-clone:promote vip:start
 location gw-first-n1 gw-clone rule \$role=Master 50: #uname eq n1
+primitive l2 ocf:warmstandby:l2link params interface=eth0 \
+	macs="02:77:73:00:00:01 02:77:73:00:00:02" \
+	multiplier=100 dampen=1s count=2 interval=0.2 timeout=1 l2ping=$L2PING \
+	op monitor interval=3s timeout=20s
+clone l2-clone l2
 EOCRM
 
 tb_node_define n1 1
@@ -70,6 +88,10 @@ for n in n1 n2; do
 	cs_configure "$n"
 	pcmk_seed_cib "$n" "$TB_DIR/cib.crm" || tb_die "crmsh could not load the configuration"
 done
+tb_check "crm ra info ocf:warmstandby:gateway prints the meta-data" \
+	eval 'tb_in n1 crm ra info ocf:warmstandby:gateway 2>/dev/null | grep -q "Hooks directory"'
+l2_responder n1
+l2_responder n2
 # A: n1 is preferred for promotion, but its master hook fails.
 touch "$(tb_state n1)/etc/ha.d/fail-promote"
 wso_sampler_start 600
@@ -87,6 +109,8 @@ tb_check "A: linesw points the relays at n2 (mode 0)" tb_wait_for 30 wso_lines_o
 tb_check "A: the VIP answers from n2 only" tb_wait_for 30 scn_only_holder n2 1
 tb_check "A: crm_resource locates lines on n2" test "$(pcmk_locate n2 lines)" = n2
 echo "A: start-up -> n2 master: $(tb_elapsed "$t_start" "$t_master") s"
+tb_check "l2link: n1's attribute is 100 (n2 answers l2ping)" tb_wait_for 30 l2_attr_is n1 100
+tb_check "l2link: n2's attribute is 100 (n1 answers l2ping)" tb_wait_for 30 l2_attr_is n2 100
 # n1 healthy again: clear the hook fault and n1's failure; drop the start-up
 # preference so the master stays where it is.
 rm -f "$(tb_state n1)/etc/ha.d/fail-promote"
@@ -149,6 +173,7 @@ tb_check "D: fosemu shows the relays switched to n1 (bound 30 s)" \
 tb_check "D: the VIP answers from n1 (bound 30 s)" tb_le "$(tb_event_time "$out_d" vip)" 30
 tb_check "D: n1 is the only master" wso_master_is n1
 tb_check "D: the lines are on n1" wso_lines_on n1
+tb_check "l2link: n1's attribute drops to 0 with n2 gone (bound 20 s)" tb_wait_for 20 l2_attr_is n1 0
 
 wso_sampler_stop
 report=$(wso_sampler_report)
