@@ -1,1 +1,43 @@
-# ocf: rules are added by the issue that builds this part.
+# ocf: the OCF agents (provider "warmstandby") and the Heartbeat R1
+# wrappers, their loopback tests and their testbed scenarios.
+#
+# The agents are shell scripts kept executable in ocf/ so that the lint
+# tests find them; installing rewrites the one line of each that names the
+# installed location of our programs (WS_SBINDIR, WS_OCF_AGENTDIR).
+
+OCF_AGENTS = ocf/gateway ocf/linesw ocf/l2link
+HB_R1_WRAPPERS = ocf/resource.d/WarmstandbyGateway ocf/resource.d/WarmstandbyLinesw
+EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS)
+
+install-data-local: install-ocf
+uninstall-local: uninstall-ocf
+install-ocf:
+	$(MKDIR_P) '$(DESTDIR)$(ocfagentdir)' '$(DESTDIR)$(hbresourcedir)'
+	for f in $(OCF_AGENTS); do \
+		sed 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' '$(srcdir)/'"$$f" \
+			>'$(DESTDIR)$(ocfagentdir)/'"$${f##*/}" && \
+		chmod 755 '$(DESTDIR)$(ocfagentdir)/'"$${f##*/}" || exit 1; \
+	done
+	for f in $(HB_R1_WRAPPERS); do \
+		sed 's|^: "$${WS_OCF_AGENTDIR:=.*|: "$${WS_OCF_AGENTDIR:=$(ocfagentdir)}"|' '$(srcdir)/'"$$f" \
+			>'$(DESTDIR)$(hbresourcedir)/'"$${f##*/}" && \
+		chmod 755 '$(DESTDIR)$(hbresourcedir)/'"$${f##*/}" || exit 1; \
+	done
+uninstall-ocf:
+	for f in $(OCF_AGENTS); do rm -f '$(DESTDIR)$(ocfagentdir)/'"$${f##*/}"; done
+	for f in $(HB_R1_WRAPPERS); do rm -f '$(DESTDIR)$(hbresourcedir)/'"$${f##*/}"; done
+.PHONY: install-ocf uninstall-ocf
+
+# --- loopback tests: the agents against fosemu on 127.0.0.1 ---------------
+OCF_LOOPBACK_TESTS = tests/ocf/ocf-tester.sh tests/ocf/gateway-roles.sh \
+	tests/ocf/linesw-errors.sh tests/ocf/r1-contract.sh
+TESTS += $(OCF_LOOPBACK_TESTS)
+dist_check_SCRIPTS += $(OCF_LOOPBACK_TESTS)
+EXTRA_DIST += tests/ocf/lib.sh
+
+# --- testbed scenarios (root, network namespaces; one cluster at a time) ---
+# Pacemaker: four scenarios on one cluster start-up; Heartbeat R1 (ucast).
+OCF_NETNS_TESTS = tests/ocf/pcmk-gateway.sh tests/ocf/hb-gateway.sh
+NETNS_TESTS += $(OCF_NETNS_TESTS)
+dist_check_SCRIPTS += $(OCF_NETNS_TESTS)
+EXTRA_DIST += tests/ocf/tb-ocf.sh

@@ -1,0 +1,97 @@
+#!/bin/sh
+# gateway: roles follow the hooks.  A hook that fails or hangs on promote
+# shellcheck disable=SC2016 # hook bodies expand when the hooks run
+# fails the promote and leaves a slave (rolled back, hooks re-run with
+# "slave"); a watched service that dies on the master makes monitor report
+# a failed master; the state file makes a probe tell the truth; bad
+# parameters are refused before anything runs.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+mkdir "$work/hooks"
+hook() {                         # NAME BODY: an executable hook
+	printf '#!/bin/sh\n%s\n' "$2" >"$work/hooks/$1"
+	chmod 755 "$work/hooks/$1"
+}
+hook 10-record "echo \"10 \$1\" >>'$work/hook.log'"
+hook 20-record "echo \"20 \$1\" >>'$work/hook.log'"
+# Not run: names run-parts would skip, and non-executables.
+hook 30-skip.dpkg-old "echo skipped >>'$work/hook.log'"
+printf 'echo noexec >>%s\n' "$work/hook.log" >"$work/hooks/40-noexec"
+OCF_RESKEY_hooks=$work/hooks
+OCF_RESKEY_hook_timeout=2
+export OCF_RESKEY_hooks OCF_RESKEY_hook_timeout
+
+expect_agent 7 gateway monitor
+expect_agent 0 gateway start
+expect_agent 0 gateway monitor
+expect_agent 0 gateway promote
+expect_agent 8 gateway monitor
+[ "$(tr '\n' , <"$work/hook.log")" = "10 slave,20 slave,10 master,20 master," ] ||
+	fail "hooks ran as: $(tr '\n' , <"$work/hook.log")"
+ok "hooks run in lexical order; skipped names and non-executables not run"
+
+# A crash of the cluster stack leaves the state: a probe still says master.
+OCF_RESKEY_CRM_meta_interval=0 expect_agent 8 gateway monitor
+ok "probe after a crash reports master"
+expect_agent 0 gateway demote
+expect_agent 0 gateway monitor
+
+# A hook failing on promote: the promote fails, the node is left a slave.
+: >"$work/hook.log"
+hook 15-fail 'if [ "$1" = master ]; then exit 3; fi'
+expect_agent 1 gateway promote
+grep -q '15-fail master failed with status 3' "$work/err" || fail "no reason given: $(cat "$work/err")"
+expect_agent 0 gateway monitor
+[ "$(tail -n 2 "$work/hook.log" | tr '\n' ,)" = "10 slave,20 slave," ] ||
+	fail "no rollback to slave: $(tr '\n' , <"$work/hook.log")"
+grep -q '^20 master' "$work/hook.log" && fail "hooks after the failing one ran"
+ok "failing hook: promote fails (1), rolled back to slave"
+
+# A hook that hangs: killed after hook_timeout, promote fails in time.
+rm "$work/hooks/15-fail"
+hook 15-hang 'if [ "$1" = master ]; then sleep 30; fi'
+t0=$(now_ms)
+expect_agent 1 gateway promote
+elapsed=$(($(now_ms) - t0))
+[ "$elapsed" -lt 5000 ] || fail "hung hook held promote for $elapsed ms"
+grep -q 'timed out' "$work/err" || fail "timeout not reported"
+expect_agent 0 gateway monitor
+rm "$work/hooks/15-hang"
+ok "hanging hook: promote fails after ${elapsed} ms (hook_timeout 2 s)"
+
+# Service-level failover: a watched pid file whose process dies.
+sleep 300 &
+svc=$!
+started_pids="$started_pids $svc"
+echo "$svc" >"$work/svc.pid"
+OCF_RESKEY_services="$work/svc.pid"
+export OCF_RESKEY_services
+expect_agent 0 gateway promote
+expect_agent 8 gateway monitor
+kill "$svc"
+wait "$svc" 2>/dev/null || true
+expect_agent 9 gateway monitor
+grep -q 'watched service' "$work/err" || fail "no reason for the failed master"
+expect_agent 0 gateway demote
+expect_agent 0 gateway monitor
+unset OCF_RESKEY_services
+ok "watched service killed on the master: monitor 9 (failed master); demote works"
+
+expect_agent 0 gateway stop
+expect_agent 7 gateway monitor
+expect_agent 0 gateway stop
+expect_agent 7 gateway promote
+ok "stop, stop again, promote when stopped is refused (7)"
+
+# Bad parameters: refused, nothing runs.
+: >"$work/hook.log"
+OCF_RESKEY_hooks=$work/missing expect_agent 5 gateway start
+OCF_RESKEY_hooks=relative/dir expect_agent 6 gateway start
+OCF_RESKEY_hook_timeout=soon expect_agent 6 gateway start
+OCF_RESKEY_master_score=1x expect_agent 6 gateway validate-all
+OCF_RESKEY_hooks=$work/missing OCF_RESKEY_CRM_meta_interval=0 expect_agent 7 gateway monitor
+OCF_RESKEY_hooks=$work/missing expect_agent 0 gateway stop
+[ ! -s "$work/hook.log" ] || fail "a hook ran despite bad parameters"
+expect_agent 7 gateway monitor
+ok "bad parameters: 5 (missing hooks dir), 6 (bad values), stop and probe still answer"

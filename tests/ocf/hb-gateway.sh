@@ -1,0 +1,105 @@
+#!/bin/bash
+# Heartbeat R1 (ucast) with the wrappers in haresources:
+#
+#   n1 WarmstandbyGateway::hooks=... WarmstandbyLinesw::host=...::primary=n1 IPaddr2::VIP
+#
+# n1 starts as master with the lines (relay mode 1) and the VIP; a power cut
+# of n1 makes n2 master, and the relays follow it (fosemu's log shows mode
+# 1 -> 0); n1 is powered on again through the switch's power relay, boots
+# heartbeat, and stays slave (auto_failback off).  A sampler checks at every
+# sample that at most one node is master and that the lines follow it.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+netns=$(cd "$here/../netns" && pwd)
+# shellcheck source=../netns/lib.sh
+. "$netns/lib.sh"
+# shellcheck source=../netns/hb.sh
+. "$netns/hb.sh"
+# shellcheck source=../netns/scenario.sh
+. "$netns/scenario.sh"
+# shellcheck source=../netns/fos.sh
+. "$netns/fos.sh"
+# shellcheck source=tb-ocf.sh
+. "$here/tb-ocf.sh"
+
+GRACE=8
+hooks_log() { echo "$(tb_state "$1")/var/log/ws-hooks.log"; }
+# shellcheck disable=SC2317 # called through tb_check
+# r1_owns NODE: ResourceManager's own status of the gateway resource on NODE.
+r1_owns() { tb_in "$1" /usr/share/heartbeat/ResourceManager status \
+	WarmstandbyGateway::hooks=/etc/ha.d/hooks.d >/dev/null 2>&1; }
+# shellcheck disable=SC2317 # called through tb_check
+r1_not_owns() { ! r1_owns "$1"; }
+# shellcheck disable=SC2317 # called through tb_wait_for
+linesw_r1_running() {
+	# shellcheck disable=SC2046 # one word per parameter
+	tb_in n2 /etc/ha.d/resource.d/WarmstandbyLinesw $(wso_linesw_params) status 2>/dev/null |
+		grep -q running
+}
+
+tb_init ocf-hb-gateway lan
+tb_check "fosemu runs on lan" fos_start
+fos_power_map 0 n1
+fos_power_map 1 n2
+
+linesw_args=$(wso_linesw_params | sed 's/ /::/g')
+haresources="n1 WarmstandbyGateway::hooks=/etc/ha.d/hooks.d WarmstandbyLinesw::$linesw_args IPaddr2::$TB_VIP/24/eth0"
+tb_node_define n1 1
+tb_node_define n2 2
+for n in n1 n2; do
+	peer=n2; [ "$n" = n2 ] && peer=n1
+	wso_node_setup "$n"
+	tb_node_start "$n"
+	hb_configure "$n" "ucast eth0 $(tb_ip "$peer" lan)" "$haresources"
+done
+echo 'hb_start n1' >"$TB_DIR/n1/boot"
+
+wso_sampler_start 300
+scn_startup_to_vip scn_each_node hb_start
+tb_check "VIP answers from n1 after start-up (bound 90 s)" tb_le "$SCN_STARTUP" 90
+tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
+tb_check "n1 is the only master" tb_wait_for 10 wso_master_is n1
+tb_check "the lines point at n1 (mode 1)" tb_wait_for 10 wso_lines_on n1
+tb_check "ResourceManager: n1 owns WarmstandbyGateway" r1_owns n1
+tb_check "ResourceManager: n2 does not" r1_not_owns n2
+# A kill right after start-up is detected late (initdead): let it settle.
+hb_wait_ready n2 30
+tb_wait_for 10 hb_sees n2 n1
+sleep 2
+
+mapfile -t watches < <(scn_hb_watches n1 n2)
+watches+=("--watch=master:$(hooks_log n2):[0-9] master$")
+watches+=("--watch=relays:$(fos_log):relay mode 1 -> 0")
+out=$(scn_power_cut_takeover n1 n2 60 "${watches[@]}")
+tb_check "n2 declares n1 dead (bound 10 s)" tb_le "$(tb_event_time "$out" dead)" 10
+tb_check "n2 becomes master: its master hook ran (bound 30 s)" tb_le "$(tb_event_time "$out" master)" 30
+tb_check "fosemu shows the relays switched to n2 (bound 30 s)" tb_le "$(tb_event_time "$out" relays)" 30
+tb_check "VIP answers from n2 (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
+tb_check "n2 is the only master" tb_wait_for 10 wso_master_is n2
+tb_check "the lines point at n2 (mode 0)" wso_lines_on n2
+tb_check "WarmstandbyLinesw status on n2 says running" tb_wait_for 30 linesw_r1_running
+tb_check "ResourceManager: n2 owns WarmstandbyGateway now" r1_owns n2
+cause=$(grep 'relay mode 1 -> 0' "$(fos_log)" | tail -n 1 | sed -n 's/.*cause=//p')
+
+# n1 powered on again by the switch's relay (off first: the cut above was a
+# kill, the relay is still on): boots heartbeat, stays slave.
+tb_check "power relay 0 off, then on: fosctl confirms" \
+	eval 'fos_ctl power 0 off >/dev/null && fos_ctl power 0 on >/dev/null'
+tb_check "n1 boots and heartbeat sees n2" tb_wait_for 60 hb_sees n1 n2
+tb_check "n2 stays master after n1 rejoins (auto_failback off)" tb_wait_for 10 wso_master_is n2
+sleep 3
+tb_check "the lines stay on n2" wso_lines_on n2
+tb_check "ResourceManager: n1 does not own WarmstandbyGateway" r1_not_owns n1
+
+wso_sampler_stop
+report=$(wso_sampler_report)
+tb_check "never two masters at any sample ($report)" \
+	test "$(wso_report_field "$report" two_masters)" = 0
+tb_check "the lines never lagged behind the master by more than $GRACE s" \
+	tb_le "$(wso_report_field "$report" max_lag)" "$GRACE"
+
+echo "start-up: heartbeat start -> VIP on n1: $SCN_STARTUP s"
+scn_timeline "power cut of master n1 (s after the kill):" "$out"
+echo "relays moved by: $cause"
+echo "sampler: $report"
+tb_finish

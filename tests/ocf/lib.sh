@@ -1,0 +1,38 @@
+#!/bin/sh
+# Shared helpers of the agents' loopback tests: the berofos helpers (fosemu
+# on free 127.0.0.1 ports, cleanup of the PIDs we started) plus the agents'
+# environment.  Sourced by the test scripts; they set -eu themselves.
+
+# shellcheck source=../berofos/lib.sh
+. "$(dirname "$0")/../berofos/lib.sh"
+
+srcdir=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+OCFDIR=$srcdir/ocf
+# shellcheck disable=SC2034 # used by the scripts that source this file
+R1DIR=$srcdir/ocf/resource.d
+OCF_ROOT=/usr/lib/ocf
+HA_RSCTMP=$work/rsctmp
+mkdir -p "$HA_RSCTMP"
+# ocf-tester runs meta-data as nobody: the work directory must be reachable.
+chmod 755 "$work"
+export OCF_ROOT HA_RSCTMP
+
+# agent NAME ACTION: runs ocf/NAME ACTION with the OCF_RESKEY_ set by the
+# caller; the exit status is left in $rc, output in $work/out and $work/err.
+agent() {
+	rc=0
+	"$OCFDIR/$1" "$2" >"$work/out" 2>"$work/err" || rc=$?
+}
+
+expect_agent() {                 # WANT NAME ACTION
+	agent "$2" "$3"
+	if [ "$rc" -ne "$1" ]; then
+		cat "$work/err" >&2
+		fail "$2 $3 returned $rc, wanted $1"
+	fi
+}
+
+require_ocf_tester() {
+	command -v ocf-tester >/dev/null 2>&1 ||
+		fail "ocf-tester not found: install the Debian package resource-agents"
+}
