@@ -67,3 +67,8 @@ dist_man_MANS += man/ha.cf-l2.5 man/l2ping.8
 # --- virtual-cluster scenario (root, network namespaces) --------------------
 NETNS_TESTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
 dist_check_SCRIPTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
+
+# --- test tools: hostile frames from the observer, a UDP echo for the bench --
+noinst_PROGRAMS += tests/netns/l2flood tests/bench/udpecho
+tests_netns_l2flood_SOURCES = tests/netns/l2flood.c
+tests_bench_udpecho_SOURCES = tests/bench/udpecho.c
