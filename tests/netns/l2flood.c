@@ -10,8 +10,9 @@
  *   spoof    random payload under our EtherType, source MAC = --src (the
  *            peer's), so it passes the medium's kernel filter
  *   frag     like spoof, but a well-formed l2 header (magic, version, data
- *            type) with random message ids and fragment fields: the frames
- *            reach the reassembler, whose memory must stay bounded
+ *            type) with random message ids and consistent fragment fields
+ *            (default size 256): the frames reach the reassembler, whose
+ *            memory must stay bounded
  *   udp      random UDP payload to --dst-ip:--port (stock ucast's port 694),
  *            from the interface's MAC and first IPv4 address
  *
@@ -49,6 +50,8 @@
 #define MAX_FRAME 1514
 #define ETH_HDR 14
 #define L2_HDR 16
+#define L2_MIN_CHUNK 112          /* the medium's smallest fragment payload */
+#define L2_MAX_MSG (256 * 1024)   /* and its largest message */
 #define DEFAULT_ETHERTYPE 0x88b5
 #define DEFAULT_FOREIGN 0x88b7
 #define CHECK_CLOCK_EVERY 256
@@ -270,7 +273,12 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	if (opt->ethertype < 0)
 		opt->ethertype = opt->mode == MODE_FOREIGN ? DEFAULT_FOREIGN : DEFAULT_ETHERTYPE;
 	if (opt->size == 0)
-		opt->size = opt->mode == MODE_UDP ? 242 : 128;
+		opt->size = opt->mode == MODE_UDP ? 242 : opt->mode == MODE_FRAG ? 256 : 128;
+	if (opt->mode == MODE_FRAG && opt->size < ETH_HDR + L2_HDR + L2_MIN_CHUNK) {
+		fprintf(stderr, "l2flood: frag needs --size >= %d (smaller fragments are "
+		        "refused by the header check)\n", ETH_HDR + L2_HDR + L2_MIN_CHUNK);
+		return -1;
+	}
 	return 0;
 }
 
@@ -414,9 +422,11 @@ static void build_frame(struct template *t)
 		break;
 	case MODE_FRAG: {
 		uint64_t r = rng();
-		unsigned count = 2 + (unsigned)(r % 2000);
-		unsigned index = (unsigned)((r >> 16) % count);
 		size_t chunk = body - L2_HDR;
+		/* as many fragments as a maximum-size message of this chunk has */
+		unsigned max_count = (unsigned)(L2_MAX_MSG / chunk);
+		unsigned count = 2 + (unsigned)(r % (max_count - 1));
+		unsigned index = (unsigned)((r >> 16) % count);
 
 		p[0] = 'W';
 		p[1] = 'S';
