@@ -148,6 +148,8 @@ measure_cpu() {
 		for role in read write; do
 			read -r pid bt bns <<<"${b[$n.$role]}"
 			after=$(cpu_of "$n" "$pid")
+			# a child that is gone (Heartbeat restarted itself) has no figure
+			[ -n "$after" ] || after="- -"
 			before="$bt $bns"
 			# shellcheck disable=SC2086 # two numbers each
 			res cpu "$tag" "$setting" "$medium" "$n" "$role" "$hb" $before $after
@@ -190,7 +192,8 @@ stress_run() {                   # MEDIUM SETTING SECONDS
 		"$(( $(count_since n1 "$off1" 'takeover complete\|Taking over resource\|Resources being acquired') + \
 		     $(count_since n2 "$off2" 'takeover complete\|Taking over resource\|Resources being acquired') ))" \
 		"$(( $(count_since n1 "$off1" ':eth1 dead') + $(count_since n2 "$off2" ':eth1 dead') ))" \
-		"$(tb_vip_holders 1 | sed "s/$(tb_mac n1 lan)/n1/; s/$(tb_mac n2 lan)/n2/" | tr '\n' '+' | sed 's/+$//')"
+		"$(tb_vip_holders 1 | sed "s/$(tb_mac n1 lan)/n1/; s/$(tb_mac n2 lan)/n2/" | tr '\n' '+' | sed 's/+$//')" \
+		"$(( $(count_since n1 "$off1" 'restart triggered') + $(count_since n2 "$off2" 'restart triggered') ))"
 	if [ "$medium" = l2 ]; then
 		tb_in n1 "$L2PING" --stats eth1 2>/dev/null | awk '$1 == "role" {rx = ($2 == "rx")}
 			rx && ($1 == "frames" || $1 == "kernel_drops" || $1 ~ /^dropped_(magic|version|flags|fragment)/ || $1 ~ /^reasm/) {printf "%s=%s ", $1, $2}' |
@@ -256,15 +259,19 @@ echo " ticks = utime+stime of /proc/PID/stat at $(getconf CLK_TCK) Hz)"
 printf '| %-6s | %-8s | %-6s | %6s | %12s | %12s | %12s | %12s |\n' window setting medium hb "read sched" "write sched" "read ticks" "write ticks"
 printf '|%s|\n' "--------|----------|--------|--------|--------------|--------------|--------------|--------------"
 tick_ms=$(awk -v t="$(getconf CLK_TCK)" 'BEGIN {print 1000 / t}')
-awk -v tick="$tick_ms" '$1 == "cpu" {
+awk -v tick="$tick_ms" 'function f(v, fmt) { return v == "n/a" ? "n/a" : sprintf(fmt, v) }
+	$1 == "cpu" {
 		k = $2 " " $3 " " $4; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
 		hb[k] = $7
+		if (NF < 11 || $10 == "-" || $8 == "-") { gone[k] = 1; next }
 		sched[k, $6] += ($11 - $9) / 1e6 * 1000 / $7 / 2
 		ticks[k, $6] += ($10 - $8) * tick * 1000 / $7 / 2
 	}
 	END { for (i = 1; i <= n; i++) { k = order[i]; split(k, p, " ")
-		printf "| %-6s | %-8s | %-6s | %6d | %12.2f | %12.2f | %12.1f | %12.1f |\n", p[1], p[2], p[3], hb[k],
-			sched[k, "read"], sched[k, "write"], ticks[k, "read"], ticks[k, "write"] } }' "$results"
+		if (gone[k]) sched[k, "read"] = sched[k, "write"] = ticks[k, "read"] = ticks[k, "write"] = "n/a"
+		printf "| %-6s | %-8s | %-6s | %6d | %12s | %12s | %12s | %12s |\n", p[1], p[2], p[3], hb[k],
+			f(sched[k, "read"], "%.2f"), f(sched[k, "write"], "%.2f"), f(ticks[k, "read"], "%.1f"), f(ticks[k, "write"], "%.1f") } }' "$results"
+echo "(n/a: a child measured at the start was gone at the end: Heartbeat had restarted itself)"
 
 echo
 echo "## Power cut of n1 -> n2 declares it dead -> VIP answers from n2 (s after the kill; n min/median/max)"
@@ -284,9 +291,9 @@ echo
 echo "## Stress runs (${stress_s} s each): stress-ng --cpu 2, ping -f to both nodes' aux, aimed flood"
 echo "(aimed flood: ucast = UDP junk to port 694 of both nodes; l2 = junk frames of our EtherType"
 echo " spoofing the peer's MAC to both nodes; false events counted in both nodes' ha-log)"
-printf '| %-8s | %-6s | %12s | %10s | %9s | %14s | %9s | %9s | %-11s |\n' setting medium "aimed frames" "ping pkts" "is dead" "Late heartbeat" takeovers "link dead" "VIP at end"
-printf '|%s|\n' "----------|--------|--------------|------------|-----------|----------------|-----------|-----------|-------------"
-awk '$1 == "stress" {printf "| %-8s | %-6s | %12s | %10s | %9s | %14s | %9s | %9s | %-11s |\n", $2, $3, $4, $5, $6, $7, $8, $9, $10}' "$results"
+printf '| %-8s | %-6s | %12s | %10s | %9s | %14s | %9s | %9s | %9s | %-11s |\n' setting medium "aimed frames" "ping pkts" "is dead" "Late heartbeat" takeovers "link dead" restarts "VIP at end"
+printf '|%s|\n' "----------|--------|--------------|------------|-----------|----------------|-----------|-----------|-----------|-------------"
+awk '$1 == "stress" {printf "| %-8s | %-6s | %12s | %10s | %9s | %14s | %9s | %9s | %9s | %-11s |\n", $2, $3, $4, $5, $6, $7, $8, $9, (NF >= 11 ? $11 : "-"), $10}' "$results"
 
 echo
 echo "start-up (heartbeat start -> VIP on n1, long runs):"
