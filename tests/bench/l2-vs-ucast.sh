@@ -11,26 +11,31 @@
 # the medium runs on aux (eth1): `ucast eth1 <peer's aux IP>` or
 # `l2 eth1 <peer's aux MAC>`; warntime = 60 % of deadtime, initdead 2 s.
 #
-# Per medium and setting:
-#   - one long-lived cluster: round-trip latency (100/500 only: l2ping
-#     answered by the running medium, l2ping against `l2ping --responder`,
-#     udpecho against `udpecho --server`; 500 probes 10 ms apart), the CPU
-#     time of Heartbeat's read and write children for the medium during an
-#     idle window, per 1000 heartbeats (utime+stime from /proc/PID/stat in
-#     ticks, and the scheduler's ns from /proc/PID/schedstat), then a stress
-#     run: stress-ng --cpu 2 on the host, ping -f from the observer to both
-#     nodes' aux addresses (ordinary traffic on the heartbeat link) and a
-#     flood aimed at the medium (l2flood: UDP junk to port 694 for ucast;
-#     junk frames of our EtherType spoofing the peer's MAC, which pass the
-#     kernel filter, for l2), counting false events in the Heartbeat logs;
-#   - RUNS fresh clusters: power cut of n1 -> n2 declares n1 dead -> the
-#     VIP answers from n2 (wsprobe, one monotonic clock from the kill).
+# One cluster per medium (the testbed's lock is taken twice, not once per
+# run); for each setting both nodes are power-cycled, reconfigured and
+# started together, then:
+#   - round-trip latency (100/500 only): l2ping answered by the running
+#     medium (l2), l2ping against `l2ping --responder` and udpecho against
+#     `udpecho --server` (both clusters); 500 probes 10 ms apart over aux;
+#   - RUNS power cuts: the VIP holder's power is cut -> the survivor
+#     declares it dead -> the VIP answers from the survivor (wsprobe, one
+#     monotonic clock from the kill); the cut node is powered on again and
+#     rejoins before the next cut (so the cuts alternate between n1 and n2);
+#   - the CPU time of Heartbeat's read and write children of the medium
+#     during an idle window, per 1000 heartbeats (utime+stime from
+#     /proc/PID/stat in ticks, and the scheduler's ns from /proc/PID/schedstat);
+#   - a stress run: stress-ng --cpu 2 on the host, ping -f from the observer
+#     to both nodes' aux addresses (ordinary traffic on the heartbeat link)
+#     and a flood aimed at the medium (l2flood: UDP junk to port 694 for
+#     ucast; junk frames of our EtherType spoofing the peer's MAC, which
+#     pass the kernel filter, for l2), counting false events in both
+#     Heartbeat logs.
 set -u
 here=$(cd "$(dirname "$0")/../netns" && pwd)
 runs=${1:-5}
 stress_s=${2:-60}
 settings=${3:-100/500 50/250 10/50}
-idle_s=${BENCH_IDLE_SECONDS:-30}
+idle_s=${BENCH_IDLE_SECONDS:-20}
 media="ucast l2"
 # Raw results ("KIND KEY... VALUES" lines) are kept; BENCH_REPORT_ONLY=FILE
 # prints the tables of an earlier run's results without running anything.
@@ -55,17 +60,27 @@ command -v stress-ng >/dev/null || { echo "stress-ng missing (Debian package str
 
 res() { echo "$*" >>"$results"; }            # KEY... VALUE: one result line
 
-# cluster MEDIUM KEEPALIVE_MS DEADTIME_MS: n1 and n2 up, VIP on n1, settled.
-cluster() {
-	local medium=$1 ka=$2 dt=$3 n peer line
+# nodes MEDIUM: define n1 and n2 (our l2.so overlaid for l2) and power them on.
+nodes() {
+	local n
 	tb_node_define n1 1
 	tb_node_define n2 2
-	if [ "$medium" = l2 ]; then
+	if [ "$1" = l2 ]; then
 		for n in n1 n2; do tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"; done
 	fi
+	for n in n1 n2; do tb_node_start "$n"; done
+}
+
+# ready_count NODE: initial resource acquisitions in NODE's ha-log so far.
+ready_count() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
+ready_since() { [ "$(ready_count "$1")" -gt "$2" ]; }        # NODE COUNT_BEFORE
+
+# cluster MEDIUM KEEPALIVE_MS DEADTIME_MS: Heartbeat configured and started
+# on both (running, freshly powered) nodes; VIP on n1, settled.
+cluster() {
+	local medium=$1 ka=$2 dt=$3 n peer line r1 r2
 	for n in n1 n2; do
 		peer=n2; [ "$n" = n2 ] && peer=n1
-		tb_node_start "$n"
 		if [ "$medium" = l2 ]; then
 			line="l2 eth1 $(tb_mac "$peer" aux)"
 		else
@@ -74,10 +89,19 @@ cluster() {
 		HB_KEEPALIVE=${ka}ms HB_DEADTIME=${dt}ms HB_WARNTIME=$((dt * 6 / 10))ms HB_INITDEAD=2 \
 			hb_configure "$n" "$line" "n1 IPaddr2::$TB_VIP/24/eth0"
 	done
+	r1=$(ready_count n1); r2=$(ready_count n2)
 	scn_startup_to_vip scn_each_node hb_start
 	[ "$SCN_STARTUP" != - ] || tb_die "the VIP never came up on n1"
-	hb_wait_ready n2 30 || tb_die "n2 not ready"
+	tb_wait_for 30 ready_since n1 "$r1" || tb_die "n1 not ready"
+	tb_wait_for 30 ready_since n2 "$r2" || tb_die "n2 not ready"
 	sleep 3
+}
+
+# power_cycle_both: a clean slate between settings.
+power_cycle_both() {
+	local n
+	for n in n1 n2; do tb_node_running "$n" && tb_power_cut "$n"; done
+	for n in n1 n2; do tb_node_start "$n"; done
 }
 
 # child_pid NODE ROLE MEDIUM: PID (in NODE) of Heartbeat's ROLE child for eth1.
@@ -160,8 +184,6 @@ measure_cpu() {
 stress_run() {                   # MEDIUM SETTING SECONDS
 	local medium=$1 setting=$2 secs=$3 n peer off1 off2 flood_out="$TB_DIR/flood" pids=() i
 	off1=$(log_size n1); off2=$(log_size n2)
-	# the spoofed frames must not teach the switch where n1's and n2's MACs are
-	ip -n "$TB_BRNS" link set dev "${TB}o$(tb_link_index aux)" type bridge_slave learning off
 	: >"$flood_out"
 	for n in n1 n2; do
 		peer=n2; [ "$n" = n2 ] && peer=n1
@@ -202,38 +224,54 @@ stress_run() {                   # MEDIUM SETTING SECONDS
 	fi
 }
 
-long_run() {                     # MEDIUM SETTING
-	local medium=$1 setting=$2 ka=${2%/*} dt=${2#*/}
-	tb_init "bench-l2-vs-ucast-$medium-${ka}" lan aux
-	cluster "$medium" "$ka" "$dt"
-	res startup "$setting" "$medium" "$SCN_STARTUP"
-	[ "$setting" = 100/500 ] && measure_rtt "$medium"
-	measure_cpu "$medium" "$setting" "$ka" "$idle_s" idle
-	stress_run "$medium" "$setting" "$stress_s"
+# cuts MEDIUM SETTING RUNS: power cuts of the VIP holder, each followed by
+# the cut node's return.
+cuts() {
+	local medium=$1 setting=$2 runs=$3 from=n1 to=n2 i out r
+	for i in $(seq "$runs"); do
+		mapfile -t w < <(scn_hb_watches "$from" "$to")
+		out=$(scn_power_cut_takeover "$from" "$to" 30 "${w[@]}")
+		res cut "$setting" "$medium" dead "$(tb_event_time "$out" dead)"
+		res cut "$setting" "$medium" vip "$(tb_event_time "$out" vip)"
+		echo "  $medium $setting power cut $i of $from: declared dead $(tb_event_time "$out" dead) s, VIP on $to $(tb_event_time "$out" vip) s"
+		# power the cut node on again; it rejoins without taking the VIP
+		r=$(ready_count "$from")
+		tb_node_start "$from"
+		hb_start "$from"
+		tb_wait_for 30 ready_since "$from" "$r" || tb_die "$from did not rejoin"
+		tb_wait_for 10 hb_sees "$to" "$from" || tb_die "$to does not see $from"
+		sleep 3
+		local t=$from; from=$to; to=$t
+	done
 }
 
-cut_run() {                      # MEDIUM SETTING
-	local medium=$1 setting=$2 ka=${2%/*} dt=${2#*/} out
-	tb_init "bench-l2-vs-ucast-cut-$medium-${ka}" lan aux
-	cluster "$medium" "$ka" "$dt"
-	mapfile -t w < <(scn_hb_watches n1 n2)
-	out=$(scn_power_cut_takeover n1 n2 30 "${w[@]}")
-	res cut "$setting" "$medium" dead "$(tb_event_time "$out" dead)"
-	res cut "$setting" "$medium" vip "$(tb_event_time "$out" vip)"
-	echo "  $medium $setting power cut: dead $(tb_event_time "$out" dead) s, VIP on n2 $(tb_event_time "$out" vip) s"
+medium_run() {                   # MEDIUM: one cluster, every setting
+	local medium=$1 setting ka dt first=1
+	tb_init "bench-l2-vs-ucast-$medium" lan aux
+	# the spoofed frames of the l2 stress must not teach the switch where
+	# n1's and n2's MACs are: the observer's aux port never learns (both media)
+	ip -n "$TB_BRNS" link set dev "${TB}o$(tb_link_index aux)" type bridge_slave learning off ||
+		tb_die "cannot turn learning off on the observer's aux port"
+	nodes "$medium"
+	for setting in $settings; do
+		ka=${setting%/*} dt=${setting#*/}
+		[ "$first" = 1 ] || power_cycle_both
+		first=0
+		echo "== $medium $setting"
+		cluster "$medium" "$ka" "$dt"
+		res startup "$setting" "$medium" "$SCN_STARTUP"
+		[ "$setting" = 100/500 ] && measure_rtt "$medium"
+		cuts "$medium" "$setting" "$runs"
+		measure_cpu "$medium" "$setting" "$ka" "$idle_s" idle
+		stress_run "$medium" "$setting" "$stress_s"
+	done
 }
 
 if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 echo "l2 vs ucast: $runs power cuts per cell, stress ${stress_s} s, idle CPU window ${idle_s} s, settings $settings"
 echo "started $(date -u +%FT%TZ) on $(nproc) CPUs, kernel $(uname -r); testbed messages in $errlog"
-for setting in $settings; do
-	for medium in $media; do
-		echo "== $medium $setting: long run (rtt, cpu, stress)"
-		( long_run "$medium" "$setting" ) 2>>"$errlog"
-		for i in $(seq "$runs"); do
-			( cut_run "$medium" "$setting" ) 2>>"$errlog"
-		done
-	done
+for medium in $media; do
+	( medium_run "$medium" ) 2>>"$errlog"
 done
 echo "finished $(date -u +%FT%TZ); raw results in $results"
 fi
@@ -296,5 +334,5 @@ printf '|%s|\n' "----------|--------|--------------|------------|-----------|---
 awk '$1 == "stress" {printf "| %-8s | %-6s | %12s | %10s | %9s | %14s | %9s | %9s | %9s | %-11s |\n", $2, $3, $4, $5, $6, $7, $8, $9, (NF >= 11 ? $11 : "-"), $10}' "$results"
 
 echo
-echo "start-up (heartbeat start -> VIP on n1, long runs):"
+echo "start-up (heartbeat start on both freshly powered nodes -> VIP on n1):"
 awk '$1 == "startup" {printf "  %s %s: %s s\n", $2, $3, $4}' "$results"
