@@ -36,7 +36,7 @@ runs=${1:-5}
 stress_s=${2:-60}
 settings=${3:-100/500 50/250 10/50}
 idle_s=${BENCH_IDLE_SECONDS:-20}
-media="ucast l2"
+media="l2 ucast"
 # Raw results ("KIND KEY... VALUES" lines) are kept; BENCH_REPORT_ONLY=FILE
 # prints the tables of an earlier run's results without running anything.
 results=${BENCH_REPORT_ONLY:-/tmp/l2-vs-ucast.$$.results}
@@ -72,7 +72,11 @@ nodes() {
 }
 
 # ready_count NODE: initial resource acquisitions in NODE's ha-log so far.
-ready_count() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
+ready_count() {
+	local c
+	c=$(grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null)
+	echo "${c:-0}"
+}
 ready_since() { [ "$(ready_count "$1")" -gt "$2" ]; }        # NODE COUNT_BEFORE
 
 # cluster MEDIUM KEEPALIVE_MS DEADTIME_MS: Heartbeat configured and started
