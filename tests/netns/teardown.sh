@@ -47,9 +47,12 @@ interrupted_run() {
 		echo "prefix $TB"; sleep 120' _ "$here" >"$out" 2>/dev/null &
 	pid=$!
 	set +m
-	for i in $(seq 100); do
+	# It comes up once it holds the testbed lock, which other runs on this
+	# machine may hold for a while: wait as long as tb_init would (bounded).
+	for i in $(seq $(( (${WS_TB_LOCK_WAIT:-1800} + 10) * 10 ))); do
 		prefix=$(awk '$1 == "prefix" {print $2}' "$out")
 		[ -n "$prefix" ] && break
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
 	rm -f "$out"
