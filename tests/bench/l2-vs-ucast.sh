@@ -316,8 +316,9 @@ awk -v tick="$tick_ms" 'function f(v, fmt) { return v == "n/a" ? "n/a" : sprintf
 echo "(n/a: a child measured at the start was gone at the end: Heartbeat had restarted itself)"
 
 echo
-echo "## Power cut of n1 -> n2 declares it dead -> VIP answers from n2 (s after the kill; n min/median/max)"
-printf '| %-8s | %-6s | %-26s | %-26s |\n' setting medium "declared dead" "VIP from n2"
+echo "## Power cut of the VIP holder -> the survivor declares it dead -> VIP answers from the survivor"
+echo "(s after the kill; n: min / median / max; the cuts alternate between n1 and n2)"
+printf '| %-8s | %-6s | %-26s | %-26s |\n' setting medium "declared dead" "VIP from the survivor"
 printf '|%s|\n' "----------|--------|----------------------------|----------------------------"
 for setting in $settings; do
 	for medium in $media; do
