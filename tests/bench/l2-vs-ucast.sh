@@ -218,7 +218,7 @@ stress_run() {                   # MEDIUM SETTING SECONDS
 		"$(( $(count_since n1 "$off1" 'takeover complete\|Taking over resource\|Resources being acquired') + \
 		     $(count_since n2 "$off2" 'takeover complete\|Taking over resource\|Resources being acquired') ))" \
 		"$(( $(count_since n1 "$off1" ':eth1 dead') + $(count_since n2 "$off2" ':eth1 dead') ))" \
-		"$(tb_vip_holders 1 | sed "s/$(tb_mac n1 lan)/n1/; s/$(tb_mac n2 lan)/n2/" | tr '\n' '+' | sed 's/+$//')" \
+		"$(tb_vip_holders 1 | sed "s/$(tb_mac n1 lan)/n1/; s/$(tb_mac n2 lan)/n2/" | tr '\n' '+' | sed 's/+$//; s/^$/none/')" \
 		"$(( $(count_since n1 "$off1" 'restart triggered') + $(count_since n2 "$off2" 'restart triggered') ))"
 	if [ "$medium" = l2 ]; then
 		tb_in n1 "$L2PING" --stats eth1 2>/dev/null | awk '$1 == "role" {rx = ($2 == "rx")}
