@@ -65,8 +65,20 @@ hbcomm_l2_l2drive_LDADD = $(PILS_LIBS) $(GLIB_LIBS) -ldl
 dist_man_MANS += man/ha.cf-l2.5 man/l2ping.8
 
 # --- virtual-cluster scenario (root, network namespaces) --------------------
-NETNS_TESTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
-dist_check_SCRIPTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh
+# l2-faults: a link without IP, hostile frames, interface removed / down;
+# ucast-ipchange: the documented contrast (stock ucast loses the peer).
+NETNS_TESTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh \
+	tests/netns/l2-faults.sh tests/netns/ucast-ipchange.sh
+dist_check_SCRIPTS += tests/netns/l2-heartbeat.sh tests/netns/l2-links.sh \
+	tests/netns/l2-faults.sh tests/netns/ucast-ipchange.sh
+
+# --- benchmark against ucast (prints numbers; not part of make check) --------
+EXTRA_DIST += tests/bench/l2-vs-ucast.sh
+
+# --- test tools: hostile frames from the observer, a UDP echo for the bench --
+noinst_PROGRAMS += tests/netns/l2flood tests/bench/udpecho
+tests_netns_l2flood_SOURCES = tests/netns/l2flood.c
+tests_bench_udpecho_SOURCES = tests/bench/udpecho.c
 
 # --- fuzz target of the directive parser (configuration input) ---------------
 FUZZ_NAMES += fuzz_l2conf

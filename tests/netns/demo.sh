@@ -2,8 +2,10 @@
 # The README demo: a virtual two-node cluster in network namespaces, one
 # power cut of the master, and the timeline of the takeover.
 #   demo.sh [heartbeat|pacemaker]     (default: heartbeat)
-# Today the Heartbeat variant uses the stock ucast medium and an IPaddr2
-# VIP; the parts of warmstandby join it as they land.
+# The Heartbeat variant carries its heartbeats over warmstandby's `l2`
+# medium (raw Ethernet; our l2.so is overlaid on the stock HBcomm plugin
+# directory inside the nodes, Heartbeat itself is unchanged) and moves an
+# IPaddr2 VIP; the other parts of warmstandby join it as they land.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -20,11 +22,13 @@ esac
 step() { printf '\n== %s\n' "$*"; }
 
 tb_init "demo-$stack" lan
-step "starting nodes n1 and n2 ($stack) on a virtual LAN; VIP $TB_VIP"
 if [ "$stack" = heartbeat ]; then
-	HB_KEEPALIVE=100ms HB_DEADTIME=500ms HB_WARNTIME=300ms scn_heartbeat_pair
+	step "starting nodes n1 and n2 (heartbeat, medium l2) on a virtual LAN; VIP $TB_VIP"
+	HB_KEEPALIVE=100ms HB_DEADTIME=500ms HB_WARNTIME=300ms scn_heartbeat_pair l2
+	grep -h 'l2 heartbeat started' "$(hb_log n1)" | sed 's/^.*: l2/n1: l2/' | head -1
 	mapfile -t watches < <(scn_hb_watches n1 n2)
 else
+	step "starting nodes n1 and n2 (pacemaker) on a virtual LAN; VIP $TB_VIP"
 	CS_TOKEN=1000 scn_pacemaker_pair
 	mapfile -t watches < <(scn_pcmk_watches n1 n2)
 fi

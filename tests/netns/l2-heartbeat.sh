@@ -54,12 +54,7 @@ tb_check "n1's reader delivered messages and answered the pings" reader_counted_
 # IP addresses of both heartbeat NICs flushed, then replaced, while running.
 hb_wait_ready n2 30
 dead_before=$(( $(dead_count n1) + $(dead_count n2) ))
-tb_set_ip n1 aux
-tb_set_ip n2 aux
-sleep 3
-tb_set_ip n1 aux 10.99.1.211/24
-tb_set_ip n2 aux 10.99.1.212/24
-sleep 2
+scn_ip_flush_change aux || tb_die "cannot change the aux addresses"
 tb_check "IP flush and change on both nodes: no dead-node event" \
 	test "$(( $(dead_count n1) + $(dead_count n2) ))" -eq "$dead_before"
 tb_check "IP flush and change: n2 still sees n1" hb_sees n2 n1

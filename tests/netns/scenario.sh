@@ -51,18 +51,45 @@ scn_startup_to_vip() {
 		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a + b }')
 }
 
-# scn_heartbeat_pair: nodes n1 and n2 on lan, Heartbeat R1 with the stock
-# ucast medium and an IPaddr2 VIP preferring n1, started together.
+# scn_heartbeat_pair [MEDIUM]: nodes n1 and n2 on lan, Heartbeat R1 with an
+# IPaddr2 VIP preferring n1, started together.  MEDIUM is the stock `ucast`
+# (default: the stock baseline) or our `l2` (l2.so overlaid on the stock
+# HBcomm plugin directory inside the nodes; Heartbeat itself unchanged).
 scn_heartbeat_pair() {
-	local n peer
+	local medium=${1:-ucast} n peer line l2_so="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
 	tb_node_define n1 1
 	tb_node_define n2 2
+	if [ "$medium" = l2 ]; then
+		[ -f "$l2_so" ] || tb_die "$l2_so not built: run make first"
+		for n in n1 n2; do
+			tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$l2_so"
+		done
+	fi
 	for n in n1 n2; do
 		peer=n2; [ "$n" = n2 ] && peer=n1
 		tb_node_start "$n"
-		hb_configure "$n" "ucast eth0 $(tb_ip "$peer" lan)" "n1 IPaddr2::$TB_VIP/24/eth0"
+		case $medium in
+		ucast) line="ucast eth0 $(tb_ip "$peer" lan)" ;;
+		l2) line="l2 eth0 $(tb_mac "$peer" lan)" ;;
+		*) tb_die "scn_heartbeat_pair: unknown medium '$medium' (ucast or l2)" ;;
+		esac
+		hb_configure "$n" "$line" "n1 IPaddr2::$TB_VIP/24/eth0"
 	done
 	scn_startup_to_vip scn_each_node hb_start
+}
+
+# scn_ip_flush_change LINK: the IP-change fault of the l2 tests, on both
+# nodes' NICs on LINK while the cluster runs: addresses flushed, 3 s with no
+# address at all, then new addresses (.211 and .212), then 2 s.
+scn_ip_flush_change() {
+	local link=$1 idx
+	idx=$(tb_link_index "$link")
+	tb_set_ip n1 "$link" || return 1
+	tb_set_ip n2 "$link" || return 1
+	sleep 3
+	tb_set_ip n1 "$link" "10.99.$idx.211/24" || return 1
+	tb_set_ip n2 "$link" "10.99.$idx.212/24" || return 1
+	sleep 2
 }
 
 # scn_pacemaker_pair: nodes n1 and n2 on lan, Corosync (token CS_TOKEN) +

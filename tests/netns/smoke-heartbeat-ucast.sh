@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/scenario.sh"
 
 tb_init smoke-heartbeat-ucast lan
-scn_heartbeat_pair
+scn_heartbeat_pair ucast
 tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1

@@ -48,9 +48,11 @@ interrupted_run() {
 		echo "prefix $TB"; sleep 120' _ "$here" >"$out" 2>/dev/null &
 	pid=$!
 	set +m
+	# Its lock is private, so it comes up within seconds.
 	for i in $(seq 100); do
 		prefix=$(awk '$1 == "prefix" {print $2}' "$out")
 		[ -n "$prefix" ] && break
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
 	rm -f "$out" "$out.lock"
