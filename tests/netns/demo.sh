@@ -1,48 +1,140 @@
 #!/bin/bash
-# The README demo: a virtual two-node cluster in network namespaces, one
-# power cut of the master, and the timeline of the takeover.
+# The README demo: a warmstandby pair in network namespaces with the
+# emulated berofos switch, one power cut of the master, and the timeline of
+# the takeover: the peer declared dead, the dead node fenced through the
+# switch's power relay, the backup promoted, the telephone lines (relays)
+# moved to it, the VIP answering from it.
 #   demo.sh [heartbeat|pacemaker]     (default: heartbeat)
-# The Heartbeat variant carries its heartbeats over warmstandby's `l2`
-# medium (raw Ethernet; our l2.so is overlaid on the stock HBcomm plugin
-# directory inside the nodes, Heartbeat itself is unchanged) and moves an
-# IPaddr2 VIP; the other parts of warmstandby join it as they land.
+# heartbeat: Heartbeat R1 over warmstandby's l2 medium, haresources with
+#   WarmstandbyGateway, WarmstandbyLinesw and IPaddr2, stonith_host berofos.
+# pacemaker: Corosync + Pacemaker, the promotable ocf:warmstandby:gateway,
+#   ocf:warmstandby:linesw and IPaddr2 with the master, stonith:berofos.
+# Our plugins and agents are overlaid inside the nodes; the host's stock
+# Heartbeat, Pacemaker and cluster-glue are unchanged.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/hb.sh"
 . "$here/pcmk.sh"
 . "$here/scenario.sh"
+. "$here/fos.sh"
+# shellcheck source=../ocf/tb-ocf.sh
+. "$here/../ocf/tb-ocf.sh"
 
 stack=${1:-heartbeat}
 case $stack in
 heartbeat|pacemaker) ;;
 *) echo "usage: demo.sh [heartbeat|pacemaker]" >&2; exit 2 ;;
 esac
+L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+STONITH_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
+for f in "$L2_SO" "$STONITH_SO"; do
+	[ -f "$f" ] || { echo "$f not built: run make first" >&2; exit 1; }
+done
 
+# How long a fenced node's power stays off before the switch turns it on.
+RESET_WAIT=${RESET_WAIT:-0.3}
 step() { printf '\n== %s\n' "$*"; }
+lines_side() {
+	case $(wso_mode) in
+	1) echo "mode 1: lines on n1's side" ;;
+	0) echo "mode 0: lines on n2's side" ;;
+	*) echo "mode unknown" ;;
+	esac
+}
 
-tb_init "demo-$stack" lan
+heartbeat_pair() {
+	local n peer linesw_args
+	linesw_args=$(wso_linesw_params | sed 's/ /::/g')
+	for n in n1 n2; do
+		peer=n2; [ "$n" = n2 ] && peer=n1
+		tb_node_start "$n"
+		HB_KEEPALIVE=100ms HB_DEADTIME=500ms HB_WARNTIME=300ms hb_configure "$n" \
+			"l2 eth1 $(tb_mac "$peer" aux)
+stonith_host * berofos $FOS_IP n1:0,n2:1 admin $(fos_password_file) 2 $RESET_WAIT" \
+			"n1 WarmstandbyGateway::hooks=/etc/ha.d/hooks.d WarmstandbyLinesw::$linesw_args IPaddr2::$TB_VIP/24/eth0"
+		echo "hb_start $n" >"$TB_DIR/$n/boot"
+	done
+	scn_startup_to_vip scn_each_node hb_start
+	WATCHES=(
+		"--watch=dead:$(hb_log n2):node n1: is dead"
+		"--watch=fenced:$(fos_log):power 0 off"
+		"--watch=promoted:$(tb_state n2)/var/log/ws-hooks.log:master"
+		"--watch=lines:$(fos_log):relay mode 1 -> 0"
+	)
+}
+
+pacemaker_pair() {
+	local n crm="$TB_DIR/cib.crm"
+	cat >"$crm" <<EOCRM
+property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
+rsc_defaults resource-stickiness=100
+primitive fence-fos stonith:berofos params ipaddr=$FOS_IP hostmap="n1:0 n2:1" \
+	password_file=$(fos_password_file) timeout=2 reset_wait=$RESET_WAIT op monitor interval=30s
+primitive gw ocf:warmstandby:gateway params hooks=/etc/ha.d/hooks.d hook_timeout=10 \
+	op monitor interval=2s role=Master timeout=20s op monitor interval=3s role=Slave timeout=20s
+clone gw-clone gw meta promotable=true promoted-max=1 clone-max=2
+primitive lines ocf:warmstandby:linesw params $(wso_linesw_params) \
+	op start timeout=20s op stop timeout=20s op monitor interval=5s timeout=20s
+primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
+colocation lines-with-master inf: lines gw-clone:Master
+colocation vip-with-master inf: vip gw-clone:Master
+order lines-after-promote Mandatory: gw-clone:promote lines:start
+order vip-after-promote Mandatory: gw-clone:promote vip:start
+location gw-first-n1 gw-clone rule \$role=Master 50: #uname eq n1
+EOCRM
+	for n in n1 n2; do
+		tb_node_start "$n"
+		cs_configure "$n"
+		pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
+		echo "pcmk_start $n" >"$TB_DIR/$n/boot"
+	done
+	scn_startup_to_vip scn_each_node pcmk_start
+	WATCHES=(
+		"--watch=token:$(cs_log n2):A processor failed"
+		"--watch=fenced:$(fos_log):power 0 off"
+		"--watch=promoted:$(tb_state n2)/var/log/ws-hooks.log:master"
+		"--watch=lines:$(fos_log):relay mode 1 -> 0"
+	)
+}
+
+tb_init "demo-$stack" lan aux
+step "the emulated berofos switch at $FOS_IP: relay 0 powers n1, relay 1 powers n2"
+# shellcheck disable=SC2119 # fosemu with its default options
+fos_start || tb_die "fosemu did not start"
+tb_node_define n1 1
+tb_node_define n2 2
+fos_power_map 0 n1
+fos_power_map 1 n2
+for n in n1 n2; do
+	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
+	tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$STONITH_SO"
+	wso_node_setup "$n"
+done
+
 if [ "$stack" = heartbeat ]; then
-	step "starting nodes n1 and n2 (heartbeat, medium l2) on a virtual LAN; VIP $TB_VIP"
-	HB_KEEPALIVE=100ms HB_DEADTIME=500ms HB_WARNTIME=300ms scn_heartbeat_pair l2
-	grep -h 'l2 heartbeat started' "$(hb_log n1)" | sed 's/^.*: l2/n1: l2/' | head -1
-	mapfile -t watches < <(scn_hb_watches n1 n2)
+	step "starting n1 and n2: Heartbeat R1 over the l2 medium (keepalive 100 ms, deadtime 500 ms)"
+	heartbeat_pair
 else
-	step "starting nodes n1 and n2 (pacemaker) on a virtual LAN; VIP $TB_VIP"
-	CS_TOKEN=1000 scn_pacemaker_pair
-	mapfile -t watches < <(scn_pcmk_watches n1 n2)
+	step "starting n1 and n2: Corosync (token 1000 ms) + Pacemaker, promotable gateway"
+	pacemaker_pair
 fi
 [ "$SCN_STARTUP" != - ] || tb_die "the VIP never came up on n1"
-echo "VIP answered from n1 $SCN_STARTUP s after the cluster daemons started"
-tb_vip_holders 1 | sed 's/^/VIP holder (MAC): /'
+echo "VIP $TB_VIP answered from n1 $SCN_STARTUP s after the cluster daemons started"
+tb_wait_for 30 wso_lines_on n1 || tb_die "the lines never moved to n1"
+echo "switch: $(lines_side); master: $(wso_masters | tr '\n' ' ')"
 # Let the members settle before the fault (Heartbeat's initdead).
 sleep 3
 
 step "power cut of n1: every process killed, its links gone"
-out=$(scn_power_cut_takeover n1 n2 30 "${watches[@]}")
+old_init=$(tb_init_pid n1)
+tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
+# The switch powers n1 on again after fencing it (its hook reaps the node).
+out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${WATCHES[@]}")
 rc=$?
 scn_timeline "timeline (s after the power cut):" "$out"
-tb_vip_holders 1 | sed 's/^/VIP holder (MAC) now: /'
-echo "n2's MAC on lan: $(tb_mac n2 lan)"
+grep -m 1 'relay mode 1 -> 0' "$(fos_log)" | sed 's/.*cause=/lines moved by: /; s/: watchdog$/: the switch'"'"'s watchdog (n1 stopped kicking it)/; s/: http$/: the linesw agent on n2 (HTTP)/'
+echo "switch: $(lines_side); master: $(wso_masters | tr '\n' ' ')"
+tb_vip_holders 1 | sed "s/^/VIP holder now (n2's MAC is $(tb_mac n2 lan)): /"
 [ "$rc" -eq 0 ] || tb_die "the takeover did not complete"
 step "done; removing the testbed"
