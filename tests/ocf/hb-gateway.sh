@@ -1,5 +1,5 @@
 #!/bin/bash
-# Heartbeat R1 (ucast) with the wrappers in haresources:
+# Heartbeat R1 over the l2 medium with the wrappers in haresources:
 #
 #   n1 WarmstandbyGateway::hooks=... WarmstandbyLinesw::host=...::primary=n1 IPaddr2::VIP
 #
@@ -49,8 +49,9 @@ tb_node_define n2 2
 for n in n1 n2; do
 	peer=n2; [ "$n" = n2 ] && peer=n1
 	wso_node_setup "$n"
+	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
 	tb_node_start "$n"
-	hb_configure "$n" "ucast eth0 $(tb_ip "$peer" lan)" "$haresources"
+	hb_configure "$n" "l2 eth0 $(tb_mac "$peer" lan)" "$haresources"
 done
 echo 'hb_start n1' >"$TB_DIR/n1/boot"
 
