@@ -9,10 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-static int bad(char *err, size_t err_len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int bad(char *err, size_t err_len, const char *fmt, ...)
+int bfp_error(char *err, size_t err_len, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -58,48 +55,48 @@ int bfp_parse_address(const char *text, char *url, size_t url_len, char *err, si
 	size_t len;
 
 	if (text == NULL || *text == '\0')
-		return bad(err, err_len, "the switch address is empty");
+		return bfp_error(err, err_len, "the switch address is empty");
 	if (strncasecmp(text, "http://", 7) == 0)
 		host = text + 7;
 	else if (strstr(text, "://") != NULL)
-		return bad(err, err_len, "switch address '%s': only http:// is supported", text);
+		return bfp_error(err, err_len, "switch address '%s': only http:// is supported", text);
 	len = strlen(host);
 	if (len == 0 || len >= sizeof(buf))
-		return bad(err, err_len, "switch address '%s': empty or too long", text);
+		return bfp_error(err, err_len, "switch address '%s': empty or too long", text);
 	memcpy(buf, host, len + 1);
 	while (len > 0 && buf[len - 1] == '/')
 		buf[--len] = '\0';
 	if (strchr(buf, '/') != NULL || strchr(buf, '@') != NULL)
-		return bad(err, err_len, "switch address '%s': give HOST[:PORT] only "
+		return bfp_error(err, err_len, "switch address '%s': give HOST[:PORT] only "
 			   "(no path, no user; the login is a parameter of its own)", text);
 	if (buf[0] == '[') {
 		end = strchr(buf, ']');
 		if (end == NULL || end == buf + 1)
-			return bad(err, err_len, "switch address '%s': unbalanced '['", text);
+			return bfp_error(err, err_len, "switch address '%s': unbalanced '['", text);
 		for (const char *c = buf + 1; c < end; c++)
 			if (!isxdigit((unsigned char)*c) && *c != ':' && *c != '.')
-				return bad(err, err_len, "switch address '%s': bad IPv6 address", text);
+				return bfp_error(err, err_len, "switch address '%s': bad IPv6 address", text);
 		if (end[1] == ':')
 			port = end + 2;
 		else if (end[1] != '\0')
-			return bad(err, err_len, "switch address '%s': junk after ']'", text);
+			return bfp_error(err, err_len, "switch address '%s': junk after ']'", text);
 	} else {
 		port = strchr(buf, ':');
 		if (port != NULL)
 			*port++ = '\0';
 		if (buf[0] == '\0')
-			return bad(err, err_len, "switch address '%s': no host", text);
+			return bfp_error(err, err_len, "switch address '%s': no host", text);
 		for (const char *c = buf; *c != '\0'; c++)
 			if (!host_char(*c))
-				return bad(err, err_len, "switch address '%s': bad character '%c' in the host",
+				return bfp_error(err, err_len, "switch address '%s': bad character '%c' in the host",
 					   text, *c);
 	}
 	if (port != NULL && !parse_tcp_port(port))
-		return bad(err, err_len, "switch address '%s': the port must be 1 to 65535", text);
+		return bfp_error(err, err_len, "switch address '%s': the port must be 1 to 65535", text);
 	if (port != NULL && buf[0] != '[')
 		port[-1] = ':';
 	if ((size_t)snprintf(url, url_len, "http://%s", buf) >= url_len)
-		return bad(err, err_len, "switch address '%s' is too long", text);
+		return bfp_error(err, err_len, "switch address '%s' is too long", text);
 	return 0;
 }
 
@@ -125,29 +122,29 @@ static int add_host(struct bfp_params *p, const char *entry, size_t len,
 	int port;
 
 	if (colon == NULL)
-		return bad(err, err_len, "host map entry '%.*s': expected NODE:PORT", (int)len, entry);
+		return bfp_error(err, err_len, "host map entry '%.*s': expected NODE:PORT", (int)len, entry);
 	name_len = (size_t)(colon - entry);
 	if (name_len == 0)
-		return bad(err, err_len, "host map entry '%.*s': no node name", (int)len, entry);
+		return bfp_error(err, err_len, "host map entry '%.*s': no node name", (int)len, entry);
 	if (name_len >= BFP_NAME_MAX)
-		return bad(err, err_len, "host map entry '%.*s': node name too long", (int)len, entry);
+		return bfp_error(err, err_len, "host map entry '%.*s': node name too long", (int)len, entry);
 	for (size_t i = 0; i < name_len; i++)
 		if (!host_char(entry[i]))
-			return bad(err, err_len, "host map entry '%.*s': bad character in the node name",
+			return bfp_error(err, err_len, "host map entry '%.*s': bad character in the node name",
 				   (int)len, entry);
 	if (len - name_len != 2 || (colon[1] != '0' && colon[1] != '1'))
-		return bad(err, err_len, "host map entry '%.*s': the power port must be 0 or 1",
+		return bfp_error(err, err_len, "host map entry '%.*s': the power port must be 0 or 1",
 			   (int)len, entry);
 	port = colon[1] - '0';
 	if (p->nhosts >= BFP_PORTS)
-		return bad(err, err_len, "host map: more than %d nodes (the switch has %d power ports)",
+		return bfp_error(err, err_len, "host map: more than %d nodes (the switch has %d power ports)",
 			   BFP_PORTS, BFP_PORTS);
 	for (size_t i = 0; i < p->nhosts; i++) {
 		if (strlen(p->hosts[i].name) == name_len &&
 		    strncasecmp(p->hosts[i].name, entry, name_len) == 0)
-			return bad(err, err_len, "host map: node '%.*s' given twice", (int)name_len, entry);
+			return bfp_error(err, err_len, "host map: node '%.*s' given twice", (int)name_len, entry);
 		if (p->hosts[i].port == port)
-			return bad(err, err_len, "host map: power port %d given to both %s and %.*s",
+			return bfp_error(err, err_len, "host map: power port %d given to both %s and %.*s",
 				   port, p->hosts[i].name, (int)name_len, entry);
 	}
 	memcpy(p->hosts[p->nhosts].name, entry, name_len);
@@ -163,7 +160,7 @@ int bfp_parse_hostmap(const char *text, struct bfp_params *p, char *err, size_t 
 	const char *c = text;
 
 	if (text == NULL)
-		return bad(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
+		return bfp_error(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
 	tmp.nhosts = 0;
 	for (;;) {
 		size_t len;
@@ -180,7 +177,7 @@ int bfp_parse_hostmap(const char *text, struct bfp_params *p, char *err, size_t 
 		c += len;
 	}
 	if (tmp.nhosts == 0)
-		return bad(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
+		return bfp_error(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
 	*p = tmp;
 	return 0;
 }
@@ -193,27 +190,27 @@ int bfp_parse_seconds(const char *text, long min_ms, long max_ms, long *ms,
 	bool digits = false;
 
 	if (text == NULL || *text == '\0')
-		return bad(err, err_len, "empty number of seconds");
+		return bfp_error(err, err_len, "empty number of seconds");
 	for (; isdigit((unsigned char)*c); c++) {
 		digits = true;
 		if (whole > 1000000)
-			return bad(err, err_len, "'%s': too many seconds", text);
+			return bfp_error(err, err_len, "'%s': too many seconds", text);
 		whole = whole * 10 + (*c - '0');
 	}
 	if (*c == '.') {
 		for (c++; isdigit((unsigned char)*c); c++) {
 			digits = true;
 			if (scale == 0)
-				return bad(err, err_len, "'%s': at most three decimals (milliseconds)", text);
+				return bfp_error(err, err_len, "'%s': at most three decimals (milliseconds)", text);
 			frac += (*c - '0') * scale;
 			scale /= 10;
 		}
 	}
 	if (!digits || *c != '\0')
-		return bad(err, err_len, "'%s' is not a number of seconds", text);
+		return bfp_error(err, err_len, "'%s' is not a number of seconds", text);
 	whole = whole * 1000 + frac;
 	if (whole < min_ms || whole > max_ms)
-		return bad(err, err_len, "'%s' s is out of range (%ld.%03ld to %ld.%03ld s)", text,
+		return bfp_error(err, err_len, "'%s' s is out of range (%ld.%03ld to %ld.%03ld s)", text,
 			   min_ms / 1000, min_ms % 1000, max_ms / 1000, max_ms % 1000);
 	*ms = whole;
 	return 0;
@@ -224,10 +221,10 @@ int bfp_parse_login(const char *text, char *login, size_t len, char *err, size_t
 	size_t n = text != NULL ? strlen(text) : 0;
 
 	if (n == 0 || n >= len || n >= BFP_NAME_MAX)
-		return bad(err, err_len, "the login must have 1 to %d characters", BFP_NAME_MAX - 1);
+		return bfp_error(err, err_len, "the login must have 1 to %d characters", BFP_NAME_MAX - 1);
 	for (const char *c = text; *c != '\0'; c++)
 		if (!isgraph((unsigned char)*c) || *c == ':')
-			return bad(err, err_len, "the login may not hold blanks, control characters or ':'");
+			return bfp_error(err, err_len, "the login may not hold blanks, control characters or ':'");
 	memcpy(login, text, n + 1);
 	return 0;
 }
@@ -237,11 +234,11 @@ int bfp_parse_password_file(const char *text, char *path, size_t len, char *err,
 	size_t n = text != NULL ? strlen(text) : 0;
 
 	if (n == 0)
-		return bad(err, err_len, "the credentials file name is empty");
+		return bfp_error(err, err_len, "the credentials file name is empty");
 	if (text[0] != '/')
-		return bad(err, err_len, "the credentials file must be an absolute path, not '%s'", text);
+		return bfp_error(err, err_len, "the credentials file must be an absolute path, not '%s'", text);
 	if (n >= len || n >= BFP_PATH_MAX)
-		return bad(err, err_len, "the credentials file name is too long");
+		return bfp_error(err, err_len, "the credentials file name is too long");
 	memcpy(path, text, n + 1);
 	return 0;
 }
@@ -251,12 +248,12 @@ int bfp_parse_plug(const struct bfp_params *p, const char *plug, char *err, size
 	int port;
 
 	if (plug == NULL || *plug == '\0')
-		return bad(err, err_len, "no plug given: a power port (0 or 1) or a node of the host map");
+		return bfp_error(err, err_len, "no plug given: a power port (0 or 1) or a node of the host map");
 	if (strcmp(plug, "0") == 0 || strcmp(plug, "1") == 0)
 		return plug[0] - '0';
 	port = bfp_port_of(p, plug);
 	if (port < 0)
-		return bad(err, err_len, "plug '%s' is neither power port 0 or 1 nor a node of the host map",
+		return bfp_error(err, err_len, "plug '%s' is neither power port 0 or 1 nor a node of the host map",
 			   plug);
 	return port;
 }
@@ -264,8 +261,8 @@ int bfp_parse_plug(const struct bfp_params *p, const char *plug, char *err, size
 int bfp_check(const struct bfp_params *p, int need_hosts, char *err, size_t err_len)
 {
 	if (p->url[0] == '\0')
-		return bad(err, err_len, "no switch address given");
+		return bfp_error(err, err_len, "no switch address given");
 	if (need_hosts && p->nhosts == 0)
-		return bad(err, err_len, "no host map given: NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
+		return bfp_error(err, err_len, "no host map given: NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
 	return 0;
 }

@@ -35,6 +35,11 @@ struct bfp_params {
 
 /* Defaults: no address, login "admin", no credentials file, no hosts,
  * timeout 3 s, reset wait 1 s. */
+/* Writes the message into err and returns -1 (also BFA_SET_ERROR), so a
+ * parser can say `return bfp_error(err, len, "...", ...)`. */
+int bfp_error(char *err, size_t err_len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 void bfp_defaults(struct bfp_params *p);
 
 /* "HOST", "HOST:PORT" or "http://HOST[:PORT][/]" into "http://HOST[:PORT]".

@@ -1,23 +1,9 @@
 /* Options of fence_berofos: fence-agents names onto the device parameters. */
 #include "stonith/fence_opts.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-
-static int bad(char *err, size_t err_len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int bad(char *err, size_t err_len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, err_len, fmt, ap);
-	va_end(ap);
-	return BFA_SET_ERROR;
-}
 
 static const char *const action_names[] = {
 	[BFA_ON] = "on", [BFA_OFF] = "off", [BFA_REBOOT] = "reboot", [BFA_STATUS] = "status",
@@ -71,7 +57,7 @@ static enum bfa_set_result copy(char *dst, size_t len, const char *key, const ch
 				char *err, size_t err_len)
 {
 	if (strlen(value) >= len)
-		return bad(err, err_len, "%s: value too long", key);
+		return bfp_error(err, err_len, "%s: value too long", key);
 	memcpy(dst, value, strlen(value) + 1);
 	return BFA_SET_OK;
 }
@@ -86,7 +72,7 @@ enum bfa_set_result bfa_set(struct bfa_options *o, const char *key, const char *
 {
 	if (key_is(key, "action") || key_is(key, "option")) {
 		if (bfa_action_parse(value, &o->action) != 0)
-			return bad(err, err_len, "unknown action '%s' (on, off, reboot, status, list, "
+			return bfp_error(err, err_len, "unknown action '%s' (on, off, reboot, status, list, "
 				   "monitor, metadata, validate-all)", value);
 		return BFA_SET_OK;
 	}
@@ -100,7 +86,7 @@ enum bfa_set_result bfa_set(struct bfa_options *o, const char *key, const char *
 		return checked(bfp_parse_password_file(value, o->p.password_file,
 						       sizeof(o->p.password_file), err, err_len));
 	if (key_is(key, "password") || key_is(key, "passwd") || key_is(key, "password_script"))
-		return bad(err, err_len, "'%s' is not accepted: a password is never given as a value "
+		return bfp_error(err, err_len, "'%s' is not accepted: a password is never given as a value "
 			   "or through a script here; put it in a root-owned 0600 file and give "
 			   "password_file", key);
 	if (key_is(key, "plug") || key_is(key, "port"))
@@ -131,7 +117,7 @@ enum bfa_set_result bfa_set(struct bfa_options *o, const char *key, const char *
 	/* Pacemaker passes the target's name besides the plug. */
 	if (key_is(key, "nodename"))
 		return BFA_SET_IGNORED;
-	bad(err, err_len, "ignoring unknown option '%s'", key);
+	bfp_error(err, err_len, "ignoring unknown option '%s'", key);
 	return BFA_SET_IGNORED;
 }
 
@@ -148,12 +134,12 @@ enum bfa_set_result bfa_set_line(struct bfa_options *o, const char *line,
 		return BFA_SET_IGNORED;
 	eq = strchr(line, '=');
 	if (eq == NULL)
-		return bad(err, err_len, "stdin line without '=': expected key=value");
+		return bfp_error(err, err_len, "stdin line without '=': expected key=value");
 	len = (size_t)(eq - line);
 	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
 		len--;
 	if (len == 0 || len >= sizeof(key))
-		return bad(err, err_len, "stdin line with an empty or too long key");
+		return bfp_error(err, err_len, "stdin line with an empty or too long key");
 	memcpy(key, line, len);
 	key[len] = '\0';
 	return bfa_set(o, key, eq + 1, err, err_len);
@@ -171,13 +157,13 @@ int bfa_finish(struct bfa_options *o, char *err, size_t err_len)
 	if (o->action == BFA_METADATA)
 		return 0;
 	if (o->ip[0] == '\0')
-		return bad(err, err_len, "no switch address: give ip (-a, --ip)");
+		return bfp_error(err, err_len, "no switch address: give ip (-a, --ip)");
 	if (o->ipport[0] != '\0') {
 		const char *host = strncasecmp(o->ip, "http://", 7) == 0 ? o->ip + 7 : o->ip;
 		const char *bracket = strchr(host, ']');
 
 		if (bracket != NULL ? bracket[1] == ':' : strchr(host, ':') != NULL)
-			return bad(err, err_len, "give the HTTP port either in ip or in ipport, not both");
+			return bfp_error(err, err_len, "give the HTTP port either in ip or in ipport, not both");
 		snprintf(address, sizeof(address), "%s:%s", o->ip, o->ipport);
 	} else {
 		snprintf(address, sizeof(address), "%s", o->ip);
@@ -186,7 +172,7 @@ int bfa_finish(struct bfa_options *o, char *err, size_t err_len)
 		return -1;
 	if (needs_plug(o->action)) {
 		if (o->plug[0] == '\0')
-			return bad(err, err_len, "action %s needs a plug (-n, --plug): power port 0 or 1, "
+			return bfp_error(err, err_len, "action %s needs a plug (-n, --plug): power port 0 or 1, "
 				   "or a node of the host map", bfa_action_name(o->action));
 		if (bfp_parse_plug(&o->p, o->plug, err, err_len) < 0)
 			return -1;
