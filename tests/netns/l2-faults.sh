@@ -55,19 +55,7 @@ gt() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a + 0 > b + 0)}'; }
 flood_sent() { gt "$(awk '$1 == "sent" {print $2}' <<<"$1")" "$2"; }   # OUTPUT MIN
 
 tb_init l2-faults lan aux
-tb_node_define n1 1
-tb_node_define n2 2
-for n in n1 n2; do
-	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
-done
-for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
-	tb_node_start "$n"
-	tb_set_ip "$n" aux || tb_die "cannot flush aux on $n"
-	hb_configure "$n" "l2 eth0 $(tb_mac "$peer" lan)
-l2 eth1 $(tb_mac "$peer" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
-done
-scn_startup_to_vip scn_each_node hb_start
+SCN_HB_NOIP=aux scn_heartbeat_pair l2 lan aux
 tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
 

@@ -31,17 +31,7 @@ reader_counted_traffic() {
 dead_count() { grep -c 'is dead' "$(hb_log "$1")" 2>/dev/null; }
 
 tb_init l2-heartbeat lan aux
-tb_node_define n1 1
-tb_node_define n2 2
-for n in n1 n2; do
-	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
-done
-for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
-	tb_node_start "$n"
-	hb_configure "$n" "l2 eth1 $(tb_mac "$peer" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
-done
-scn_startup_to_vip scn_each_node hb_start
+scn_heartbeat_pair l2 aux
 tb_check "VIP answers from n1 after start-up over l2" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1

@@ -20,18 +20,7 @@ link_status() { tb_in "$1" cl_status hblinkstatus "$2" "$3" 2>/dev/null; }
 link_is() { [ "$(link_status "$1" "$2" "$3")" = "$4" ]; }
 
 tb_init l2-links lan aux
-tb_node_define n1 1
-tb_node_define n2 2
-for n in n1 n2; do
-	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
-done
-for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
-	tb_node_start "$n"
-	hb_configure "$n" "l2 eth0 $(tb_mac "$peer" lan)
-l2 eth1 $(tb_mac "$peer" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
-done
-scn_startup_to_vip scn_each_node hb_start
+scn_heartbeat_pair l2 lan aux
 tb_check "VIP answers from n1 after start-up over two l2 links" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30

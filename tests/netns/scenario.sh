@@ -51,12 +51,14 @@ scn_startup_to_vip() {
 		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a + b }')
 }
 
-# scn_heartbeat_pair [MEDIUM]: nodes n1 and n2 on lan, Heartbeat R1 with an
-# IPaddr2 VIP preferring n1, started together.  MEDIUM is the stock `ucast`
-# (default: the stock baseline) or our `l2` (l2.so overlaid on the stock
-# HBcomm plugin directory inside the nodes; Heartbeat itself unchanged).
+# scn_heartbeat_pair [MEDIUM [LINK...]]: nodes n1 and n2, Heartbeat R1 with
+# MEDIUM (ucast, the default, or warmstandby's l2, overlaid inside the
+# nodes) on each LINK (default lan), an IPaddr2 VIP preferring n1, started
+# together.  Links named in SCN_HB_NOIP lose their addresses at power-on.
 scn_heartbeat_pair() {
-	local medium=${1:-ucast} n peer line l2_so="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+	local medium=${1:-ucast} n peer link ifn media l2_so="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+	local links=("${@:2}")
+	[ ${#links[@]} -gt 0 ] || links=(lan)
 	tb_node_define n1 1
 	tb_node_define n2 2
 	if [ "$medium" = l2 ]; then
@@ -68,12 +70,19 @@ scn_heartbeat_pair() {
 	for n in n1 n2; do
 		peer=n2; [ "$n" = n2 ] && peer=n1
 		tb_node_start "$n"
-		case $medium in
-		ucast) line="ucast eth0 $(tb_ip "$peer" lan)" ;;
-		l2) line="l2 eth0 $(tb_mac "$peer" lan)" ;;
-		*) tb_die "scn_heartbeat_pair: unknown medium '$medium' (ucast or l2)" ;;
-		esac
-		hb_configure "$n" "$line" "n1 IPaddr2::$TB_VIP/24/eth0"
+		media=
+		for link in "${links[@]}"; do
+			ifn=$(tb_ifname "$link")
+			case $medium in
+			ucast) media+="ucast $ifn $(tb_ip "$peer" "$link")"$'\n' ;;
+			l2) media+="l2 $ifn $(tb_mac "$peer" "$link")"$'\n' ;;
+			*) tb_die "scn_heartbeat_pair: unknown medium '$medium' (ucast or l2)" ;;
+			esac
+		done
+		for link in ${SCN_HB_NOIP:-}; do
+			tb_set_ip "$n" "$link" || tb_die "cannot flush $link on $n"
+		done
+		hb_configure "$n" "${media%$'\n'}" "n1 IPaddr2::$TB_VIP/24/eth0"
 	done
 	scn_startup_to_vip scn_each_node hb_start
 }
