@@ -13,8 +13,13 @@ R1DIR=$srcdir/ocf/resource.d
 OCF_ROOT=/usr/lib/ocf
 HA_RSCTMP=$work/rsctmp
 mkdir -p "$HA_RSCTMP"
-# ocf-tester runs meta-data as nobody: the work directory must be reachable.
+# ocf-tester runs meta-data as nobody: the agents must be reachable by
+# nobody, which the source tree need not be (a 0700 build directory), so
+# the tests run copies from the work directory.
 chmod 755 "$work"
+mkdir -p "$work/agents"
+cp -p "$OCFDIR/gateway" "$OCFDIR/linesw" "$OCFDIR/l2link" "$work/agents/"
+OCFDIR=$work/agents
 export OCF_ROOT HA_RSCTMP
 
 # agent NAME ACTION: runs ocf/NAME ACTION with the OCF_RESKEY_ set by the
