@@ -51,6 +51,13 @@ fos_ctl() {
 fos_answers() { fos_ctl show >/dev/null 2>&1; }
 fos_mode() { fos_ctl get mode; }                    # 1: lines on the primary side
 
+# fos_log_lines: how long the event log is now (a mark for the helpers below).
+fos_log_lines() { wc -l <"$(fos_log)"; }
+# fos_power_events_since LINE: the relay power events after line LINE, as
+# "power 0 off power 0 on ".
+fos_power_events_since() { tail -n +"$(($1 + 1))" "$(fos_log)" | grep -o 'power [01] o[nf]*' | tr '\n' ' '; }
+fos_power_events_are() { [ "$(fos_power_events_since "$1")" = "$2" ]; }   # LINE EVENTS
+
 # fos_power_map PORT NODE: relay PORT (0 or 1) is NODE's power supply.
 fos_power_map() { echo "$1 $2" >>"$(fos_dir)/power-map"; }
 

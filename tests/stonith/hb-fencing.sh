@@ -23,14 +23,9 @@ L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
 for f in "$PLUGIN_SO" "$L2_SO"; do
 	[ -f "$f" ] || tb_die "$f not built: run make first"
 done
-# Seconds the power stays off in a reset (the testbed needs about a second
-# to release a dead node's links before it plugs them again).
-RESET_WAIT=1
+# Seconds the power stays off in a reset.
+RESET_WAIT=0.3
 
-fos_lines() { wc -l <"$(fos_log)"; }
-power_events_are() {             # LINE EVENTS: fosemu's power events after LINE
-	[ "$(tail -n +"$(($1 + 1))" "$(fos_log)" | grep -o 'power [01] o[nf]*' | tr '\n' ' ')" = "$2" ]
-}
 
 # acquisitions NODE: how often NODE's Heartbeat finished its initial
 # resource acquisition (its log survives the power cycle).
@@ -65,7 +60,7 @@ tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
 hb_wait_ready n2 30
 sleep 2
 
-mark=$(fos_lines)
+mark=$(fos_log_lines)
 acq_before=$(acquisitions n1)
 old_init=$(tb_init_pid n1)
 tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
@@ -77,7 +72,7 @@ tb_check "n2 declares n1 dead" tb_le "$(tb_event_time "$out" dead)" 20
 tb_check "n2 resets n1 through the switch (bound 20 s)" tb_le "$(tb_event_time "$out" reset)" 20
 tb_check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
 tb_check "the reset switched relay 0 off, then on" \
-	tb_wait_for 5 power_events_are "$mark" "power 0 off power 0 on "
+	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
 
 holders_file="$TB_DIR/holders-during-rejoin"
 tb_vip_holders 15 >"$holders_file" &

@@ -20,12 +20,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 AGENT="$TB_BUILDDIR/stonith/fence_berofos"
 [ -x "$AGENT" ] || tb_die "$AGENT not built"
-RESET_WAIT=1
+RESET_WAIT=0.3
 
-fos_lines() { wc -l <"$(fos_log)"; }
-power_events_are() {             # LINE EVENTS: fosemu's power events after LINE
-	[ "$(tail -n +"$(($1 + 1))" "$(fos_log)" | grep -o 'power [01] o[nf]*' | tr '\n' ' ')" = "$2" ]
-}
 fence_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-agent.*Started'; }
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-agent; }
 # sbin_overlay NODE: our agent appears in NODE's /usr/sbin.
@@ -71,7 +67,7 @@ tb_check "fence_berofos is in n2's /usr/sbin, not in the host's" \
 tb_check "the fence device fence-agent (fence_berofos) is started" tb_wait_for 30 fence_started n2
 tb_check "n2 can fence n1 through it (dynamic list from the agent)" tb_wait_for 20 can_fence n2 n1
 
-mark=$(fos_lines)
+mark=$(fos_log_lines)
 mapfile -t watches < <(scn_pcmk_watches n1 n2
 	echo "--watch=fenced:$(pcmk_log n2):Operation 'reboot' targeting n1 by .* OK")
 old_init=$(tb_init_pid n1)
@@ -80,7 +76,7 @@ out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "
 tb_check "n2 fences n1 through fence_berofos (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
 tb_check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
 tb_check "fencing n1 switched relay 0 off, then on (reboot)" \
-	tb_wait_for 5 power_events_are "$mark" "power 0 off power 0 on "
+	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
 tb_check "n1 boots again (agent overlaid again) and rejoins" tb_wait_for 90 pcmk_online n2 n1
 tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 tb_check "clean stop of n1" pcmk_stop n1

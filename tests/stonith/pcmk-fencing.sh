@@ -31,9 +31,8 @@ tb_init stonith-pcmk-fencing lan
 # shellcheck disable=SC2119 # fosemu's default options
 fos_start || tb_die "fosemu did not start"
 
-# The power stays off this long in a reboot.  The testbed needs about a
-# second to release a dead node's links before it can plug them again.
-RESET_WAIT=1
+# The power stays off this long in a reboot.
+RESET_WAIT=0.3
 crm="$TB_DIR/cib.crm"
 cat >"$crm" <<EOCRM
 property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
@@ -60,10 +59,6 @@ scn_startup_to_vip scn_each_node pcmk_start
 
 fence_fos_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-fos.*Started'; }
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-fos; }
-fos_lines() { wc -l <"$(fos_log)"; }
-# power_events_since LINE: fosemu's power events after line LINE of its log.
-power_events_since() { tail -n +"$(($1 + 1))" "$(fos_log)" | grep -o 'power [01] o[nf]*' | tr '\n' ' '; }
-power_events_are() { [ "$(power_events_since "$1")" = "$2" ]; }  # LINE EVENTS
 init_gone() { [ ! -e "/proc/$1" ]; }
 property_is() { [ "$(tb_in "$1" crm_attribute -t crm_config -n "$2" -G -q 2>/dev/null)" = "$3" ]; }
 fenced_watch() {                 # TARGET SURVIVOR
@@ -77,7 +72,7 @@ tb_check "the fence device fence-fos (stonith:berofos) is started" tb_wait_for 3
 tb_check "n2 can fence n1 through it (stonith_admin --list n1)" tb_wait_for 20 can_fence n2 n1
 
 # --- 1. power cut of the master ------------------------------------------------
-mark=$(fos_lines)
+mark=$(fos_log_lines)
 mapfile -t watches < <(scn_pcmk_watches n1 n2; fenced_watch n1 n2)
 # Not scn_power_cut_takeover: its reap would race with the reboot that
 # powers n1 on again (the switch's hook reaps and restarts the node).
@@ -87,7 +82,7 @@ out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "
 tb_check "n2 fences n1 after the power cut (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
 tb_check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
 tb_check "fencing n1 switched relay 0 off, then on (reboot)" \
-	tb_wait_for 5 power_events_are "$mark" "power 0 off power 0 on "
+	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
 tb_check "n1 boots again and rejoins: n2 sees it online" tb_wait_for 90 pcmk_online n2 n1
 tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 scn_timeline "1. power cut of the master n1, fencing enabled, reset_wait $RESET_WAIT s (s after the kill):" "$out"
@@ -96,7 +91,7 @@ takeover1=$(tb_event_time "$out" vip)
 # --- 2. the master loses its lan link: fenced by the survivor -------------------------
 tb_wait_for 30 fence_fos_started n1
 sleep 3
-mark=$(fos_lines)
+mark=$(fos_log_lines)
 old_init=$(tb_init_pid n2)
 mapfile -t watches < <(echo "--watch=token:$(cs_log n1):A processor failed"; fenced_watch n2 n1)
 out=$(tb_probe --fault "ip -n $TB_BRNS link set $(tb_port n2 lan) down" \
@@ -105,7 +100,7 @@ tb_check "n1 fences the isolated master n2 (bound 30 s)" tb_le "$(tb_event_time 
 tb_check "VIP answers from n1 after n2 lost its link (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
 tb_check "n2's processes died with its power (old init $old_init gone)" tb_wait_for 10 init_gone "$old_init"
 tb_check "fencing n2 switched relay 1 off, then on" \
-	tb_wait_for 5 power_events_are "$mark" "power 1 off power 1 on "
+	tb_wait_for 5 fos_power_events_are "$mark" "power 1 off power 1 on "
 tb_check "n2 boots again (new link) and rejoins" tb_wait_for 90 pcmk_online n1 n2
 scn_timeline "2. the master n2 isolated on lan (s after the link went down):" "$out"
 
@@ -114,7 +109,7 @@ tb_in n1 crm configure property priority-fencing-delay=3s >/dev/null 2>&1
 tb_check "priority-fencing-delay set" property_is n1 priority-fencing-delay 3s
 tb_wait_for 30 fence_fos_started n1
 sleep 3
-mark=$(fos_lines)
+mark=$(fos_log_lines)
 n1_init=$(tb_init_pid n1)
 n2_init=$(tb_init_pid n2)
 holders_file="$TB_DIR/holders-during-split"
@@ -128,7 +123,7 @@ tb_check "only n1 answered for the VIP during the split" \
 	test "$(sort -u "$holders_file")" = "$(tb_mac n1 lan)"
 sleep 5
 tb_check "exactly one node fenced: relay 1 off and on, relay 0 untouched" \
-	power_events_are "$mark" "power 1 off power 1 on "
+	fos_power_events_are "$mark" "power 1 off power 1 on "
 tb_partition lan off
 tb_check "after the split heals n2 rejoins" tb_wait_for 90 pcmk_online n1 n2
 tb_check "the VIP stays on n1 alone" scn_only_holder n1 3
