@@ -64,6 +64,7 @@ stonith_host * berofos $FOS_IP n1:0,n2:1 admin $(fos_password_file) 2 $RESET_WAI
 	)
 }
 
+# shellcheck disable=SC2119 # the clone with its default parameters
 pacemaker_pair() {
 	local n crm="$TB_DIR/cib.crm"
 	cat >"$crm" <<EOCRM
@@ -71,17 +72,7 @@ property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
 rsc_defaults resource-stickiness=100
 primitive fence-fos stonith:berofos params ipaddr=$FOS_IP hostmap="n1:0 n2:1" \
 	password_file=$(fos_password_file) timeout=2 reset_wait=$RESET_WAIT op monitor interval=30s
-primitive gw ocf:warmstandby:gateway params hooks=/etc/ha.d/hooks.d hook_timeout=10 \
-	op monitor interval=2s role=Master timeout=20s op monitor interval=3s role=Slave timeout=20s
-clone gw-clone gw meta promotable=true promoted-max=1 clone-max=2
-primitive lines ocf:warmstandby:linesw params $(wso_linesw_params) \
-	op start timeout=20s op stop timeout=20s op monitor interval=5s timeout=20s
-primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
-colocation lines-with-master inf: lines gw-clone:Master
-colocation vip-with-master inf: vip gw-clone:Master
-order lines-after-promote Mandatory: gw-clone:promote lines:start
-order vip-after-promote Mandatory: gw-clone:promote vip:start
-location gw-first-n1 gw-clone rule \$role=Master 50: #uname eq n1
+$(wso_crm_master_group)
 EOCRM
 	for n in n1 n2; do
 		tb_node_start "$n"

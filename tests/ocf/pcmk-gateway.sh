@@ -58,21 +58,7 @@ fos_power_map 1 n2
 cat >"$TB_DIR/cib.crm" <<EOCRM
 property stonith-enabled=false dc-deadtime=2s
 rsc_defaults resource-stickiness=100
-primitive gw ocf:warmstandby:gateway \
-	params hooks=/etc/ha.d/hooks.d hook_timeout=10 services=/run/ws-svc.pid \
-	op start timeout=30s op stop timeout=30s op promote timeout=30s op demote timeout=30s \
-	op monitor interval=2s role=Master timeout=20s \
-	op monitor interval=3s role=Slave timeout=20s
-clone gw-clone gw meta promotable=true promoted-max=1 promoted-node-max=1 \
-	clone-max=2 clone-node-max=1 migration-threshold=1
-primitive lines ocf:warmstandby:linesw params $(wso_linesw_params) \
-	op start timeout=20s op stop timeout=20s op monitor interval=5s timeout=20s
-primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
-colocation lines-with-master inf: lines gw-clone:Master
-colocation vip-with-master inf: vip gw-clone:Master
-order lines-after-promote Mandatory: gw-clone:promote lines:start
-order vip-after-promote Mandatory: gw-clone:promote vip:start
-location gw-first-n1 gw-clone rule \$role=Master 50: #uname eq n1
+$(wso_crm_master_group services=/run/ws-svc.pid -- migration-threshold=1)
 primitive l2 ocf:warmstandby:l2link params interface=eth0 \
 	macs="02:77:73:00:00:01 02:77:73:00:00:02" \
 	multiplier=100 dampen=1s count=2 interval=0.2 timeout=1 l2ping=$L2PING \

@@ -58,6 +58,33 @@ EOF
 	chmod 755 "$d/etc/ha.d/hooks.d/10-service"
 }
 
+# wso_crm_master_group [GATEWAY_PARAM...] [-- CLONE_META...]: the crmsh
+# lines of the gateway clone with linesw and the VIP following its master
+# (n1 preferred), for a CIB file.
+wso_crm_master_group() {
+	local gw_params=() clone_meta=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do gw_params+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	clone_meta=("$@")
+	cat <<EOCRM
+primitive gw ocf:warmstandby:gateway \
+	params hooks=/etc/ha.d/hooks.d hook_timeout=10 ${gw_params[*]} \
+	op start timeout=30s op stop timeout=30s op promote timeout=30s op demote timeout=30s \
+	op monitor interval=2s role=Master timeout=20s \
+	op monitor interval=3s role=Slave timeout=20s
+clone gw-clone gw meta promotable=true promoted-max=1 promoted-node-max=1 \
+	clone-max=2 clone-node-max=1 ${clone_meta[*]}
+primitive lines ocf:warmstandby:linesw params $(wso_linesw_params) \
+	op start timeout=20s op stop timeout=20s op monitor interval=5s timeout=20s
+primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
+colocation lines-with-master inf: lines gw-clone:Master
+colocation vip-with-master inf: vip gw-clone:Master
+order lines-after-promote Mandatory: gw-clone:promote lines:start
+order vip-after-promote Mandatory: gw-clone:promote vip:start
+location gw-first-n1 gw-clone rule \$role=Master 50: #uname eq n1
+EOCRM
+}
+
 # The linesw parameters for the run's switch, as name=value words.
 wso_linesw_params() {
 	echo "host=$FOS_IP mac=$FOS_MAC credentials=$(fos_password_file) primary_node=n1" \
