@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <endian.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -139,21 +140,19 @@ static int server(uint16_t port, double seconds, long max_requests)
 	return 0;
 }
 
+/* Big-endian on the wire; the payload need not be aligned. */
 static void put_u64(uint8_t *p, uint64_t v)
 {
-	for (int i = 7; i >= 0; i--) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
+	v = htobe64(v);
+	memcpy(p, &v, sizeof(v));
 }
 
 static uint64_t get_u64(const uint8_t *p)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
+	memcpy(&v, p, sizeof(v));
+	return be64toh(v);
 }
 
 static int client(const char *host, uint16_t port, long count, double interval, double timeout)
