@@ -1,1 +1,43 @@
-# crm-config: rules are added by the issue that builds this part.
+# crm-config: the crmsh and Heartbeat R1 templates and wsctl, which
+# renders them, checks both nodes and drives either stack.
+#
+# wsctl is a shell script kept executable in crm-config/ so that the lint
+# test finds it and the tests run it from the source tree; installing
+# rewrites the lines that name the installed locations (WS_SBINDIR,
+# WS_TEMPLATEDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR).
+
+WSCTL_TEMPLATES = crm-config/templates/pacemaker.crm crm-config/templates/ha.cf \
+	crm-config/templates/haresources
+EXTRA_DIST += crm-config/wsctl $(WSCTL_TEMPLATES)
+templatedir = $(datadir)/warmstandby/templates
+
+install-exec-local: install-wsctl
+uninstall-local: uninstall-wsctl
+install-wsctl:
+	$(MKDIR_P) '$(DESTDIR)$(sbindir)' '$(DESTDIR)$(templatedir)'
+	sed -e 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' \
+		-e 's|^WS_TEMPLATEDIR=.*|WS_TEMPLATEDIR=$(templatedir)|' \
+		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
+		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
+		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
+	chmod 755 '$(DESTDIR)$(sbindir)/wsctl'
+	for f in $(WSCTL_TEMPLATES); do \
+		$(INSTALL_DATA) '$(srcdir)/'"$$f" '$(DESTDIR)$(templatedir)/' || exit 1; \
+	done
+uninstall-wsctl:
+	rm -f '$(DESTDIR)$(sbindir)/wsctl'
+	for f in $(WSCTL_TEMPLATES); do rm -f '$(DESTDIR)$(templatedir)/'"$${f##*/}"; done
+.PHONY: install-wsctl uninstall-wsctl
+
+# --- tests without a cluster: templates, usage, config fuzz --------------
+WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
+	tests/crm-config/conf-fuzz.sh
+TESTS += $(WSCTL_TESTS)
+dist_check_SCRIPTS += $(WSCTL_TESTS)
+EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus
+
+# --- testbed scenarios (root, network namespaces): wsctl on each stack ---
+WSCTL_NETNS_TESTS = tests/crm-config/wsctl-pacemaker.sh tests/crm-config/wsctl-heartbeat.sh
+NETNS_TESTS += $(WSCTL_NETNS_TESTS)
+dist_check_SCRIPTS += $(WSCTL_NETNS_TESTS)
+EXTRA_DIST += tests/crm-config/tb-wsctl.sh

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Helpers of the crm-config tests that need no cluster.  Source it.
+# wsctl is sourced for its pure functions (WSCTL_SOURCE_ONLY=1) or run.
+WS_SRCDIR=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+WSCTL="$WS_SRCDIR/crm-config/wsctl"
+ct_failed=0
+ct_checks=0
+# ct_check DESCRIPTION CMD...: an assertion; the run fails at the end.
+ct_check() {
+	ct_desc=$1
+	shift
+	ct_checks=$((ct_checks + 1))
+	if "$@"; then
+		echo "ok   $ct_desc"
+	else
+		echo "FAIL $ct_desc"
+		ct_failed=1
+		return 1
+	fi
+}
+ct_finish() {
+	echo "$ct_checks checks, $([ "$ct_failed" -eq 0 ] && echo passed || echo FAILED)"
+	exit "$ct_failed"
+}
