@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <syslog.h>
 #include <time.h>
@@ -150,19 +151,47 @@ bad:
 	return 0;
 }
 
-static int write_pidfile(const char *path)
+/*
+ * Two feeders of one switch would hide a dead one: the pidfile is locked for
+ * the daemon's whole life, and a second instance on the same file refuses to
+ * start.  Returns the open, locked descriptor, -1 on error, -2 when another
+ * process holds the lock.
+ */
+static int lock_pidfile(const char *path)
 {
 	char text[32];
 	int len = snprintf(text, sizeof(text), "%ld\n", (long)getpid());
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 
 	if (fd < 0)
 		return -1;
-	if (write(fd, text, (size_t)len) != len) {
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int lock_errno = errno;
+
+		close(fd);
+		errno = lock_errno;
+		return lock_errno == EWOULDBLOCK ? -2 : -1;
+	}
+	if (ftruncate(fd, 0) != 0 || write(fd, text, (size_t)len) != len) {
 		close(fd);
 		return -1;
 	}
-	return close(fd);
+	return fd;
+}
+
+static void report_running_instance(const char *path)
+{
+	char holder[32] = "";
+	FILE *f = fopen(path, "r");
+
+	if (f != NULL) {
+		if (fgets(holder, sizeof(holder), f) == NULL)
+			holder[0] = '\0';
+		fclose(f);
+	}
+	holder[strcspn(holder, "\n")] = '\0';
+	syslog(LOG_ERR, "another fos-kickd (PID %s) holds %s: not starting a second feeder",
+	       holder[0] != '\0' ? holder : "unknown", path);
 }
 
 /* A hardware watchdog feeder must not be paged out nor starved. */
@@ -234,6 +263,7 @@ int main(int argc, char **argv)
 	char message[FOS_MSG_MAX];
 	uint8_t mac[6];
 	FILE *jitter = NULL;
+	int pid_fd = -1;
 	int rc;
 
 	k.sw.udp_port = FOS_GBL4_PORT;
@@ -258,9 +288,14 @@ int main(int argc, char **argv)
 		fos_kicker_close(kicker);
 		return 1;
 	}
-	if (k.pidfile != NULL && write_pidfile(k.pidfile) != 0) {
-		syslog(LOG_ERR, "cannot write pidfile %s: %s", k.pidfile, strerror(errno));
+	if (k.pidfile != NULL && (pid_fd = lock_pidfile(k.pidfile)) < 0) {
+		if (pid_fd == -2)
+			report_running_instance(k.pidfile);
+		else
+			syslog(LOG_ERR, "cannot write pidfile %s: %s", k.pidfile, strerror(errno));
 		fos_kicker_close(kicker);
+		if (jitter != NULL)
+			fclose(jitter);
 		return 1;
 	}
 	go_realtime(&k);
@@ -270,8 +305,10 @@ int main(int argc, char **argv)
 	fos_kicker_close(kicker);
 	if (jitter != NULL)
 		fclose(jitter);
-	if (k.pidfile != NULL)
+	if (pid_fd >= 0) {
 		(void)unlink(k.pidfile);
+		close(pid_fd);
+	}
 	closelog();
 	return rc;
 }
