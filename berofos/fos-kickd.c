@@ -4,6 +4,8 @@
  * switch's own countdown is what moves the lines when a master dies. */
 #include "berofos/berofos.h"
 
+#include <qb/qblog.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <syslog.h>
 #include <time.h>
@@ -150,19 +153,58 @@ bad:
 	return 0;
 }
 
-static int write_pidfile(const char *path)
+/*
+ * Two feeders of one switch would hide a dead one: the pidfile is locked for
+ * the daemon's whole life, and a second instance on the same file refuses to
+ * start.  Returns the open, locked descriptor, -1 on error, -2 when another
+ * process holds the lock.
+ */
+static int lock_pidfile(const char *path)
 {
 	char text[32];
 	int len = snprintf(text, sizeof(text), "%ld\n", (long)getpid());
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 
 	if (fd < 0)
 		return -1;
-	if (write(fd, text, (size_t)len) != len) {
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int lock_errno = errno;
+
+		close(fd);
+		errno = lock_errno;
+		return lock_errno == EWOULDBLOCK ? -2 : -1;
+	}
+	if (ftruncate(fd, 0) != 0 || write(fd, text, (size_t)len) != len) {
 		close(fd);
 		return -1;
 	}
-	return close(fd);
+	return fd;
+}
+
+static void report_running_instance(const char *path)
+{
+	char holder[32] = "";
+	FILE *f = fopen(path, "r");
+
+	if (f != NULL) {
+		if (fgets(holder, sizeof(holder), f) == NULL)
+			holder[0] = '\0';
+		fclose(f);
+	}
+	holder[strcspn(holder, "\n")] = '\0';
+	qb_log(LOG_ERR, "another fos-kickd (PID %s) holds %s: not starting a second feeder",
+	       holder[0] != '\0' ? holder : "unknown", path);
+}
+
+/* Logging as the cluster stack's daemons do it (libqb): syslog, and stderr on request. */
+static void start_logging(bool to_stderr)
+{
+	qb_log_init("fos-kickd", LOG_DAEMON, LOG_INFO);
+	if (!to_stderr)
+		return;
+	qb_log_filter_ctl(QB_LOG_STDERR, QB_LOG_FILTER_ADD, QB_LOG_FILTER_FILE, "*", LOG_INFO);
+	qb_log_format_set(QB_LOG_STDERR, "%N[%P]: %p: %b");
+	qb_log_ctl(QB_LOG_STDERR, QB_LOG_CONF_ENABLED, QB_TRUE);
 }
 
 /* A hardware watchdog feeder must not be paged out nor starved. */
@@ -171,9 +213,9 @@ static void go_realtime(const struct kickd *k)
 	struct sched_param sp = { .sched_priority = k->priority };
 
 	if (mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
-		syslog(LOG_WARNING, "mlockall failed (%s): kicks may be delayed by paging", strerror(errno));
+		qb_log(LOG_WARNING, "mlockall failed (%s): kicks may be delayed by paging", strerror(errno));
 	if (k->priority > 0 && sched_setscheduler(0, SCHED_FIFO, &sp) != 0)
-		syslog(LOG_NOTICE, "SCHED_FIFO %d not allowed (%s): running with normal priority",
+		qb_log(LOG_NOTICE, "SCHED_FIFO %d not allowed (%s): running with normal priority",
 		       k->priority, strerror(errno));
 }
 
@@ -192,7 +234,7 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 			continue;              /* re-check: a stop request means no further kick */
 		if (fos_kicker_kick(kicker, message, sizeof(message)) != FOS_OK) {
 			failed++;
-			syslog(LOG_ERR, "kick failed: %s", message);
+			qb_log(LOG_ERR, "kick failed: %s", message);
 		}
 		kicks++;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -207,7 +249,7 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 		}
 		if (late_us > k->tolerance_ms * 1000LL) {
 			missed++;
-			syslog(LOG_WARNING, "missed deadline: kick %lu went out %lld ms late (tolerance %ld ms)",
+			qb_log(LOG_WARNING, "missed deadline: kick %lu went out %lld ms late (tolerance %ld ms)",
 			       kicks, late_us / 1000, k->tolerance_ms);
 		}
 		add_ms(&next, k->interval_ms);
@@ -218,7 +260,7 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 			add_ms(&next, k->interval_ms);
 		}
 	}
-	syslog(LOG_INFO, "stopping on request without a final kick: %lu kicks, %lu late, %lu failed",
+	qb_log(LOG_INFO, "stopping on request without a final kick: %lu kicks, %lu late, %lu failed",
 	       kicks, missed, failed);
 	return 0;
 }
@@ -234,6 +276,7 @@ int main(int argc, char **argv)
 	char message[FOS_MSG_MAX];
 	uint8_t mac[6];
 	FILE *jitter = NULL;
+	int pid_fd = -1;
 	int rc;
 
 	k.sw.udp_port = FOS_GBL4_PORT;
@@ -243,35 +286,42 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fos-kickd: %s is not a MAC address\n", k.sw.mac);
 		return 2;
 	}
-	openlog("fos-kickd", LOG_PID | (k.to_stderr ? LOG_PERROR : 0), LOG_DAEMON);
+	start_logging(k.to_stderr);
 	if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0 ||
 	    sigaction(SIGHUP, &sa, NULL) != 0) {
-		syslog(LOG_ERR, "cannot install signal handlers: %s", strerror(errno));
+		qb_log(LOG_ERR, "cannot install signal handlers: %s", strerror(errno));
 		return 1;
 	}
 	if (fos_kicker_open(&kicker, k.sw.udp_addr, k.sw.udp_port, mac, message, sizeof(message)) != FOS_OK) {
-		syslog(LOG_ERR, "%s", message);
+		qb_log(LOG_ERR, "%s", message);
 		return 1;
 	}
 	if (k.jitter_file != NULL && (jitter = fopen(k.jitter_file, "a")) == NULL) {
-		syslog(LOG_ERR, "%s: %s", k.jitter_file, strerror(errno));
+		qb_log(LOG_ERR, "%s: %s", k.jitter_file, strerror(errno));
 		fos_kicker_close(kicker);
 		return 1;
 	}
-	if (k.pidfile != NULL && write_pidfile(k.pidfile) != 0) {
-		syslog(LOG_ERR, "cannot write pidfile %s: %s", k.pidfile, strerror(errno));
+	if (k.pidfile != NULL && (pid_fd = lock_pidfile(k.pidfile)) < 0) {
+		if (pid_fd == -2)
+			report_running_instance(k.pidfile);
+		else
+			qb_log(LOG_ERR, "cannot write pidfile %s: %s", k.pidfile, strerror(errno));
 		fos_kicker_close(kicker);
+		if (jitter != NULL)
+			fclose(jitter);
 		return 1;
 	}
 	go_realtime(&k);
-	syslog(LOG_INFO, "kicking %s (%s port %u) every %ld ms", k.sw.mac, k.sw.udp_addr,
+	qb_log(LOG_INFO, "kicking %s (%s port %u) every %ld ms", k.sw.mac, k.sw.udp_addr,
 	       (unsigned)k.sw.udp_port, k.interval_ms);
 	rc = run(&k, kicker, jitter);
 	fos_kicker_close(kicker);
 	if (jitter != NULL)
 		fclose(jitter);
-	if (k.pidfile != NULL)
+	if (pid_fd >= 0) {
 		(void)unlink(k.pidfile);
-	closelog();
+		close(pid_fd);
+	}
+	qb_log_fini();
 	return rc;
 }

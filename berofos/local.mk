@@ -64,7 +64,8 @@ berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
 # --- fos-kickd -------------------------------------------------------------------
 sbin_PROGRAMS += berofos/fos-kickd
 berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
-berofos_fos_kickd_LDADD = berofos/libberofos.la
+berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS)
+berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS)
 
 # --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
 BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \

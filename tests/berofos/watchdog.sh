@@ -26,6 +26,15 @@ expect_rc 0 fos get mode
 [ "$(cat "$work/kickd.pid")" = "$KICKD_PID" ] || fail "fos-kickd pidfile"
 ok "fos-kickd running: no expiry over $((3 * WINTV)) s"
 
+# A second feeder on the same pidfile refuses to start and leaves the file.
+rc=0
+timeout 5 "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 0 -p "$work/kickd.pid" \
+	-e 2>"$work/kickd2.err" || rc=$?
+[ "$rc" -eq 1 ] || fail "a second fos-kickd on the same pidfile exited $rc, not 1"
+grep -q "another fos-kickd (PID $KICKD_PID) holds" "$work/kickd2.err" || fail "second instance: no message"
+[ "$(cat "$work/kickd.pid")" = "$KICKD_PID" ] || fail "the second instance changed the pidfile"
+ok "a second fos-kickd on the same pidfile refuses to start"
+
 # A stalled feeder (stopped for 0.5 s) logs its missed deadline.
 kill -STOP "$KICKD_PID"
 sleep 0.5

@@ -127,8 +127,14 @@ tb_link_create() {               # LINK: bridge + the observer's leg
 # gives its MACs and addresses.
 tb_node_define() {
 	local name=$1 index=$2 d="$TB_DIR/$1"
-	mkdir -p "$d"/etc/ha.d "$d"/var/lib/heartbeat/cores/{root,hacluster,nobody} \
-		"$d"/etc/corosync/uidgid.d "$d"/var/lib/corosync \
+	# The node's own /etc (a copy of the host's, so every stock file is
+	# there) and /root: configuration tools such as wsctl write anywhere in
+	# them, and ssh keeps its keys there.
+	mkdir -p "$d"
+	cp -a /etc "$d/etc"
+	install -d -m 700 "$d/root"
+	mkdir -p "$d"/var/lib/heartbeat/cores/{root,hacluster,nobody} \
+		"$d"/etc/corosync/uidgid.d "$d"/etc/warmstandby "$d"/var/lib/corosync \
 		"$d"/var/lib/pacemaker/{cib,pengine,blackbox,cores} \
 		"$d"/var/log/{corosync,pacemaker,crmsh} "$d"/overlay
 	chown hacluster:haclient "$d"/var/lib/heartbeat/cores/hacluster
@@ -136,7 +142,6 @@ tb_node_define() {
 	chmod 700 "$d"/var/lib/heartbeat/cores/*
 	chown -R hacluster:haclient "$d"/var/lib/pacemaker "$d"/var/log/pacemaker "$d"/var/log/crmsh
 	chmod 750 "$d"/var/lib/pacemaker/*
-	cp -a /etc/ha.d/. "$d/etc/ha.d/"
 	echo "$index" >"$d/index"
 	: >"$d/overlays"
 	TB_NODES+=("$name")

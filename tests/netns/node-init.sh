@@ -16,8 +16,7 @@ mount -t sysfs sysfs /sys
 # pid namespaces reuse the same small PIDs.
 mount -t tmpfs -o mode=755 wsrun /run
 mount -t tmpfs -o mode=1777 wsshm /dev/shm
-for dir in etc/ha.d var/lib/heartbeat etc/corosync var/lib/corosync \
-	   var/lib/pacemaker var/log; do
+for dir in etc root var/lib/heartbeat var/lib/corosync var/lib/pacemaker var/log; do
 	mount --bind "$state/$dir" "/$dir"
 done
 # Overlays: "HOSTDIR TARGET" per line, e.g. a copy of the HBcomm plugin
