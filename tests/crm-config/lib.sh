@@ -2,6 +2,7 @@
 # Helpers of the crm-config tests that need no cluster.  Source it.
 # wsctl is sourced for its pure functions (WSCTL_SOURCE_ONLY=1) or run.
 WS_SRCDIR=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shellcheck disable=SC2034 # used by the tests that source this
 WSCTL="$WS_SRCDIR/crm-config/wsctl"
 ct_failed=0
 ct_checks=0

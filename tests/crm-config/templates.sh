@@ -6,6 +6,8 @@
 # Heartbeat files name the peer's MAC per link, both nodes, the stonith
 # host line and the primary's resource group.
 set -u
+# The act_* and conf_* variables set here are read by wsctl's functions.
+# shellcheck disable=SC2034
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
 . "$here/lib.sh"

@@ -1,0 +1,306 @@
+#!/bin/bash
+# wsctl in the testbed: two nodes n1, n2 that reach each other by ssh as
+# root, the emulated switch as berofos.conf section fos1 in each node's
+# /etc/warmstandby, our plugins and agents overlaid, and in each node a
+# /etc/warmstandby/wsctl.conf that points wsctl at the build tree and at
+# start/stop commands that work without systemd.  Nothing is configured
+# or started: that is wsctl's job.  Source after lib.sh, hb.sh, pcmk.sh,
+# scenario.sh, fos.sh, ssh.sh and tests/ocf/tb-ocf.sh.
+
+TBW_WSCTL="$TB_SRCDIR/crm-config/wsctl"
+TBW_SWITCH=fos1
+
+# The wsctl.conf of a testbed node: the build's programs, the test hooks,
+# short timers, and the stacks started as hb.sh and pcmk.sh start them.
+tbw_conf() {
+	cat <<EOF
+# wsctl.conf of a testbed node (tests/crm-config/tb-wsctl.sh)
+berofos_conf = /etc/warmstandby/berofos.conf
+fosctl = $TB_BUILDDIR/berofos/fosctl
+fos_kickd = $TB_BUILDDIR/berofos/fos-kickd
+l2ping = $TB_BUILDDIR/hbcomm-l2/l2ping
+hooks = /etc/ha.d/hooks.d
+hook_timeout = 10
+watchdog_interval = $WSO_WINTV
+kick_interval_ms = $WSO_KICK_MS
+reset_wait = 0.3
+hb_keepalive = 200ms
+hb_deadtime = 1
+hb_warntime = 600ms
+hb_initdead = 2
+corosync_token = 1000
+wait_timeout = 60
+heartbeat_start = ulimit -l unlimited; $HB_DAEMON >/dev/null 2>&1
+heartbeat_stop = $HB_DAEMON -k >/dev/null 2>&1
+pacemaker_start = corosync && { PCMK_logfile=/var/log/pacemaker/pacemaker.log setsid pacemakerd </dev/null >/var/log/pacemaker/pacemakerd.out 2>&1 & echo \$! >/run/pacemakerd.pid; }
+pacemaker_stop = $(tbw_pcmk_stop_cmd)
+EOF
+}
+# pcmk_stop's commands on one line (wsctl.conf values are one line).
+tbw_pcmk_stop_cmd() {
+	# shellcheck disable=SC2016 # expanded inside the node
+	printf '%s' 'p=$(cat /run/pacemakerd.pid); pacemakerd --shutdown >/dev/null 2>&1; i=0; while [ -e /proc/$p ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; c=$(cat /run/corosync.pid); corosync-cfgtool -H >/dev/null 2>&1; i=0; while [ -e /proc/$c ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; [ ! -e /proc/$c ]'
+}
+
+# tbw_node_files NODE: berofos.conf with the switch, its password file
+# (root, 0600), wsctl.conf.
+tbw_node_files() {
+	local d
+	d="$(tb_state "$1")/etc/warmstandby"
+	mkdir -p "$d"
+	install -m 600 "$(fos_password_file)" "$d/$TBW_SWITCH.pw"
+	cat >"$d/berofos.conf" <<EOF
+[$TBW_SWITCH]
+url = http://$FOS_IP:80
+user = admin
+password_file = /etc/warmstandby/$TBW_SWITCH.pw
+mac = $FOS_MAC
+udp_addr = $FOS_IP
+timeout_ms = 2000
+EOF
+	chmod 640 "$d/berofos.conf"
+	tbw_conf >"$d/wsctl.conf"
+}
+
+# tbw_setup NAME: the run, the switch, n1 and n2 powered on with sshd.
+tbw_setup() {
+	local n
+	tb_init "$1" lan aux
+	# shellcheck disable=SC2119 # fosemu with its default options
+	fos_start || tb_die "fosemu did not start"
+	tb_node_define n1 1
+	tb_node_define n2 2
+	fos_power_map 0 n1
+	fos_power_map 1 n2
+	for n in n1 n2; do
+		tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+		tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$TB_BUILDDIR/stonith/.libs/berofos.so"
+		wso_node_setup "$n"
+		tbw_node_files "$n"
+	done
+	tb_ssh_setup || tb_die "ssh keys"
+	for n in n1 n2; do
+		tb_node_start "$n"
+		tb_sshd_start "$n" || tb_die "sshd did not start on $n"
+		# A node the switch powers on again comes back with sshd only:
+		# wsctl configured its stack, nothing starts it by itself.
+		echo "tb_sshd_start $n" >"$TB_DIR/$n/boot"
+	done
+}
+
+# tbw NODE ARGS...: wsctl on NODE (output as it comes, status kept).
+tbw() {
+	local node=$1
+	shift
+	tb_in "$node" "$TBW_WSCTL" "$@"
+}
+# tbw_run NAME NODE ARGS...: wsctl on NODE; stdout, stderr and the exit
+# status in $TB_DIR/wsctl-NAME.{out,err,rc}; the output is also shown.
+tbw_run() {
+	local name=$1 rc=0
+	shift
+	tbw "$@" >"$TB_DIR/wsctl-$name.out" 2>"$TB_DIR/wsctl-$name.err" || rc=$?
+	echo "$rc" >"$TB_DIR/wsctl-$name.rc"
+	sed "s/^/  [$name] /" "$TB_DIR/wsctl-$name.out" "$TB_DIR/wsctl-$name.err"
+	return "$rc"
+}
+tbw_rc_is() { [ "$(cat "$TB_DIR/wsctl-$1.rc")" = "$2" ]; }          # NAME CODE
+tbw_err_has() { grep -q -- "$2" "$TB_DIR/wsctl-$1.err"; }            # NAME TEXT
+tbw_out_has() { grep -q -- "$2" "$TB_DIR/wsctl-$1.out"; }            # NAME TEXT
+
+# tbw_snapshot NODE: checksums of everything wsctl may write on NODE's disk.
+tbw_snapshot() {
+	local d
+	d=$(tb_state "$1")
+	(cd "$d" && find etc/ha.d etc/corosync etc/warmstandby var/lib/pacemaker/cib -type f -print0 2>/dev/null |
+		sort -z | xargs -0 -r sha256sum)
+}
+tbw_snapshot_all() { tbw_snapshot n1; tbw_snapshot n2; }
+
+# tbw_json_field NAME EXPR: a value from the JSON status NAME (python3).
+tbw_json() {
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(eval(sys.argv[2], {"d": d}))' "$TB_DIR/wsctl-$1.out" "$2"
+}
+tbw_json_is() { [ "$(tbw_json "$1" "$2")" = "$3" ]; }               # NAME EXPR VALUE
+
+# tbw_watchdog_enabled: the switch says its watchdog is enabled.
+tbw_watchdog_enabled() { fos_ctl --json watchdog status 2>/dev/null | grep -q '"enabled": *true'; }
+
+# tbw_bg_cmd NAME NODE ARGS...: a shell command line that runs wsctl on
+# NODE in the background (for wsprobe --fault, which waits for its fault
+# command); results as with tbw_run, the status file written last.
+tbw_bg_cmd() {
+	local name=$1 node=$2 out="$TB_DIR/wsctl-$1"
+	shift 2
+	rm -f "$out.rc"
+	printf '{ nsenter -t %s -m -u -i -n -p --wd=/ %q' "$(tb_init_pid "$node")" "$TBW_WSCTL"
+	printf ' %q' "$@"
+	printf ' >%q 2>%q; echo $? >%q.tmp; mv %q.tmp %q; } 9>&- &' "$out.out" "$out.err" "$out.rc" "$out.rc" "$out.rc"
+}
+tbw_done() { [ -s "$TB_DIR/wsctl-$1.rc" ]; }
+
+# tbw_holders_start / tbw_holders_stop: every second, the MACs that answer
+# for the VIP (one line per second, "-" when none), until stopped
+# (bounded to 180 s).
+tbw_holders_start() {
+	TBW_HOLDERS="$TB_DIR/holders-$1"
+	rm -f "$TBW_HOLDERS.stop"
+	(
+		i=0
+		while [ ! -e "$TBW_HOLDERS.stop" ] && [ "$i" -lt 180 ]; do
+			h=$(tb_vip_holders 1 | sort | tr '\n' ' ')
+			echo "${h:--}"
+			i=$((i + 1))
+		done
+	) >"$TBW_HOLDERS" 2>/dev/null 9>&- &
+	TBW_HOLDERS_PID=$!
+}
+tbw_holders_stop() {
+	: >"$TBW_HOLDERS.stop"
+	wait "$TBW_HOLDERS_PID" 2>/dev/null
+}
+# tbw_holders_only NODE: every sample saw NODE's MAC or nobody, never another.
+tbw_holders_only() { ! grep -v -x -e "$(tb_mac "$1" lan) " -e - "$TBW_HOLDERS" | grep -q .; }
+tbw_holders_absent() { grep -c -x -- - "$TBW_HOLDERS"; }
+
+# tbw_samples_master_stays NODE: in every role sample NODE is master, the
+# other is not, and the relays point at NODE.
+tbw_samples_master_stays() {
+	local col=2 other=3 mode
+	[ "$1" = n2 ] && { col=3; other=2; }
+	mode=$(wso_mode_of "$1")
+	[ -s "$(fos_dir)/samples" ] &&
+		awk -v c="$col" -v o="$other" -v m="$mode" '$c != "master" || $o == "master" || $4 != m { bad++ } END { exit bad > 0 }' \
+			"$(fos_dir)/samples"
+}
+
+# The running stacks, as the nodes see them.
+tbw_stack_runs() {               # NODE STACK
+	case $2 in
+	heartbeat) tb_in "$1" cl_status hbstatus >/dev/null 2>&1 ;;
+	pacemaker) tb_in "$1" corosync-cfgtool -s >/dev/null 2>&1 ;;
+	esac
+}
+tbw_stack_stopped_everywhere() { ! tbw_stack_runs n1 "$1" && ! tbw_stack_runs n2 "$1"; }
+
+# tbw_scenario STACK: the whole life of a pair on STACK, one cluster
+# start-up: dry runs that fail (and one that passes) changing nothing,
+# activate, status, handover, disable; status checked in each phase.
+tbw_scenario() {
+	local stack=$1 links before t0 act_s gap out
+	case $stack in
+	heartbeat) links=(--link eth1) ;;               # l2 medium: no IP needed
+	pacemaker) links=(--link eth0 --link eth1) ;;   # knet: one ring per link
+	esac
+	# shellcheck disable=SC2054 # the power map's comma is meant
+	local act=(--stack "$stack" activate --peer n2 "${links[@]}" --switch "$TBW_SWITCH"
+		--vip "$TB_VIP/24@eth0" --primary n1 --power-map n1:0,n2:1)
+
+	tbw_setup "wsctl-$stack"
+	tb_log "dry runs that must fail"
+	before=$(tbw_snapshot_all)
+	tbw_run dry-peer n1 --stack "$stack" activate --peer n3 "${links[@]}" --switch "$TBW_SWITCH" --dry-run
+	tb_check "dry run, unknown peer: exit 4 (peer unreachable)" tbw_rc_is dry-peer 4
+	tb_check "dry run, unknown peer: says ssh cannot reach it" tbw_err_has dry-peer "n3 is not reachable by ssh"
+	local pw
+	pw="$(tb_state n1)/etc/warmstandby/$TBW_SWITCH.pw"
+	cp -p "$pw" "$pw.good"
+	echo wrongpassword >"$pw"
+	tbw_run dry-password n1 "${act[@]}" --dry-run
+	mv -f "$pw.good" "$pw"
+	tb_check "dry run, wrong switch password: exit 5 (switch)" tbw_rc_is dry-password 5
+	tb_check "dry run, wrong switch password: says the switch refused it" tbw_err_has dry-password "n1: lines switch fos1: it refused the user name or password"
+	tbw_run dry-iface n1 "${act[@]}" --link eth7 --dry-run
+	tb_check "dry run, missing interface: exit 1 (check failed)" tbw_rc_is dry-iface 1
+	tb_check "dry run, missing interface: names it on both nodes" tbw_err_has dry-iface "n2: no interface eth7"
+	tbw_run dry-ok n1 "${act[@]}" --dry-run
+	tb_check "dry run with everything right: exit 0" tbw_rc_is dry-ok 0
+	tb_check "dry run prints the plan" tbw_out_has dry-ok "n2: write /etc/warmstandby/wsctl.cluster"
+	tb_check "the dry runs changed no file on either node" [ "$before" = "$(tbw_snapshot_all)" ]
+
+	tb_log "activate"
+	t0=$(tb_now)
+	tbw_run activate n1 "${act[@]}" --yes
+	act_s=$(tb_elapsed "$t0" "$(tb_now)")
+	tb_check "activate: exit 0" tbw_rc_is activate 0
+	echo "activate to one master with lines and VIP: $act_s s ($stack)"
+	tb_check "activate: exactly one master, n1" wso_master_is n1
+	tb_check "activate: lines on n1" wso_lines_on n1
+	tb_check "activate: the VIP answers from n1 only" scn_only_holder n1 2
+	tbw_check_status n1 status-active n1
+
+	tb_log "handover"
+	wso_sampler_start 60
+	out=$(tb_probe --fault "$(tbw_bg_cmd handover n1 handover)" --expect-mac "$(tb_mac n2 lan)" \
+		--timeout 60 "--watch=lines:$(fos_log):relay mode 1 -> 0")
+	tb_wait_for 60 tbw_done handover
+	wso_sampler_stop
+	sed 's/^/  [handover] /' "$TB_DIR/wsctl-handover.out" "$TB_DIR/wsctl-handover.err"
+	scn_timeline "handover, seconds after wsctl handover started (wsprobe):" "$out"
+	tb_check "handover: exit 0" tbw_rc_is handover 0
+	tb_check "handover: n2 is the only master" wso_master_is n2
+	tb_check "handover: lines on n2" wso_lines_on n2
+	tb_check "handover: the VIP answers from n2 only" scn_only_holder n2 2
+	echo "handover role samples: $(wso_sampler_report)"
+	tb_check "handover: never two masters" [ "$(wso_report_field "$(wso_sampler_report)" two_masters)" = 0 ]
+	gap=$(sed -n 's/^VIP .* gap: \([0-9.]*\) s.*/\1/p' "$TB_DIR/wsctl-handover.out")
+	echo "handover VIP gap measured by wsctl: ${gap:--} s ($stack)"
+	tb_check "handover: wsctl printed a VIP gap under 10 s" tb_le "${gap:--}" 10
+	tbw_check_status n2 status-handover n2
+
+	tb_log "disable"
+	wso_sampler_start 90
+	tbw_holders_start disable
+	if [ "$stack" = pacemaker ]; then
+		tbw_run disable n1 disable --purge
+	else
+		tbw_run disable n1 disable
+	fi
+	tbw_holders_stop
+	wso_sampler_stop
+	tb_check "disable: exit 0" tbw_rc_is disable 0
+	tb_check "disable: the stack stopped on both nodes" tbw_stack_stopped_everywhere "$stack"
+	echo "disable role samples: $(wso_sampler_report)"
+	tb_check "disable: n2 stayed master and kept the lines in every sample" tbw_samples_master_stays n2
+	tb_check "disable: the VIP never answered from n1" tbw_holders_only n2
+	echo "disable: seconds without any VIP holder: $(tbw_holders_absent) of $(wc -l <"$TBW_HOLDERS") ($stack)"
+	tb_check "disable: n2 still serves the VIP afterwards" scn_only_holder n2 2
+	tb_check "disable: n2 is still master, lines on n2" sh -c "[ $(wso_role n2) = master ] && [ $(wso_mode) = $(wso_mode_of n2) ]"
+	tb_check "disable: the switch's watchdog is off" eval '! tbw_watchdog_enabled'
+	if [ "$stack" = pacemaker ]; then
+		tb_check "disable --purge: wsctl's files are gone on both nodes" tbw_purged
+	else
+		tbw_run status-disabled n1 status --json
+		tb_check "status after disable: valid JSON, stack not running" tbw_json_is status-disabled 'd["running"]' False
+	fi
+}
+
+tbw_purged() {
+	local n d
+	for n in n1 n2; do
+		d=$(tb_state "$n")
+		[ ! -e "$d/etc/warmstandby/wsctl.cluster" ] && [ ! -e "$d/etc/corosync/authkey" ] &&
+			[ ! -e "$d/var/lib/pacemaker/cib/cib.xml" ] && grep -q 'name: node1' "$d/etc/corosync/corosync.conf" || return 1
+	done
+}
+
+# tbw_check_status NODE NAME MASTER: wsctl status and status --json on
+# NODE agree with the real state (roles, lines, VIP holder).
+tbw_check_status() {
+	local node=$1 name=$2 master=$3 slave=n1
+	[ "$master" = n1 ] && slave=n2
+	tbw_run "$name" "$node" status
+	tb_check "$name: text names $master master" tbw_out_has "$name" "node $master: role master"
+	tb_check "$name: text names $slave slave" tbw_out_has "$name" "node $slave: role slave"
+	tb_check "$name: text puts the lines on $master" tbw_out_has "$name" "lines: on $master"
+	tbw_run "$name-json" "$node" status --json
+	tb_check "$name: --json is one valid JSON object" python3 -m json.tool "$TB_DIR/wsctl-$name-json.out" /dev/null
+	tb_check "$name: --json roles" tbw_json_is "$name-json" \
+		'{n["name"]: n["role"] for n in d["nodes"]} == {"'"$master"'": "master", "'"$slave"'": "slave"}' True
+	tb_check "$name: --json lines on $master" tbw_json_is "$name-json" 'd["lines"]' "$master"
+	tb_check "$name: --json VIP on $master only" tbw_json_is "$name-json" \
+		'[n["name"] for n in d["nodes"] if "'"$TB_VIP"'" in n["vips"]]' "['$master']"
+	tb_check "$name: --json watchdog enabled" tbw_json_is "$name-json" '"on" in d["switch"]["watchdog"]' True
+}
