@@ -1,4 +1,7 @@
 #!/bin/sh
+# The act_* and conf_* variables set here are read by wsctl's functions;
+# the functions here run through ct_check.
+# shellcheck disable=SC2034,SC2317
 # The templates wsctl renders, without a cluster: the crmsh template loads
 # into a file CIB, crm_verify finds nothing to report, and crm_simulate
 # with both nodes online places the promoted gateway, the lines, the VIPs
@@ -6,8 +9,6 @@
 # Heartbeat files name the peer's MAC per link, both nodes, the stonith
 # host line and the primary's resource group.
 set -u
-# The act_* and conf_* variables set here are read by wsctl's functions.
-# shellcheck disable=SC2034
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
 . "$here/lib.sh"
