@@ -121,7 +121,7 @@ tbw_snapshot_all() { tbw_snapshot n1; tbw_snapshot n2; }
 tbw_json() {
 	python3 -c 'import json, sys
 d = json.load(open(sys.argv[1]))
-print(eval(sys.argv[2], {"d": d}))' "$TB_DIR/wsctl-$1.out" "$2"
+print(eval(sys.argv[2], {"d": d}))' "$TB_DIR/wsctl-$1.out" "$2" 2>/dev/null
 }
 tbw_json_is() { [ "$(tbw_json "$1" "$2")" = "$3" ]; }               # NAME EXPR VALUE
 
@@ -225,6 +225,7 @@ tbw_scenario() {
 	tbw_run activate n1 "${act[@]}" --yes
 	act_s=$(tb_elapsed "$t0" "$(tb_now)")
 	tb_check "activate: exit 0" tbw_rc_is activate 0
+	tbw_rc_is activate 0 || tb_die "activate failed: the later phases need a pair"
 	echo "activate to one master with lines and VIP: $act_s s ($stack)"
 	tb_check "activate: exactly one master, n1" wso_master_is n1
 	tb_check "activate: lines on n1" wso_lines_on n1
