@@ -14,3 +14,5 @@ man/ocf_warmstandby_%.7: ocf/% man/ocf-ra2man.xsl
 	xsltproc --novalid --stringparam provider warmstandby \
 		$(srcdir)/man/ocf-ra2man.xsl $@.xml >$@.tmp && \
 	rm -f $@.xml && mv $@.tmp $@
+# wsctl(8), hand-written like the other parts' pages (crm-config/).
+dist_man_MANS += man/wsctl.8

@@ -323,8 +323,16 @@ check_agents() {
 }
 
 check_tools() {
+	check "wsctl is installed in /usr/sbin" test -x /usr/sbin/wsctl
 	check "wsctl --help runs" wsctl --help
 	check "man wsctl renders" man_renders wsctl
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	check "the templates are installed" bash -c 'for t in pacemaker.crm ha.cf haresources; do
+		[ -s /usr/share/warmstandby/templates/$t ] || exit 1; done'
+	check "wsctl points at the installed templates and programs" bash -c \
+		"grep -qx 'WS_TEMPLATEDIR=/usr/share/warmstandby/templates' /usr/sbin/wsctl &&
+		wsctl --config /dev/null config show | grep -qx 'fosctl = /usr/sbin/fosctl'"
+	check "wsctl usage error exits 2" bash -c 'wsctl activate 2>/dev/null; [ $? -eq 2 ]'
 }
 
 # remove_and_purge: dpkg -r leaves only conffiles, dpkg -P nothing.
