@@ -220,6 +220,15 @@ tbw_scenario() {
 	tb_check "dry run prints the plan" tbw_out_has dry-ok "n2: write /etc/warmstandby/wsctl.cluster"
 	tb_check "the dry runs changed no file on either node" [ "$before" = "$(tbw_snapshot_all)" ]
 
+	tb_log "remembered choices"
+	tbw_run use-switch n1 switch use "$TBW_SWITCH"
+	tb_check "switch use $TBW_SWITCH: exit 0, recorded" sh -c "[ $(cat "$TB_DIR/wsctl-use-switch.rc") = 0 ] &&
+		grep -qx 'switch = $TBW_SWITCH' '$(tb_state n1)/etc/warmstandby/wsctl.conf'"
+	tbw_run use-noswitch n1 switch use fos9
+	tb_check "switch use of a missing section: exit 5" tbw_rc_is use-noswitch 5
+	tbw_run use-nolink n1 link use eth7
+	tb_check "link use of a missing interface: exit 1" tbw_rc_is use-nolink 1
+
 	tb_log "activate"
 	t0=$(tb_now)
 	tbw_run activate n1 "${act[@]}" --yes
@@ -231,6 +240,9 @@ tbw_scenario() {
 	tb_check "activate: lines on n1" wso_lines_on n1
 	tb_check "activate: the VIP answers from n1 only" scn_only_holder n1 2
 	tbw_check_status n1 status-active n1
+	tbw_run use-link-active n1 link use eth1
+	tb_check "link use while active: refused (exit 1) with the safe procedure" \
+		sh -c "[ $(cat "$TB_DIR/wsctl-use-link-active.rc" 2>/dev/null || echo x) = 1 ] && grep -q 'disable --purge' '$TB_DIR/wsctl-use-link-active.err'"
 
 	tb_log "handover"
 	wso_sampler_start 60
@@ -267,6 +279,9 @@ tbw_scenario() {
 	tb_check "disable: n2 stayed master and kept the lines in every sample" tbw_samples_master_stays n2
 	tb_check "disable: the VIP never answered from n1" tbw_holders_only n2
 	echo "disable: seconds without any VIP holder: $(tbw_holders_absent) of $(wc -l <"$TBW_HOLDERS") ($stack)"
+	gap=$(sed -n 's/^VIP .* gap: \([0-9.]*\) s.*/\1/p' "$TB_DIR/wsctl-disable.out")
+	[ -z "$gap" ] || echo "disable VIP gap measured by wsctl: $gap s ($stack)"
+	[ "$stack" != heartbeat ] || tb_check "disable on R1: wsctl measured a VIP gap under 10 s" tb_le "${gap:--}" 10
 	tb_check "disable: n2 still serves the VIP afterwards" scn_only_holder n2 2
 	tb_check "disable: n2 is still master, lines on n2" sh -c "[ $(wso_role n2) = master ] && [ $(wso_mode) = $(wso_mode_of n2) ]"
 	tb_check "disable: the switch's watchdog is off" eval '! tbw_watchdog_enabled'
