@@ -4,8 +4,23 @@
 # /etc/warmstandby, our plugins and agents overlaid, and in each node a
 # /etc/warmstandby/wsctl.conf that points wsctl at the build tree and at
 # start/stop commands that work without systemd.  Nothing is configured
-# or started: that is wsctl's job.  Source after lib.sh, hb.sh, pcmk.sh,
-# scenario.sh, fos.sh, ssh.sh and tests/ocf/tb-ocf.sh.
+# or started: that is wsctl's job.  Sourcing it sources the testbed
+# (lib.sh, hb.sh, pcmk.sh, scenario.sh, fos.sh, ssh.sh, tb-ocf.sh).
+tbw_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../netns/lib.sh
+. "$tbw_here/../netns/lib.sh"
+# shellcheck source=../netns/hb.sh
+. "$tbw_here/../netns/hb.sh"
+# shellcheck source=../netns/pcmk.sh
+. "$tbw_here/../netns/pcmk.sh"
+# shellcheck source=../netns/scenario.sh
+. "$tbw_here/../netns/scenario.sh"
+# shellcheck source=../netns/fos.sh
+. "$tbw_here/../netns/fos.sh"
+# shellcheck source=../netns/ssh.sh
+. "$tbw_here/../netns/ssh.sh"
+# shellcheck source=../ocf/tb-ocf.sh
+. "$tbw_here/../ocf/tb-ocf.sh"
 
 TBW_WSCTL="$TB_SRCDIR/crm-config/wsctl"
 TBW_SWITCH=fos1

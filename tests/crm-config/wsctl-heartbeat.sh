@@ -1,26 +1,13 @@
 #!/bin/bash
-# wsctl on Heartbeat R1 (l2 medium), one cluster start-up: failing dry runs
-# (unknown peer, wrong switch password, missing interface) change nothing
-# on either node; activate brings one master with the lines and the VIP;
-# status (text and JSON) matches the real state; handover moves master,
-# lines and VIP to n2 without two masters (gap printed); disable
-# stops both stacks with n2 serving throughout and the watchdog off.
+# wsctl on Heartbeat R1 (l2 medium), one cluster start-up: failing dry
+# runs (unknown peer, wrong switch password, missing interface) change
+# nothing on either node; activate brings one master with the lines and
+# the VIP; status (text and JSON) matches the real state; handover moves
+# master, lines and VIP to n2 without two masters (gap printed); disable
+# stops both stacks with n2 master with the lines throughout, the VIP
+# never on n1 (its short gap printed), and the watchdog off.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/../netns/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$here/../netns/hb.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$here/../netns/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/../netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/../netns/fos.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/../netns/ssh.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
 # shellcheck source=tb-wsctl.sh
 . "$here/tb-wsctl.sh"
 

@@ -7,20 +7,6 @@
 # stops both stacks with n2 serving throughout and the watchdog off.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/../netns/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$here/../netns/hb.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$here/../netns/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/../netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/../netns/fos.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/../netns/ssh.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
 # shellcheck source=tb-wsctl.sh
 . "$here/tb-wsctl.sh"
 
