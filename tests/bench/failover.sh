@@ -17,7 +17,9 @@
 #   -a  keepalived advert intervals, one sub-configuration each (default
 #       "1 0.1 0.01": 0.01 s is the smallest VRRPv3 takes; 0.1 s is the
 #       stock baseline of notes/baseline.md; sub-second ones use VRRPv3)
-#   -r  seconds a fenced node's power stays off (stonith reset_wait; 0.3)
+#   -r  seconds a fenced node's power stays off (stonith reset_wait; default
+#       0.05: the cut node is dead already, and the testbed powers a node on
+#       only once its old links are gone; the tests and the demo use 0.3)
 #   -c  configurations to run (default: all, in this order):
 #       hb-ucast    1. Heartbeat R1, ucast on aux, IPaddr2 (stock)
 #       hb-ws       2. Heartbeat R1, l2 on aux, WarmstandbyGateway,
@@ -71,7 +73,7 @@ outdir=
 hb_timers=10/50
 token=500
 adverts="1 0.1 0.01"
-RESET_WAIT=0.3
+RESET_WAIT=0.05
 configs=
 report_only=
 usage() { sed -n '/^#   failover.sh/,/^#       ka-ADVERT/s/^# \{0,1\}//p' "$0" >&2; exit 2; }
@@ -276,18 +278,11 @@ holder_sampler() {
 # load SECONDS KIND: stress-ng on both cores, and from the observer per
 # node a ping flood on the heartbeat link and a flood aimed at the medium.
 load() {
-	local secs=$1 kind=$2 n link pids=() i
-	link=lan; [ "$kind" = hbws ] && link=aux
+	local secs=$1 kind=$2 n link=lan flood=udp:5405 pids=() i
+	# knet's port on lan (its first link); l2 on aux, the medium's link
+	[ "$kind" = hbws ] && link=aux flood=l2
 	for n in n1 n2; do
-		if [ "$kind" = hbws ]; then
-			tb_obs "$L2FLOOD" --netns "$TB_OBS" --iface eth1 --mode spoof \
-				--dst "$(tb_mac "$n" aux)" --src "$(tb_mac "$(pair_peer "$n")" aux)" \
-				--count 100000000 --seconds "$secs" >>"$TB_DIR/flood.out" 2>&1 &
-		else
-			tb_obs "$L2FLOOD" --netns "$TB_OBS" --iface eth0 --mode udp \
-				--dst "$(tb_mac "$n" lan)" --dst-ip "$(tb_ip "$n" lan)" --port 5405 \
-				--count 100000000 --seconds "$secs" >>"$TB_DIR/flood.out" 2>&1 &
-		fi
+		scn_aimed_flood "$secs" "$n" "$(pair_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
 		pids+=($!)
 		tb_obs timeout $((secs + 10)) ping -f -q -l 8 -w "$secs" -c 50000000 "$(tb_ip "$n" "$link")" \
 			>>"$TB_DIR/ping.out" 2>&1 &
