@@ -57,6 +57,24 @@ bench_costliest() {
 		prev = $2; pp = $1 } END { printf "%s (%.3f s)", what, best }'
 }
 
+# bench_summary STATS SOAK_CSV CONFIGS: one row per configuration: the
+# takeover done (complete where the configuration fences and moves lines,
+# else the VIP), start-up, and the soak's false events.
+bench_summary() {
+	local c p
+	echo "| configuration | takeover done | min | median | p95 | max | start-up | soak: false events / two VIP holders |"
+	echo "|---|---|---|---|---|---|---|---|"
+	for c in $3; do
+		p=vip
+		grep -q "^$c complete " "$1" && p=complete
+		awk -v c="$c" -v p="$p" -v l="$(bench_label "$c")" -v su="$(bench_median "$1" "$c" startup)" \
+			-v fe="$(bench_false_events "$2" "$c")" -v two="$(bench_soak "$2" "$c" two_holder_windows)" \
+			'$1 == c && $2 == p { printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", l,
+				(p == "vip" ? "VIP" : "VIP + lines + fenced"), $5, $6, $7, $8, su,
+				(fe == "-" ? "no soak" : fe " / " two) }' "$1"
+	done
+}
+
 bench_le() { [ -n "$1" ] && [ "$1" != - ] && awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; }
 bench_verdict() { if "$@"; then echo met; else echo missed; fi; }
 
@@ -192,6 +210,8 @@ bench_report() {                 # DIR
 		echo "from the backup's MAC; complete = the latest of vip, lines and fenced."
 		echo
 		echo "![failover timeline](failover.png)"
+		echo
+		bench_summary "$st" "$dir/soak.csv" "$configs"
 		echo
 		echo "| configuration | phase | n | min | median | p95 | max |"
 		echo "|---|---|---|---|---|---|---|"
