@@ -5,7 +5,8 @@
 # fails only when it cannot run (no timing assertions).
 #
 #   failover.sh [-n REPS] [-s SOAK_SECONDS] [-o DIR] [-k KEEPALIVE/DEADTIME]
-#               [-t TOKEN_MS] [-a "ADVERTS"] [-r RESET_WAIT] [-c "CONFIGS"]
+#               [-t TOKEN_MS] [-a "ADVERTS"] [-r RESET_WAIT] [-b BOOT_SECONDS]
+#               [-c "CONFIGS"]
 #   failover.sh -R DIR      tables and plot again from DIR/results.csv
 #
 #   -n  power cuts per configuration (default 10)
@@ -20,6 +21,10 @@
 #   -r  seconds a fenced node's power stays off (stonith reset_wait; default
 #       0.05: the cut node is dead already, and the testbed powers a node on
 #       only once its old links are gone; the tests and the demo use 0.3)
+#   -b  seconds a node powered on by the switch boots before its cluster
+#       stack starts (default 2; with less, a node fenced by a short reset
+#       can come back while Heartbeat R1 is still taking over, and R1 then
+#       leaves the resources on neither node)
 #   -c  configurations to run (default: all, in this order):
 #       hb-ucast    1. Heartbeat R1, ucast on aux, IPaddr2 (stock)
 #       hb-ws       2. Heartbeat R1, l2 on aux, WarmstandbyGateway,
@@ -74,10 +79,11 @@ hb_timers=10/50
 token=500
 adverts="1 0.1 0.01"
 RESET_WAIT=0.05
+boot_s=2
 configs=
 report_only=
 usage() { sed -n '/^#   failover.sh/,/^#       ka-ADVERT/s/^# \{0,1\}//p' "$0" >&2; exit 2; }
-while getopts n:s:o:k:t:a:r:c:R:h opt; do
+while getopts n:s:o:k:t:a:r:b:c:R:h opt; do
 	case $opt in
 	n) reps=$OPTARG ;;
 	s) soak_s=$OPTARG ;;
@@ -86,6 +92,7 @@ while getopts n:s:o:k:t:a:r:c:R:h opt; do
 	t) token=$OPTARG ;;
 	a) adverts=$OPTARG ;;
 	r) RESET_WAIT=$OPTARG ;;
+	b) boot_s=$OPTARG ;;
 	c) configs=$OPTARG ;;
 	R) report_only=$OPTARG ;;
 	*) usage ;;
@@ -116,6 +123,7 @@ hb_timers=$hb_timers
 token=$token
 adverts="$adverts"
 reset_wait=$RESET_WAIT
+boot_s=$boot_s
 configs="$configs"
 command="tests/bench/failover.sh $*"
 host="$(nproc) CPUs, kernel $(uname -r)"
@@ -154,6 +162,13 @@ start_cluster() {                # CONFIG KIND: up, VIP on n1, SCN_STARTUP set
 		for n in n1 n2; do tb_node_start "$n"; done
 		scn_startup_to_vip scn_each_node ka_start ;;
 	esac
+	fenced "$2" || return 0
+	# A node the switch powers on again boots for a while before its stack
+	# starts (the pairs' boot scripts start it at once).
+	for n in n1 n2; do
+		printf 'sleep %s\n%s\n' "$boot_s" "$(cat "$TB_DIR/$n/boot")" >"$TB_DIR/$n/boot.new"
+		mv "$TB_DIR/$n/boot.new" "$TB_DIR/$n/boot"
+	done
 }
 
 # ready_mark KIND NODE: a count that grows when NODE has (re)joined.
