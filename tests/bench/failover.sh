@@ -43,7 +43,7 @@
 # event log and the VIP's first ARP answer from the survivor.  The cut node
 # is powered on again (by the switch itself where fencing resets it) and
 # rejoins as backup before the next cut, so the cuts alternate between n1
-# and n2.  Then, for hb-ws and pcmk-ws, the soak: stress-ng on both cores,
+# and n2 (keepalived preempts: n1 takes the VIP back, every cut is n1's).  Then, for hb-ws and pcmk-ws, the soak: stress-ng on both cores,
 # ping -f from the observer on the heartbeat link and a flood aimed at the
 # medium (l2 frames of our EtherType spoofing the peer; UDP junk to knet's
 # port 5405), counting false failovers and moments with two VIP holders.
@@ -186,7 +186,9 @@ ready_since() { [ "$(ready_mark "$1" "$2")" -gt "$3" ]; }   # KIND NODE MARK
 # cluster_whole KIND NODE PEER: NODE is back as a member, PEER sees it.
 cluster_whole() {
 	case $1 in
-	hb|hbws|ka) ready_since "$1" "$2" "$MARK" && { [ "$1" = ka ] || hb_sees "$3" "$2"; } ;;
+	hb|hbws) ready_since "$1" "$2" "$MARK" && hb_sees "$3" "$2" ;;
+	# keepalived preempts: n1, the higher priority, takes the VIP back
+	ka) ready_since "$1" "$2" "$MARK" && [ "$(holder)" = n1 ] ;;
 	pcmk) pcmk_online "$3" "$2" ;;
 	pcmkws) pcmk_online "$3" "$2" && wso_role_is "$2" slave ;;
 	esac

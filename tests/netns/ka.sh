@@ -7,9 +7,10 @@
 #   ka_log NODE                         the node's keepalived log (host path)
 #   ka_watches DEAD SURVIVOR            wsprobe watches of a takeover
 #
-# Both nodes start as BACKUP with nopreempt: the higher priority (n1) wins
-# the first election, and a node that comes back after a power cut stays
-# backup, like Heartbeat with auto_failback off (no second VIP move).
+# Both nodes start as BACKUP and preempt (keepalived's default): the higher
+# priority (n1) always ends as master, also when it comes back after a
+# power cut.  (With nopreempt, at 0.01 s adverts n2 sometimes won the
+# first election and kept the VIP for good.)
 
 # ka_configure NODE PRIORITY ADVERT: the VIP on lan (eth0), VRRP on lan.
 # Sub-second adverts need VRRPv3 (VRRPv2 rounds them to whole seconds).
@@ -25,7 +26,6 @@ global_defs {
 }
 vrrp_instance ${TB}vi {
     state BACKUP
-    nopreempt
     interface eth0
     virtual_router_id 51
     priority $prio
