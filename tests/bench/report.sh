@@ -5,7 +5,7 @@
 # configuration, the phases' medians stacked).  Source it; bench_report DIR.
 
 # The phases in the order a takeover goes through them (the plot's colours).
-BENCH_PHASES="dead token fenced takeover promoted lines vip"
+BENCH_PHASES="token dead fenced takeover promoted lines vip"
 
 bench_label() {                  # CONFIG: what the configuration is
 	case $1 in
