@@ -150,7 +150,7 @@ bench_plot() {
 		echo "$y $prev $prev" >>"$dir/plot-ends.dat"
 	done
 	maxv=$(awk 'BEGIN {m = 0} $3 > m {m = $3} END {print m}' "$dir/plot-segments.dat")
-	# A second panel zooms into the first second when slow configurations
+	# A second panel zooms into the first 2 s when slow configurations
 	# would squeeze the fast ones into a few pixels.
 	local panels=1
 	awk -v m="$maxv" 'BEGIN {exit !(m > 2)}' && panels=2
@@ -164,15 +164,15 @@ set yrange [$y + 0.6:0.4]
 set grid xtics
 set key outside right top vertical
 set style fill solid 0.85 border -1
-set lmargin 50
+set lmargin 60
 phases = '$BENCH_PHASES'
 set xrange [0:$maxv * 1.12]
 set xlabel 'seconds after the power cut'
 EOGP
 		bench_plot_bars "$dir"
 		if [ "$panels" = 2 ]; then
-			echo "set xrange [0:1]"
-			echo "set xlabel 'seconds after the power cut (lower panel: the first second)'"
+			echo "set xrange [0:2]"
+			echo "set xlabel 'seconds after the power cut (lower panel: the first 2 s)'"
 			echo "unset key"
 			bench_plot_bars "$dir"
 		fi
@@ -210,6 +210,9 @@ bench_report() {                 # DIR
 		echo "from the backup's MAC; complete = the latest of vip, lines and fenced."
 		echo
 		echo "![failover timeline](failover.png)"
+		echo
+		echo "Each bar segment ends at the median time of the event of its colour, so its"
+		echo "length is the step into that event (medians, not per-cut differences)."
 		echo
 		bench_summary "$st" "$dir/soak.csv" "$configs"
 		echo
