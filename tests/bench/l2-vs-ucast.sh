@@ -192,13 +192,9 @@ stress_run() {                   # MEDIUM SETTING SECONDS
 	for n in n1 n2; do
 		peer=n2; [ "$n" = n2 ] && peer=n1
 		if [ "$medium" = l2 ]; then
-			tb_obs "$L2FLOOD" --netns "$TB_OBS" --iface eth1 --mode spoof \
-				--dst "$(tb_mac "$n" aux)" --src "$(tb_mac "$peer" aux)" \
-				--count 100000000 --seconds "$secs" >>"$flood_out" 2>&1 &
+			scn_aimed_flood "$secs" "$n" "$peer" aux l2 >>"$flood_out" &
 		else
-			tb_obs "$L2FLOOD" --netns "$TB_OBS" --iface eth1 --mode udp \
-				--dst "$(tb_mac "$n" aux)" --dst-ip "$(tb_ip "$n" aux)" --port 694 \
-				--count 100000000 --seconds "$secs" >>"$flood_out" 2>&1 &
+			scn_aimed_flood "$secs" "$n" "$peer" aux udp:694 >>"$flood_out" &
 		fi
 		pids+=($!)
 		tb_obs timeout $((secs + 10)) ping -f -q -l 8 -w "$secs" -c 50000000 "$(tb_ip "$n" aux)" \

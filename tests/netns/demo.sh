@@ -20,20 +20,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/fos.sh"
 # shellcheck source=../ocf/tb-ocf.sh
 . "$here/../ocf/tb-ocf.sh"
+# heartbeat_pair, pacemaker_pair (RESET_WAIT: how long a fenced node's
+# power stays off before the switch turns it on, default 0.3 s)
+. "$here/pairs.sh"
 
 stack=${1:-heartbeat}
 case $stack in
 heartbeat|pacemaker) ;;
 *) echo "usage: demo.sh [heartbeat|pacemaker]" >&2; exit 2 ;;
 esac
-L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-STONITH_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
-for f in "$L2_SO" "$STONITH_SO"; do
-	[ -f "$f" ] || { echo "$f not built: run make first" >&2; exit 1; }
-done
+pair_built || exit 1
 
-# How long a fenced node's power stays off before the switch turns it on.
-RESET_WAIT=${RESET_WAIT:-0.3}
 step() { printf '\n== %s\n' "$*"; }
 lines_side() {
 	case $(wso_mode) in
@@ -43,65 +40,9 @@ lines_side() {
 	esac
 }
 
-heartbeat_pair() {
-	local n peer linesw_args
-	linesw_args=$(wso_linesw_params | sed 's/ /::/g')
-	for n in n1 n2; do
-		peer=n2; [ "$n" = n2 ] && peer=n1
-		tb_node_start "$n"
-		HB_KEEPALIVE=100ms HB_DEADTIME=500ms HB_WARNTIME=300ms hb_configure "$n" \
-			"l2 eth1 $(tb_mac "$peer" aux)
-stonith_host * berofos $FOS_IP n1:0,n2:1 admin $(fos_password_file) 2 $RESET_WAIT" \
-			"n1 WarmstandbyGateway::hooks=/etc/ha.d/hooks.d WarmstandbyLinesw::$linesw_args IPaddr2::$TB_VIP/24/eth0"
-		echo "hb_start $n" >"$TB_DIR/$n/boot"
-	done
-	scn_startup_to_vip scn_each_node hb_start
-	WATCHES=(
-		"--watch=dead:$(hb_log n2):node n1: is dead"
-		"--watch=fenced:$(fos_log):power 0 off"
-		"--watch=promoted:$(tb_state n2)/var/log/ws-hooks.log:master"
-		"--watch=lines:$(fos_log):relay mode 1 -> 0"
-	)
-}
-
-# shellcheck disable=SC2119 # the clone with its default parameters
-pacemaker_pair() {
-	local n crm="$TB_DIR/cib.crm"
-	cat >"$crm" <<EOCRM
-property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
-rsc_defaults resource-stickiness=100
-primitive fence-fos stonith:berofos params ipaddr=$FOS_IP hostmap="n1:0 n2:1" \
-	password_file=$(fos_password_file) timeout=2 reset_wait=$RESET_WAIT op monitor interval=30s
-$(wso_crm_master_group)
-EOCRM
-	for n in n1 n2; do
-		tb_node_start "$n"
-		cs_configure "$n"
-		pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
-		echo "pcmk_start $n" >"$TB_DIR/$n/boot"
-	done
-	scn_startup_to_vip scn_each_node pcmk_start
-	WATCHES=(
-		"--watch=token:$(cs_log n2):A processor failed"
-		"--watch=fenced:$(fos_log):power 0 off"
-		"--watch=promoted:$(tb_state n2)/var/log/ws-hooks.log:master"
-		"--watch=lines:$(fos_log):relay mode 1 -> 0"
-	)
-}
-
 tb_init "demo-$stack" lan aux
 step "the emulated berofos switch at $FOS_IP: relay 0 powers n1, relay 1 powers n2"
-# shellcheck disable=SC2119 # fosemu with its default options
-fos_start || tb_die "fosemu did not start"
-tb_node_define n1 1
-tb_node_define n2 2
-fos_power_map 0 n1
-fos_power_map 1 n2
-for n in n1 n2; do
-	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
-	tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$STONITH_SO"
-	wso_node_setup "$n"
-done
+pair_switch_and_nodes
 
 if [ "$stack" = heartbeat ]; then
 	step "starting n1 and n2: Heartbeat R1 over the l2 medium (keepalive 100 ms, deadtime 500 ms)"

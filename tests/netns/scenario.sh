@@ -152,3 +152,21 @@ scn_sampled_holders() {
 	wait "$SCN_SAMPLER"
 	sort -u "$SCN_HOLDERS_FILE"
 }
+
+# scn_aimed_flood SECONDS NODE PEER LINK l2|udp:PORT: from the observer,
+# junk aimed at NODE's heartbeat medium on LINK, bounded by count and time
+# (l2flood): "l2" sends frames of our EtherType that spoof PEER's MAC, so
+# they pass the medium's kernel filter; "udp:PORT" sends random datagrams
+# to NODE's address on LINK.  Runs in the foreground; prints l2flood's
+# "sent N frames" line.  l2 floods want learning off on the observer's port.
+scn_aimed_flood() {
+	local secs=$1 node=$2 peer=$3 link=$4 kind=$5 ifn
+	ifn=$(tb_ifname "$link")
+	case $kind in
+	l2) set -- --mode spoof --src "$(tb_mac "$peer" "$link")" ;;
+	udp:*) set -- --mode udp --dst-ip "$(tb_ip "$node" "$link")" --port "${kind#udp:}" ;;
+	*) tb_die "scn_aimed_flood: unknown kind '$kind' (l2 or udp:PORT)" ;;
+	esac
+	tb_obs "$TB_BUILDDIR/tests/netns/l2flood" --netns "$TB_OBS" --iface "$ifn" \
+		--dst "$(tb_mac "$node" "$link")" "$@" --count 100000000 --seconds "$secs" 2>&1
+}
