@@ -1,32 +1,38 @@
 #!/bin/bash
-# The README demo: a warmstandby pair in network namespaces with the
-# emulated berofos switch, one power cut of the master, and the timeline of
-# the takeover: the peer declared dead, the dead node fenced through the
-# switch's power relay, the backup promoted, the telephone lines (relays)
-# moved to it, the VIP answering from it.
+# The README demo: two gateways in network namespaces with the emulated
+# berofos switch, set up the way an administrator does it, with wsctl:
+#   1. wsctl activate --dry-run, then wsctl activate on n1: the checks (ssh
+#      to the peer, l2ping on each link, the switch and its password, the
+#      power relays), the configuration written on both nodes, the stack
+#      started, one master with the lines and the VIP;
+#   2. wsctl status;
+#   3. wsctl handover: n2 becomes master before n1 steps down (the gap is
+#      measured);
+#   4. a power cut of the master (now n2) and the timeline of the takeover
+#      by n1: the peer declared dead, fenced through the switch's power
+#      relay, n1 promoted, the telephone lines (relays) moved to it, the VIP
+#      answering from it.
 #   demo.sh [heartbeat|pacemaker]     (default: heartbeat)
-# heartbeat: Heartbeat R1 over warmstandby's l2 medium, haresources with
-#   WarmstandbyGateway, WarmstandbyLinesw and IPaddr2, stonith_host berofos.
-# pacemaker: Corosync + Pacemaker, the promotable ocf:warmstandby:gateway,
-#   ocf:warmstandby:linesw and IPaddr2 with the master, stonith:berofos.
+# heartbeat: Heartbeat R1 over warmstandby's l2 medium (keepalive 100 ms,
+#   deadtime 500 ms), WarmstandbyGateway, WarmstandbyLinesw, IPaddr2,
+#   stonith_host berofos.
+# pacemaker: Corosync (token 1000 ms, knet on two links) + Pacemaker, the
+#   promotable ocf:warmstandby:gateway, ocf:warmstandby:linesw, IPaddr2 and
+#   stonith:berofos.
 # Our plugins and agents are overlaid inside the nodes; the host's stock
 # Heartbeat, Pacemaker and cluster-glue are unchanged.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/lib.sh"
-. "$here/hb.sh"
-. "$here/pcmk.sh"
-. "$here/scenario.sh"
-. "$here/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# heartbeat_pair, pacemaker_pair (RESET_WAIT: how long a fenced node's
-# power stays off before the switch turns it on, default 0.3 s)
+# shellcheck source=../crm-config/tb-wsctl.sh
+. "$here/../crm-config/tb-wsctl.sh"
+# pair_built, pair_hb_watches, pair_pcmk_watches
+# shellcheck source=pairs.sh
 . "$here/pairs.sh"
 
 stack=${1:-heartbeat}
 case $stack in
-heartbeat|pacemaker) ;;
+heartbeat) links=(--link eth1) ;;               # the l2 medium needs no IP
+pacemaker) links=(--link eth0 --link eth1) ;;   # one knet link per interface
 *) echo "usage: demo.sh [heartbeat|pacemaker]" >&2; exit 2 ;;
 esac
 pair_built || exit 1
@@ -39,34 +45,63 @@ lines_side() {
 	*) echo "mode unknown" ;;
 	esac
 }
+show_state() { echo "switch: $(lines_side); master: $(wso_masters | tr '\n' ' ')"; }
+# The demo's Heartbeat timers, tighter than wsctl's defaults.
+demo_timers() {
+	sed -i -e 's/^hb_keepalive = .*/hb_keepalive = 100ms/' -e 's/^hb_deadtime = .*/hb_deadtime = 500ms/' \
+		-e 's/^hb_warntime = .*/hb_warntime = 300ms/' "$(tb_state "$1")/etc/warmstandby/wsctl.conf"
+}
+# A node the switch powers on again boots its stack (wsctl configured it;
+# a real node's init system would start it).
+boot_script() {
+	local start=hb_start
+	[ "$stack" = pacemaker ] && start=pcmk_start
+	printf 'tb_sshd_start %s\n%s %s\n' "$1" "$start" "$1" >"$TB_DIR/$1/boot"
+}
 
-tb_init "demo-$stack" lan aux
-step "the emulated berofos switch at $FOS_IP: relay 0 powers n1, relay 1 powers n2"
-pair_switch_and_nodes
+# shellcheck disable=SC2054 # the power map's comma is meant
+activate=(--stack "$stack" activate --peer n2 "${links[@]}" --switch "$TBW_SWITCH"
+	--vip "$TB_VIP/24@eth0" --primary n1 --power-map n1:0,n2:1)
 
-if [ "$stack" = heartbeat ]; then
-	step "starting n1 and n2: Heartbeat R1 over the l2 medium (keepalive 100 ms, deadtime 500 ms)"
-	heartbeat_pair
-else
-	step "starting n1 and n2: Corosync (token 1000 ms) + Pacemaker, promotable gateway"
-	pacemaker_pair
-fi
-[ "$SCN_STARTUP" != - ] || tb_die "the VIP never came up on n1"
-echo "VIP $TB_VIP answered from n1 $SCN_STARTUP s after the cluster daemons started"
-tb_wait_for 30 wso_lines_on n1 || tb_die "the lines never moved to n1"
-echo "switch: $(lines_side); master: $(wso_masters | tr '\n' ' ')"
-# Let the members settle before the fault (Heartbeat's initdead).
+step "the emulated berofos switch at $FOS_IP (relay 0 powers n1, relay 1 powers n2); n1 and n2 with sshd, nothing configured"
+tbw_setup "demo-$stack"
+for n in n1 n2; do demo_timers "$n"; done
+
+step "n1# wsctl ${activate[*]} --dry-run"
+tbw n1 "${activate[@]}" --dry-run || tb_die "the dry run failed"
+
+step "n1# wsctl ${activate[*]} --yes"
+t0=$(tb_now)
+tbw n1 "${activate[@]}" --yes || tb_die "wsctl activate failed"
+echo "(activate took $(tb_elapsed "$t0" "$(tb_now)") s, checks included)"
+for n in n1 n2; do boot_script "$n"; done
+show_state
+tb_vip_holders 1 | sed "s/^/VIP holder (n1's MAC is $(tb_mac n1 lan)): /"
+
+step "n1# wsctl status"
+tbw n1 status || tb_die "wsctl status failed"
+
+step "n1# wsctl handover   (maintenance of n1: n2 takes over first)"
+tbw n1 handover || tb_die "wsctl handover failed"
+tb_wait_for 30 wso_lines_on n2 || tb_die "the lines never moved to n2"
+show_state
+# Let the members settle before the fault.
 sleep 3
 
-step "power cut of n1: every process killed, its links gone"
-old_init=$(tb_init_pid n1)
-tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
-# The switch powers n1 on again after fencing it (its hook reaps the node).
-out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${WATCHES[@]}")
+if [ "$stack" = heartbeat ]; then
+	mapfile -t watches < <(pair_hb_watches n2 n1)
+else
+	mapfile -t watches < <(pair_pcmk_watches n2 n1)
+fi
+step "power cut of the master n2: every process killed, its links gone"
+old_init=$(tb_init_pid n2)
+tb_pid_is_ours "$old_init" || tb_die "n2: PID $old_init is not the init we started"
+# The switch powers n2 on again after fencing it (its hook reaps the node).
+out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n1 lan)" --timeout 60 "${watches[@]}")
 rc=$?
 scn_timeline "timeline (s after the power cut):" "$out"
-grep -m 1 'relay mode 1 -> 0' "$(fos_log)" | sed 's/.*cause=/lines moved by: /; s/: watchdog$/: the switch'"'"'s watchdog (n1 stopped kicking it)/; s/: http$/: the linesw agent on n2 (HTTP)/'
-echo "switch: $(lines_side); master: $(wso_masters | tr '\n' ' ')"
-tb_vip_holders 1 | sed "s/^/VIP holder now (n2's MAC is $(tb_mac n2 lan)): /"
+grep -m 1 'relay mode 0 -> 1' "$(fos_log)" | sed 's/.*cause=/lines moved by: /; s/: watchdog$/: the switch'"'"'s watchdog (n2 stopped kicking it)/; s/: http$/: the linesw agent on n1 (HTTP)/'
+show_state
+tb_vip_holders 1 | sed "s/^/VIP holder now (n1's MAC is $(tb_mac n1 lan)): /"
 [ "$rc" -eq 0 ] || tb_die "the takeover did not complete"
 step "done; removing the testbed"

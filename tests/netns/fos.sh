@@ -21,8 +21,8 @@ fos_start() {
 	( umask 077; od -An -N6 -tx1 /dev/urandom | tr -d ' \n' >"$dir/password" )
 	: >"$dir/power-map"
 	# fosemu passes "PORT on|off" to the hook; the hook finds the run here.
-	printf '#!/bin/bash\n. %q\n. %q\n. %q\n. %q\ntb_attach %q\nfos_power_event "$@" >>%q 2>&1\n' \
-		"$TB_HERE/lib.sh" "$TB_HERE/hb.sh" "$TB_HERE/pcmk.sh" "$TB_HERE/fos.sh" \
+	printf '#!/bin/bash\n. %q\n. %q\n. %q\n. %q\n. %q\ntb_attach %q\nfos_power_event "$@" >>%q 2>&1\n' \
+		"$TB_HERE/lib.sh" "$TB_HERE/hb.sh" "$TB_HERE/pcmk.sh" "$TB_HERE/fos.sh" "$TB_HERE/ssh.sh" \
 		"$TB_DIR" "$dir/power.log" >"$dir/power-hook"
 	chmod 700 "$dir/power-hook"
 
