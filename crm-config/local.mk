@@ -4,19 +4,26 @@
 # wsctl is a shell script kept executable in crm-config/ so that the lint
 # test finds it and the tests run it from the source tree; installing
 # rewrites the lines that name the installed locations (WS_SBINDIR,
-# WS_TEMPLATEDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR).
+# WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR).
 
 WSCTL_TEMPLATES = crm-config/templates/pacemaker.crm crm-config/templates/ha.cf \
 	crm-config/templates/haresources
-EXTRA_DIST += crm-config/wsctl $(WSCTL_TEMPLATES)
+# wsctl's modules, one file per command group (sourced by wsctl).
+WSCTL_MODULES = crm-config/wsctl.d/logic.sh crm-config/wsctl.d/nodes.sh \
+	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \
+	crm-config/wsctl.d/disable.sh crm-config/wsctl.d/handover.sh \
+	crm-config/wsctl.d/choices.sh
+EXTRA_DIST += crm-config/wsctl $(WSCTL_TEMPLATES) $(WSCTL_MODULES)
 templatedir = $(datadir)/warmstandby/templates
+wsctllibdir = $(datadir)/warmstandby/wsctl
 
 install-exec-local: install-wsctl
 uninstall-local: uninstall-wsctl
 install-wsctl:
-	$(MKDIR_P) '$(DESTDIR)$(sbindir)' '$(DESTDIR)$(templatedir)'
+	$(MKDIR_P) '$(DESTDIR)$(sbindir)' '$(DESTDIR)$(templatedir)' '$(DESTDIR)$(wsctllibdir)'
 	sed -e 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' \
 		-e 's|^WS_TEMPLATEDIR=.*|WS_TEMPLATEDIR=$(templatedir)|' \
+		-e 's|^WS_LIBDIR=.*|WS_LIBDIR=$(wsctllibdir)|' \
 		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
 		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
 		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
@@ -24,9 +31,13 @@ install-wsctl:
 	for f in $(WSCTL_TEMPLATES); do \
 		$(INSTALL_DATA) '$(srcdir)/'"$$f" '$(DESTDIR)$(templatedir)/' || exit 1; \
 	done
+	for f in $(WSCTL_MODULES); do \
+		$(INSTALL_DATA) '$(srcdir)/'"$$f" '$(DESTDIR)$(wsctllibdir)/' || exit 1; \
+	done
 uninstall-wsctl:
 	rm -f '$(DESTDIR)$(sbindir)/wsctl'
 	for f in $(WSCTL_TEMPLATES); do rm -f '$(DESTDIR)$(templatedir)/'"$${f##*/}"; done
+	for f in $(WSCTL_MODULES); do rm -f '$(DESTDIR)$(wsctllibdir)/'"$${f##*/}"; done
 .PHONY: install-wsctl uninstall-wsctl
 
 # --- tests without a cluster: templates, usage, config fuzz --------------

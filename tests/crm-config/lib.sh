@@ -4,6 +4,8 @@
 WS_SRCDIR=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck disable=SC2034 # used by the tests that source this
 WSCTL="$WS_SRCDIR/crm-config/wsctl"
+# shellcheck disable=SC2034 # read by wsctl when a test sources it
+WSCTL_SRC_LIBDIR="$WS_SRCDIR/crm-config/wsctl.d"
 ct_failed=0
 ct_checks=0
 # ct_check DESCRIPTION CMD...: an assertion; the run fails at the end.

@@ -331,6 +331,8 @@ check_tools() {
 		[ -s /usr/share/warmstandby/templates/$t ] || exit 1; done'
 	check "wsctl points at the installed templates and programs" bash -c \
 		"grep -qx 'WS_TEMPLATEDIR=/usr/share/warmstandby/templates' /usr/sbin/wsctl &&
+		grep -qx 'WS_LIBDIR=/usr/share/warmstandby/wsctl' /usr/sbin/wsctl &&
+		[ -s /usr/share/warmstandby/wsctl/activate.sh ] &&
 		wsctl --config /dev/null config show | grep -qx 'fosctl = /usr/sbin/fosctl'"
 	check "wsctl usage error exits 2" bash -c 'wsctl activate 2>/dev/null; [ $? -eq 2 ]'
 }

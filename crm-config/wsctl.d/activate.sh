@@ -1,0 +1,501 @@
+# wsctl module: wsctl activate: the checks (the dry run), the plan, the files written
+# on both nodes, the start in an order that never makes two masters.
+# Sourced by wsctl, which holds the constants and main(); the variables
+# the modules share are checked through wsctl itself.
+# "check && check || die" is meant: die when either check fails (SC2015).
+# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+
+act_fail=0
+check_ok() { say "  ok    $*"; }
+check_fail() { act_code=$1; shift; say "  FAIL  $*"; err "$*"; act_fail=1; [ "$act_rc" -ne 0 ] || act_rc=$act_code; }
+
+act_parse() {
+	act_peer='' act_links='' act_switch=$conf_switch act_stonith='' act_vips='' act_primary='' act_pmap=''
+	act_dry=0 act_yes=0
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--peer) [ $# -ge 2 ] || usage_error "--peer needs a node name"
+			valid_name "$2" || usage_error "--peer '$2' is not a node name"
+			act_peer=$2; shift ;;
+		--link) [ $# -ge 2 ] || usage_error "--link needs an interface name"
+			valid_iface "$2" || usage_error "--link '$2' is not an interface name"
+			case " $act_links " in *" $2 "*) usage_error "--link $2 given twice" ;; esac
+			act_links="${act_links:+$act_links }$2"; shift ;;
+		--switch) [ $# -ge 2 ] && valid_name "$2" || usage_error "--switch needs a section name of berofos.conf"
+			act_switch=$2; shift ;;
+		--stonith) [ $# -ge 2 ] && valid_name "$2" || usage_error "--stonith needs a section name of berofos.conf"
+			act_stonith=$2; shift ;;
+		--vip) [ $# -ge 2 ] || usage_error "--vip needs ADDR/CIDR[@IFACE]"
+			valid_vip "$2" || usage_error "--vip '$2' is not ADDR/CIDR[@IFACE] (e.g. 192.0.2.50/24@eth0)"
+			act_vips="${act_vips:+$act_vips }$2"; shift ;;
+		--primary) [ $# -ge 2 ] && valid_name "$2" || usage_error "--primary needs a node name"
+			act_primary=$2; shift ;;
+		--power-map) [ $# -ge 2 ] && valid_power_map "$2" ||
+				usage_error "--power-map needs NODE:PORT,NODE:PORT with ports 0 and 1 (e.g. gw1:0,gw2:1)"
+			act_pmap=$2; shift ;;
+		--dry-run) act_dry=1 ;;
+		--yes) act_yes=1 ;;
+		*) usage_error "activate: unknown option '$1'" ;;
+		esac
+		shift
+	done
+	[ -n "$act_peer" ] || usage_error "activate needs --peer NODE (the other node, reachable by ssh as root)"
+	[ -n "$act_links" ] || act_links=$conf_links
+	[ -n "$act_links" ] || usage_error "activate needs at least one --link IFACE (or 'wsctl link use IFACE')"
+	[ -n "$act_switch" ] || usage_error "activate needs --switch NAME (or 'wsctl switch use NAME')"
+	[ -n "$act_stonith" ] || act_stonith=${conf_stonith:-$act_switch}
+	[ -n "$act_vips" ] || act_vips=$conf_vips
+	act_me=$(local_node)
+	[ "$act_peer" != "$act_me" ] || usage_error "--peer $act_peer is this node; name the other one"
+	[ -n "$act_primary" ] || act_primary=$act_me
+	[ "$act_primary" = "$act_me" ] || [ "$act_primary" = "$act_peer" ] ||
+		usage_error "--primary $act_primary is neither this node ($act_me) nor the peer ($act_peer)"
+	act_other=$act_peer
+	[ "$act_primary" = "$act_me" ] || act_other=$act_me
+	[ -n "$act_pmap" ] || act_pmap=${conf_power_map:-$act_primary:0,$act_other:1}
+	power_port "$act_pmap" "$act_me" >/dev/null && power_port "$act_pmap" "$act_peer" >/dev/null ||
+		usage_error "--power-map $act_pmap must name both $act_me and $act_peer"
+	need_root
+}
+
+# iface_info NODE IFACE: "UP MAC IPV4" ("-" for a missing address).
+iface_info() {
+	on "$1" "[ -d /sys/class/net/$2 ] || exit 1
+		s=down; ip -o link show dev $2 | grep -q '[<,]UP[,>]' && s=up
+		m=\$(cat /sys/class/net/$2/address)
+		a=\$(ip -o -4 addr show dev $2 scope global | awk '{sub(/\\/.*/, \"\", \$4); print \$4; exit}')
+		echo \$s \$m \${a:--}" </dev/null 2>/dev/null
+}
+
+act_check_peer() {
+	if ! peer_reachable "$act_peer"; then
+		check_fail "$EX_PEER" "peer $act_peer is not reachable by ssh as root (BatchMode): set up root's key (ssh-copy-id root@$act_peer) and check the name resolves"
+		return 1
+	fi
+	act_peer_name=$(on "$act_peer" "uname -n" </dev/null 2>/dev/null)
+	if [ "$act_peer_name" != "$act_peer" ]; then
+		check_fail "$EX_PEER" "peer $act_peer calls itself '$act_peer_name': use its node name (uname -n) as --peer"
+		return 1
+	fi
+	check_ok "peer $act_peer reachable by ssh"
+	for n in "$act_me" "$act_peer"; do
+		if stack_installed "$n" "$ws_stack"; then check_ok "$n: $ws_stack installed"
+		else check_fail "$EX_CHECK" "$n: $ws_stack is not installed: install it on both nodes"; fi
+	done
+	return 0
+}
+
+act_check_links() {
+	act_ring=0
+	for l in $act_links; do
+		for n in "$act_me" "$act_peer"; do
+			if ! info=$(iface_info "$n" "$l"); then
+				check_fail "$EX_CHECK" "$n: no interface $l: name an existing interface with --link"
+				continue
+			fi
+			# shellcheck disable=SC2086 # three words
+			set -- $info
+			[ "$1" = up ] || check_fail "$EX_CHECK" "$n: interface $l is down: bring it up (ip link set $l up)"
+			eval "act_mac_$(echo "$n" | tr -c 'A-Za-z0-9_\n' _)_$act_ring=\$2"
+			eval "act_ip_$(echo "$n" | tr -c 'A-Za-z0-9_\n' _)_$act_ring=\$3"
+			if [ "$ws_stack" = pacemaker ] && [ "$3" = - ]; then
+				check_fail "$EX_CHECK" "$n: interface $l has no IPv4 address: corosync (knet) needs one on every link; add one or leave out --link $l"
+			fi
+		done
+		act_ring=$((act_ring + 1))
+	done
+	[ "$act_fail" -eq 0 ] || return 1
+	act_ring=0
+	for l in $act_links; do
+		peer_mac=$(node_fact mac "$act_peer" "$act_ring")
+		# The peer answers l2 echo requests while no Heartbeat runs there.
+		on "$act_peer" "$(q "$conf_l2ping") --responder -w 3 $l" </dev/null >/dev/null 2>&1 &
+		resp=$!
+		sleep 0.3
+		if "$conf_l2ping" -c 3 -i 0.2 -W 1 "$l" "$peer_mac" >/dev/null 2>&1; then
+			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers l2ping"
+		else
+			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer l2ping: check the cabling of $l on both nodes"
+		fi
+		# Our ssh client; the responder there ends by its own -w.
+		kill "$resp" 2>/dev/null
+		wait "$resp" 2>/dev/null
+		act_ring=$((act_ring + 1))
+	done
+}
+# node_fact mac|ip NODE RING
+node_fact() { eval "printf '%s\n' \"\${act_$1_$(echo "$2" | tr -c 'A-Za-z0-9_\n' _)_$3}\""; }
+
+act_check_switch() {           # ROLE SECTION
+	acs_bad=0
+	if ! fos_has_section "$conf_berofos_conf" "$2"; then
+		check_fail "$EX_SWITCH" "$1 switch $2: no section [$2] in $conf_berofos_conf: add it (see fosctl(8)) or list switches with 'wsctl switch discover'"
+		return 1
+	fi
+	for n in "$act_me" "$act_peer"; do
+		fc_rc=0
+		on "$n" "$(q "$conf_fosctl") -f $(q "$conf_berofos_conf") --switch $2 show" </dev/null >/dev/null 2>&1 || fc_rc=$?
+		if [ "$fc_rc" -ne 0 ]; then
+			check_fail "$EX_SWITCH" "$n: $1 switch $2: $(fosctl_reason "$fc_rc")"
+			acs_bad=1
+		else
+			check_ok "$n: $1 switch $2 answers, password accepted"
+		fi
+	done
+	return "$acs_bad"
+}
+
+act_check_power() {
+	for n in "$act_me" "$act_peer"; do
+		pp=$(power_port "$act_pmap" "$n")
+		st=$(fosctl_sw "$act_stonith" power "$pp" status 2>/dev/null) || st=unknown
+		case $st in
+		*" on") check_ok "power relay $pp ($n) is on" ;;
+		*" off") check_fail "$EX_SWITCH" "power relay $pp of $act_stonith is off but $n runs: fix --power-map (NODE:PORT,NODE:PORT)" ;;
+		*) check_fail "$EX_SWITCH" "power relay $pp of $act_stonith could not be read: check 'fosctl --switch $act_stonith power $pp status'" ;;
+		esac
+	done
+}
+
+act_check_clean() {
+	for n in "$act_me" "$act_peer"; do
+		case $ws_stack in
+		heartbeat)
+			if stack_running "$n" heartbeat; then
+				check_fail "$EX_CHECK" "$n: heartbeat is running: stop it, or run 'wsctl disable --purge' for a pair wsctl set up"
+			elif hb_configured "$n"; then
+				check_fail "$EX_CHECK" "$n: $HA_CF exists: move it away, or run 'wsctl disable --purge' for a pair wsctl set up"
+			else check_ok "$n: no Heartbeat configuration to overwrite"; fi ;;
+		pacemaker)
+			if stack_running "$n" pacemaker; then
+				check_fail "$EX_CHECK" "$n: corosync is running: stop the cluster, or run 'wsctl disable --purge' for a pair wsctl set up"
+			elif cs_conf_is_ours_or_custom "$n"; then
+				check_fail "$EX_CHECK" "$n: $CS_CONF is not Debian's stock file: move it away, or run 'wsctl disable --purge' for a pair wsctl set up"
+			elif cib_has_resources "$n"; then
+				check_fail "$EX_CHECK" "$n: the CIB ($CIB_XML) has resources: remove it, or run 'wsctl disable --purge'"
+			else check_ok "$n: no cluster configuration to overwrite"; fi ;;
+		esac
+	done
+}
+
+# VIP interfaces: given with @IFACE, else the interface of the route to it.
+act_resolve_vips() {
+	act_vips_full=
+	for v in $act_vips; do
+		vif=
+		case $v in *@*) vif=${v#*@} ;; esac
+		va=${v%%/*}
+		vc=${v#*/}; vc=${vc%%@*}
+		if [ -z "$vif" ]; then
+			vif=$(ip -o route get "$va" 2>/dev/null | sed -n 's/.* dev \([^ ]*\).*/\1/p')
+			[ -n "$vif" ] || { check_fail "$EX_CHECK" "VIP $va: no route to it here: give its interface (--vip $va/$vc@IFACE)"; continue; }
+		fi
+		for n in "$act_me" "$act_peer"; do
+			on "$n" "[ -d /sys/class/net/$vif ]" </dev/null 2>/dev/null ||
+				check_fail "$EX_CHECK" "$n: VIP $va: no interface $vif: give an existing one with @IFACE"
+		done
+		act_vips_full="${act_vips_full:+$act_vips_full }$va/$vc@$vif"
+	done
+	[ -z "$act_vips_full" ] || check_ok "VIPs: $act_vips_full"
+}
+
+act_checks() {
+	act_rc=0
+	say "checks ($ws_stack):"
+	act_check_peer || return "$act_rc"
+	act_check_clean
+	act_check_links
+	act_switch_ok=0
+	act_check_switch lines "$act_switch" || act_switch_ok=1
+	if [ "$act_stonith" != "$act_switch" ]; then
+		act_check_switch fencing "$act_stonith" || act_switch_ok=1
+	fi
+	# The relays can only be read from a switch that answers.
+	[ "$act_switch_ok" -ne 0 ] || act_check_power
+	act_resolve_vips
+	for n in "$act_me" "$act_peer"; do
+		on "$n" "[ -d $(q "$conf_hooks") ]" </dev/null 2>/dev/null ||
+			check_fail "$EX_CHECK" "$n: hooks directory $conf_hooks is missing: create it (see ocf_warmstandby_gateway(7)) or set 'hooks' in $WSCTL_CONF"
+	done
+	return "$act_rc"
+}
+
+# --- rendering ---------------------------------------------------------------------
+template_dir() {
+	if [ -n "$WS_TEMPLATEDIR" ]; then printf '%s\n' "$WS_TEMPLATEDIR"
+	else printf '%s/templates\n' "$(cd "$(dirname "$0")" && pwd)"; fi
+}
+
+# act_vars NODE: the template values for NODE's files (NAME<TAB>value).
+act_vars() {
+	av_node=$1
+	av_other=$act_peer
+	[ "$av_node" = "$act_me" ] || av_other=$act_me
+	av_url=$(fos_section_value "$conf_berofos_conf" "$act_stonith" url)
+	av_user=$(fos_section_value "$conf_berofos_conf" "$act_stonith" user)
+	av_pwf=$(fos_section_value "$conf_berofos_conf" "$act_stonith" password_file)
+	av_kick=
+	[ -z "$conf_kick_interval_ms" ] || av_kick=" kick_interval=$conf_kick_interval_ms"
+	printf 'PRIMARY\t%s\nNODE1\t%s\nNODE2\t%s\n' "$act_primary" "$act_me" "$act_peer"
+	printf 'STONITH\t%s\nSWITCH\t%s\nFOS_CONFIG\t%s\n' "$act_stonith" "$act_switch" "$conf_berofos_conf"
+	printf 'FOS_HOST\t%s\nFOS_USER\t%s\nFOS_PASSWORD_FILE\t%s\n' "$(url_host "$av_url")" "${av_user:-admin}" "$av_pwf"
+	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
+	printf 'HOSTMAP\t%s\nHB_HOSTMAP\t%s\n' "$(printf '%s' "$act_pmap" | tr ',' ' ')" "$act_pmap"
+	printf 'FENCE_DELAY\t%s\nFENCE_DELAY_MAX\t%s\n' "$conf_fence_delay" "$conf_fence_delay_max"
+	printf 'STONITH_TIMEOUT\t%s\nDC_DEADTIME\t%s\n' "$conf_stonith_timeout" "$conf_dc_deadtime"
+	printf 'HOOKS\t%s\nHOOK_TIMEOUT\t%s\nWINTV\t%s\n' "$conf_hooks" "$conf_hook_timeout" "$conf_watchdog_interval"
+	printf 'LINESW_EXTRA\tfosctl=%s fos_kickd=%s%s\n' "$conf_fosctl" "$conf_fos_kickd" "$av_kick"
+	printf 'HB_LINESW_EXTRA\t::fosctl=%s::fos_kickd=%s%s\n' "$conf_fosctl" "$conf_fos_kickd" \
+		"$(printf '%s' "$av_kick" | sed 's/ /::/g')"
+	printf 'HB_LOGFILE\t/var/log/ha-log\nHB_KEEPALIVE\t%s\nHB_DEADTIME\t%s\n' "$conf_hb_keepalive" "$conf_hb_deadtime"
+	printf 'HB_WARNTIME\t%s\nHB_INITDEAD\t%s\n' "$conf_hb_warntime" "$conf_hb_initdead"
+	av_ring=0
+	for av_l in $act_links; do
+		printf 'HB_MEDIA\tl2 %s %s\n' "$av_l" "$(node_fact mac "$av_other" "$av_ring")"
+		av_ring=$((av_ring + 1))
+	done
+	av_hbv='' av_i=0
+	printf 'VIP_RESOURCES\t\n'
+	for av_v in $act_vips_full; do
+		av_a=${av_v%%/*} av_c=${av_v#*/}
+		av_if=${av_c#*@} av_c=${av_c%%@*}
+		av_hbv="$av_hbv IPaddr2::$av_a/$av_c/$av_if"
+		printf 'VIP_RESOURCES\tprimitive vip%s IPaddr2 params ip=%s cidr_netmask=%s nic=%s op monitor interval=10s\n' \
+			"$av_i" "$av_a" "$av_c" "$av_if"
+		printf 'VIP_RESOURCES\tcolocation vip%s-with-master inf: vip%s gw-clone:Master\n' "$av_i" "$av_i"
+		printf 'VIP_RESOURCES\torder vip%s-after-promote Mandatory: gw-clone:promote vip%s:start\n' "$av_i" "$av_i"
+		av_i=$((av_i + 1))
+	done
+	printf 'HB_VIPS\t%s\n' "$av_hbv"
+	av_hbs=
+	printf 'SERVICE_RESOURCES\t\n'
+	for av_s in $conf_services; do
+		av_hbs="$av_hbs $av_s"
+		printf 'SERVICE_RESOURCES\tprimitive svc-%s systemd:%s op monitor interval=10s\n' "$av_s" "$av_s"
+		printf 'SERVICE_RESOURCES\tcolocation svc-%s-with-master inf: svc-%s gw-clone:Master\n' "$av_s" "$av_s"
+		printf 'SERVICE_RESOURCES\torder svc-%s-after-lines Mandatory: lines:start svc-%s:start\n' "$av_s" "$av_s"
+	done
+	printf 'HB_SERVICES\t%s\n' "$av_hbs"
+	printf 'L2LINK_RESOURCES\t\n'
+	av_ring=0
+	for av_l in $act_links; do
+		av_macs="$(node_fact mac "$act_me" "$av_ring") $(node_fact mac "$act_peer" "$av_ring")"
+		printf 'L2LINK_RESOURCES\tprimitive l2link-%s ocf:warmstandby:l2link params name=l2link-%s interface=%s macs="%s" l2ping=%s op monitor interval=10s timeout=20s\n' \
+			"$av_l" "$av_l" "$av_l" "$av_macs" "$conf_l2ping"
+		printf 'L2LINK_RESOURCES\tclone l2link-%s-clone l2link-%s\n' "$av_l" "$av_l"
+		# shellcheck disable=SC2016 # $role is crmsh syntax
+		printf 'L2LINK_RESOURCES\tlocation gw-l2-%s gw-clone rule $role=Master l2link-%s: defined l2link-%s\n' "$av_l" "$av_l" "$av_l"
+		av_ring=$((av_ring + 1))
+	done
+}
+
+# corosync.conf for the pair: knet, one link per --link.
+render_corosync() {
+	printf '# warmstandby: written by wsctl activate.\n'
+	printf 'totem {\n    version: 2\n    cluster_name: warmstandby\n    transport: knet\n'
+	printf '    token: %s\n    crypto_cipher: aes256\n    crypto_hash: sha256\n}\n' "$conf_corosync_token"
+	printf 'nodelist {\n'
+	rc_id=1
+	for rc_n in "$act_me" "$act_peer"; do
+		printf '    node {\n        name: %s\n        nodeid: %s\n' "$rc_n" "$rc_id"
+		rc_ring=0
+		# shellcheck disable=SC2034 # one ring per link, by number
+		for rc_l in $act_links; do
+			printf '        ring%s_addr: %s\n' "$rc_ring" "$(node_fact ip "$rc_n" "$rc_ring")"
+			rc_ring=$((rc_ring + 1))
+		done
+		printf '    }\n'
+		rc_id=$((rc_id + 1))
+	done
+	printf '}\nquorum {\n    provider: corosync_votequorum\n    two_node: 1\n}\n'
+	printf 'logging {\n    to_logfile: yes\n    logfile: /var/log/corosync/corosync.log\n    to_syslog: yes\n    timestamp: hires\n}\n'
+}
+
+render_cluster_facts() {
+	printf '# warmstandby: written by wsctl activate; read by wsctl.\n'
+	printf 'stack = %s\nnode1 = %s\nnode2 = %s\nprimary = %s\n' "$ws_stack" "$act_me" "$act_peer" "$act_primary"
+	printf 'switch = %s\nstonith = %s\nlinks = %s\n' "$act_switch" "$act_stonith" "$act_links"
+	[ -z "$act_vips_full" ] || printf 'vips = %s\n' "$act_vips_full"
+}
+
+# act_render: every file of both nodes into the temporary directory, as
+# DIR/NODE/<path>; the list of "NODE PATH MODE" in DIR/files.
+act_render() {
+	ar_dir=$(ws_tmp)
+	: >"$ar_dir/files"
+	tdir=$(template_dir)
+	for n in "$act_me" "$act_peer"; do
+		mkdir -p "$ar_dir/$n" || return 1
+		act_vars "$n" >"$ar_dir/$n.vars" || return 1
+		case $ws_stack in
+		heartbeat)
+			render_template "$tdir/ha.cf" "$ar_dir/$n.vars" >"$ar_dir/$n/ha.cf" || return 1
+			render_template "$tdir/haresources" "$ar_dir/$n.vars" >"$ar_dir/$n/haresources" || return 1
+			printf '%s %s 0644 ha.cf\n%s %s 0644 haresources\n%s %s 0600 authkeys\n' \
+				"$n" "$HA_CF" "$n" "$HA_RESOURCES" "$n" "$HA_AUTHKEYS" >>"$ar_dir/files" ;;
+		pacemaker)
+			render_template "$tdir/pacemaker.crm" "$ar_dir/$n.vars" >"$ar_dir/$n/cib.crm" || return 1
+			render_corosync >"$ar_dir/$n/corosync.conf"
+			printf '%s %s 0644 corosync.conf\n%s %s 0400 authkey\n%s %s 0600 cib.xml\n' \
+				"$n" "$CS_CONF" "$n" "$CS_AUTHKEY" "$n" "$CIB_XML" >>"$ar_dir/files" ;;
+		esac
+		render_cluster_facts >"$ar_dir/$n/wsctl.cluster" || return 1
+		printf '%s %s 0644 wsctl.cluster\n' "$n" "$WSCTL_CLUSTER" >>"$ar_dir/files"
+	done
+	# One secret for both nodes.
+	case $ws_stack in
+	heartbeat)
+		(umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N20 -tx1 /dev/urandom | tr -d ' \n')" >"$ar_dir/key") ;;
+	pacemaker)
+		(umask 077; head -c 256 /dev/urandom >"$ar_dir/key") ;;
+	esac
+	for n in "$act_me" "$act_peer"; do
+		case $ws_stack in
+		heartbeat) cp -p "$ar_dir/key" "$ar_dir/$n/authkeys" ;;
+		pacemaker) cp -p "$ar_dir/key" "$ar_dir/$n/authkey" ;;
+		esac
+	done
+}
+
+act_plan() {
+	say "plan:"
+	while read -r n path mode _; do
+		say "  $n: write $path (mode $mode)"
+	done <"$(ws_tmp)/files"
+	case $ws_stack in
+	heartbeat) say "  start Heartbeat on $act_primary (the owner of the resources), then at once on $act_other (within initdead ${conf_hb_initdead}s)" ;;
+	pacemaker) say "  start Corosync + Pacemaker on $act_me and $act_peer (same CIB on both; two_node quorum waits for both)" ;;
+	esac
+	say "  wait up to ${conf_wait_timeout}s for one master ($act_primary) with the lines${act_vips_full:+ and $act_vips_full}"
+}
+
+# install_file NODE SRC DEST MODE: DEST.wsctl-new on NODE (stdin over ssh
+# for the peer: secrets never on a command line).
+stage_file() {
+	sf_dest=$3.wsctl-new
+	on "$1" "umask 077; mkdir -p $(q "$(dirname "$3")") && cat >$(q "$sf_dest") && chmod $4 $(q "$sf_dest")" <"$2"
+}
+# The CIB is built from the crm file on the node itself (crmsh on a file CIB).
+stage_cib() {                    # NODE CRMFILE
+	stage_file "$1" "$2" "$CIB_XML.crm" 0600 || return 1
+	on "$1" "set -e; f=$CIB_XML.wsctl-new; cibadmin --empty >\$f
+		CIB_file=\$f crm configure load update $CIB_XML.crm.wsctl-new >/dev/null
+		rm -f $CIB_XML.crm.wsctl-new; chown hacluster:haclient \$f; chmod 600 \$f" </dev/null
+}
+unstage_all() {
+	while read -r n path _ _; do
+		on "$n" "rm -f $(q "$path.wsctl-new") $(q "$CIB_XML.crm.wsctl-new")" </dev/null >/dev/null 2>&1
+	done <"$(ws_tmp)/files"
+}
+commit_all() {
+	while read -r n path _ _; do
+		# corosync.conf: keep the file it replaces for 'disable --purge'.
+		if [ "$path" = "$CS_CONF" ]; then
+			on "$n" "[ ! -f $CS_CONF ] || [ -f $CS_CONF.wsctl-orig ] || cp -p $CS_CONF $CS_CONF.wsctl-orig" </dev/null || return 1
+		fi
+		[ "$path" != "$CIB_XML" ] || on "$n" "rm -f $CIB_XML.sig" </dev/null
+		on "$n" "mv -f $(q "$path.wsctl-new") $(q "$path")" </dev/null || return 1
+		say "  $n: wrote $path"
+	done <"$(ws_tmp)/files"
+}
+remove_written() {
+	while read -r n path _ _; do
+		on "$n" "rm -f $(q "$path")" </dev/null >/dev/null 2>&1
+		[ "$path" != "$CS_CONF" ] ||
+			on "$n" "[ ! -f $CS_CONF.wsctl-orig ] || mv -f $CS_CONF.wsctl-orig $CS_CONF" </dev/null >/dev/null 2>&1
+	done <"$(ws_tmp)/files"
+}
+
+act_write() {
+	aw_dir=$(ws_tmp)
+	aw_bad='' aw_cibs=''
+	while read -r n path mode name; do
+		if [ "$name" = cib.xml ]; then
+			# crmsh takes seconds: both nodes build their CIB at once.
+			stage_cib "$n" "$aw_dir/$n/cib.crm" </dev/null >/dev/null 2>"$aw_dir/$n.stage.err" &
+			aw_cibs="$aw_cibs $n:$!"
+		else
+			stage_file "$n" "$aw_dir/$n/$name" "$path" "$mode" 2>"$aw_dir/stage.err" || { aw_bad="$n: cannot write $path: $(cat "$aw_dir/stage.err")"; break; }
+		fi
+	done <"$aw_dir/files"
+	for aw_c in $aw_cibs; do
+		wait "${aw_c#*:}" ||
+			aw_bad="${aw_bad:+$aw_bad; }${aw_c%%:*}: the CIB did not load: $(cat "$aw_dir/${aw_c%%:*}.stage.err")"
+	done
+	if [ -n "$aw_bad" ]; then
+		unstage_all
+		die "$EX_STACK" "$aw_bad; nothing was changed"
+	fi
+	if ! commit_all; then
+		remove_written
+		die "$EX_STACK" "writing the configuration failed; the files written were removed on both nodes"
+	fi
+}
+
+act_start() {
+	case $ws_stack in
+	heartbeat)
+		# The primary first: when the peer joins, the primary is already
+		# a member and R1 gives the resources to their owner in
+		# haresources, the primary.  The peer must join within initdead:
+		# a node that stays alone that long fences its peer.
+		say "starting Heartbeat on $act_primary"
+		stack_start "$act_primary" || return 1
+		as_i=0
+		until stack_running "$act_primary" heartbeat; do
+			as_i=$((as_i + 1))
+			[ "$as_i" -le 50 ] || return 1
+			sleep 0.2
+		done
+		say "starting Heartbeat on $act_other"
+		stack_start "$act_other" || return 1 ;;
+	pacemaker)
+		for n in "$act_me" "$act_peer"; do
+			say "starting Corosync + Pacemaker on $n"
+			stack_start "$n" || return 1
+		done ;;
+	esac
+	return 0
+}
+
+# Without --yes, ask on a terminal; refuse without one (scripts say --yes).
+act_confirm() {
+	[ "$act_yes" -eq 0 ] || return 0
+	[ -t 0 ] || die "$EX_USAGE" "activate changes both nodes: give --yes to run without a terminal (or --dry-run to check only)"
+	printf 'proceed? [y/N] '
+	read -r ac_answer || ac_answer=n
+	case $ac_answer in y|Y|yes) return 0 ;; esac
+	die "$EX_CHECK" "not confirmed: nothing was changed"
+}
+
+cmd_activate() {
+	act_parse "$@"
+	detect_stack
+	ws_tmp_init
+	act_t0=$(date +%s.%N)
+	act_checks
+	act_rc=$?
+	if [ "$act_rc" -ne 0 ]; then
+		say "checks failed: nothing was changed"
+		ws_cleanup
+		exit "$act_rc"
+	fi
+	act_render || die "$EX_CONFIG" "rendering the templates from $(template_dir) failed"
+	act_plan
+	if [ "$act_dry" -eq 1 ]; then
+		say "dry run: every check passed, nothing was changed"
+		ws_cleanup
+		exit "$EX_OK"
+	fi
+	act_confirm
+	act_write
+	cl_load
+	if ! act_start; then
+		die "$EX_STACK" "the stack did not start on both nodes: see the stack's log; stop it and run 'wsctl disable --purge' before trying again"
+	fi
+	if ! wait_serving "$act_primary" "$conf_wait_timeout"; then
+		die "$EX_STACK" "no single master with lines and VIPs on $act_primary after ${conf_wait_timeout}s: see 'wsctl status' and the stack's log"
+	fi
+	say "active: $act_primary is master with the lines${act_vips_full:+ and $act_vips_full} ($(awk -v a="$act_t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s)"
+	ws_cleanup
+}

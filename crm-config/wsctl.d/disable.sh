@@ -1,0 +1,136 @@
+# wsctl module: wsctl disable: slave first, then master, then the watchdog off; the
+# master keeps serving.
+# Sourced by wsctl, which holds the constants and main(); the variables
+# the modules share are checked through wsctl itself.
+# "check && check || die" is meant: die when either check fails (SC2015).
+# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+
+# Stop the fos-kickd that linesw started, through the agent itself (its
+# stop kills the feeder and leaves the relays where they are).
+linesw_stop_kickd() {            # NODE
+	case $ws_stack in
+	heartbeat)
+		lk_args=$(sed -n 's/.* WarmstandbyLinesw::\([^ ]*\).*/\1/p' "$HA_RESOURCES" | sed 's/::/ /g')
+		on "$1" "$WS_HBRESOURCEDIR/WarmstandbyLinesw $lk_args stop" </dev/null >/dev/null 2>&1 ;;
+	pacemaker)
+		on "$1" "OCF_ROOT=/usr/lib/ocf OCF_RESOURCE_INSTANCE=lines OCF_RESKEY_switch=$cl_switch \
+			OCF_RESKEY_config=$(q "$conf_berofos_conf") OCF_RESKEY_fosctl=$(q "$conf_fosctl") \
+			OCF_RESKEY_fos_kickd=$(q "$conf_fos_kickd") OCF_RESKEY_primary_node=$cl_primary \
+			$WS_OCF_AGENTDIR/linesw stop" </dev/null >/dev/null 2>&1 ;;
+	esac
+}
+
+cmd_disable() {
+	dis_purge=0
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--purge) dis_purge=1 ;;
+		*) usage_error "disable: unknown option '$1'" ;;
+		esac
+		shift
+	done
+	need_cluster
+	ws_tmp_init
+	for n in $cl_node1 $cl_node2; do
+		peer_reachable "$n" || die "$EX_PEER" "$n is not reachable by ssh: disable needs both nodes; check ssh as root"
+	done
+	dis_master=$(master_nodes)
+	case $dis_master in
+	*' '*) die "$EX_CHECK" "two masters ($dis_master): resolve that first (see 'wsctl status')" ;;
+	'') dis_master=$(lines_node); [ "$dis_master" != - ] || dis_master=$cl_primary ;;
+	esac
+	dis_slave=$(other_node "$dis_master")
+	say "disabling: slave $dis_slave first, then master $dis_master (it keeps VIPs, lines and the master role)"
+	case $ws_stack in
+	pacemaker)
+		if stack_running "$dis_master" pacemaker; then
+			# Stopping a stack in maintenance mode leaves its resources running.
+			on "$dis_master" "crm_attribute --type crm_config --name maintenance-mode --update true" </dev/null >/dev/null 2>&1 ||
+				die "$EX_STACK" "could not set maintenance-mode: nothing was stopped; see 'crm status'"
+			dis_wait_maintenance || die "$EX_STACK" "the cluster did not enter maintenance mode: nothing was stopped"
+		fi
+		stack_stop "$dis_slave" || die "$EX_STACK" "stopping the stack on $dis_slave failed"
+		stack_stop "$dis_master" || die "$EX_STACK" "stopping the stack on $dis_master failed" ;;
+	heartbeat)
+		stack_stop "$dis_slave" || die "$EX_STACK" "stopping Heartbeat on $dis_slave failed"
+		on "$dis_master" "mkdir -p $(dirname "$WS_MAINT_FLAG") && : >$WS_MAINT_FLAG" </dev/null ||
+			die "$EX_STACK" "cannot write $WS_MAINT_FLAG on $dis_master"
+		# R1 stops IPaddr2 on shutdown: put the VIPs back at once.
+		dis_vip_guard_start "$dis_master"
+		stack_stop "$dis_master" || die "$EX_STACK" "stopping Heartbeat on $dis_master failed"
+		dis_vip_guard_report
+		dis_readd_vips "$dis_master"
+		on "$dis_master" "rm -f $WS_MAINT_FLAG" </dev/null ;;
+	esac
+	fosctl_sw "$cl_switch" watchdog off >/dev/null 2>&1 ||
+		err "warning: could not switch the watchdog of $cl_switch off: run 'fosctl --switch $cl_switch watchdog off'"
+	linesw_stop_kickd "$dis_master" || err "warning: fos-kickd on $dis_master may still run"
+	say "disabled: $dis_master keeps serving; watchdog off"
+	if [ "$dis_purge" -eq 1 ]; then
+		dis_purge_files
+	fi
+}
+
+dis_wait_maintenance() {
+	dm_i=0
+	while [ "$dm_i" -lt 40 ]; do
+		on "$dis_master" "crm_mon -1 --output-as=xml" </dev/null 2>/dev/null | grep -q 'maintenance-mode="true"' && return 0
+		sleep 0.25
+		dm_i=$((dm_i + 1))
+	done
+	return 1
+}
+
+# vip_readd_cmd ADDR/CIDR@IFACE: shell code that adds the VIP back (if
+# missing) and announces it with gratuitous ARP, as IPaddr2 does.
+vip_readd_cmd() {
+	vr_a=${1%%/*} vr_c=${1#*/}
+	vr_if=${vr_c#*@} vr_c=${vr_c%%@*}
+	printf '%s' "ip -o -4 addr show dev $vr_if | grep -q ' inet $vr_a/' || ip addr add $vr_a/$vr_c dev $vr_if
+		for s in /usr/libexec/heartbeat/send_arp /usr/lib/heartbeat/send_arp; do
+			[ -x \$s ] && { \$s -i 100 -r 3 $vr_if $vr_a auto not_used not_used >/dev/null 2>&1 & break; }
+		done"
+}
+dis_readd_vips() {               # NODE
+	for v in $cl_vips; do
+		on "$1" "$(vip_readd_cmd "$v")" </dev/null ||
+			err "warning: could not put VIP ${v%%/*} back on $1: add it by hand (ip addr add ${v%@*} dev ${v#*@})"
+	done
+}
+# dis_vip_guard_start NODE: on NODE, one watcher per VIP that adds it back
+# as soon as R1's IPaddr2 stop removed it (polled every 50 ms, bounded)
+# and prints "VIP ABSENT_AT BACK_AT".
+dis_vip_guard_start() {
+	dg_dir=$(ws_tmp)
+	dg_pids=''
+	dg_i=0
+	for v in $cl_vips; do
+		on "$1" "i=0; while [ \$i -lt $((conf_wait_timeout * 20)) ]; do
+			if ! ip -o -4 addr show | grep -q ' inet ${v%%/*}/'; then
+				t0=\$(date +%s.%N); $(vip_readd_cmd "$v")
+				echo ${v%%/*} \$t0 \$(date +%s.%N); exit 0
+			fi
+			sleep 0.05; i=\$((i + 1)); done; exit 1" </dev/null >"$dg_dir/guard.$dg_i" 2>/dev/null &
+		dg_pids="$dg_pids $!"
+		dg_i=$((dg_i + 1))
+	done
+}
+dis_vip_guard_report() {
+	# shellcheck disable=SC2086 # the PIDs
+	[ -z "$dg_pids" ] || wait $dg_pids 2>/dev/null
+	cat "$(ws_tmp)"/guard.* 2>/dev/null | while read -r dr_a dr_t0 dr_t1; do
+		say "VIP $dr_a gap: $(awk -v a="$dr_t0" -v b="$dr_t1" 'BEGIN {printf "%.3f", b - a}') s (removed by R1's stop, added back by wsctl; up to 0.05 s more before it was seen)"
+	done
+}
+
+dis_purge_files() {
+	for n in $cl_node1 $cl_node2; do
+		case $ws_stack in
+		heartbeat) on "$n" "rm -f $HA_CF $HA_RESOURCES $HA_AUTHKEYS" </dev/null ;;
+		pacemaker) on "$n" "rm -f $CS_AUTHKEY $CIB_XML $CIB_XML.sig /var/lib/pacemaker/cib/cib-*
+			if [ -f $CS_CONF.wsctl-orig ]; then mv -f $CS_CONF.wsctl-orig $CS_CONF; else rm -f $CS_CONF; fi" </dev/null ;;
+		esac
+		on "$n" "rm -f $WSCTL_CLUSTER" </dev/null
+		say "  $n: removed the configuration wsctl wrote"
+	done
+}
