@@ -5,7 +5,7 @@
 # /etc/warmstandby/wsctl.conf that points wsctl at the build tree and at
 # start/stop commands that work without systemd.  Nothing is configured
 # or started: that is wsctl's job.  Sourcing it sources the testbed
-# (lib.sh, hb.sh, pcmk.sh, scenario.sh, fos.sh, ssh.sh, tb-ocf.sh).
+# (lib.sh, hb.sh, pcmk.sh, scenario.sh, fos.sh, ssh.sh, tb-ocf.sh, pairs.sh).
 tbw_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../netns/lib.sh
 . "$tbw_here/../netns/lib.sh"
@@ -21,6 +21,8 @@ tbw_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$tbw_here/../netns/ssh.sh"
 # shellcheck source=../ocf/tb-ocf.sh
 . "$tbw_here/../ocf/tb-ocf.sh"
+# shellcheck source=../netns/pairs.sh
+. "$tbw_here/../netns/pairs.sh"
 
 TBW_WSCTL="$TB_SRCDIR/crm-config/wsctl"
 TBW_SWITCH=fos1
@@ -81,18 +83,8 @@ EOF
 tbw_setup() {
 	local n
 	tb_init "$1" lan aux
-	# shellcheck disable=SC2119 # fosemu with its default options
-	fos_start || tb_die "fosemu did not start"
-	tb_node_define n1 1
-	tb_node_define n2 2
-	fos_power_map 0 n1
-	fos_power_map 1 n2
-	for n in n1 n2; do
-		tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-		tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$TB_BUILDDIR/stonith/.libs/berofos.so"
-		wso_node_setup "$n"
-		tbw_node_files "$n"
-	done
+	pair_switch_and_nodes
+	for n in n1 n2; do tbw_node_files "$n"; done
 	tb_ssh_setup || tb_die "ssh keys"
 	for n in n1 n2; do
 		tb_node_start "$n"

@@ -23,11 +23,9 @@
 # Heartbeat, Pacemaker and cluster-glue are unchanged.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+# The testbed with wsctl (and pairs.sh: pair_built, pair_*_watches)
 # shellcheck source=../crm-config/tb-wsctl.sh
 . "$here/../crm-config/tb-wsctl.sh"
-# pair_built, pair_hb_watches, pair_pcmk_watches
-# shellcheck source=pairs.sh
-. "$here/pairs.sh"
 
 stack=${1:-heartbeat}
 case $stack in

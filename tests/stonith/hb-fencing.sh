@@ -17,15 +17,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../netns/scenario.sh"
 # shellcheck source=../netns/fos.sh
 . "$here/../netns/fos.sh"
+# shellcheck source=../ocf/tb-ocf.sh
+. "$here/../ocf/tb-ocf.sh"
+# pair_switch_and_nodes: the switch, n1 and n2 with our plugins overlaid
+# shellcheck source=../netns/pairs.sh
+. "$here/../netns/pairs.sh"
 
-PLUGIN_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
-L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-for f in "$PLUGIN_SO" "$L2_SO"; do
-	[ -f "$f" ] || tb_die "$f not built: run make first"
-done
+pair_built || tb_die "our plugins are not built: run make first"
 # Seconds the power stays off in a reset.
 RESET_WAIT=0.3
-
 
 # acquisitions NODE: how often NODE's Heartbeat finished its initial
 # resource acquisition (its log survives the power cycle).
@@ -33,16 +33,7 @@ acquisitions() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")
 acquired_more_than() { [ "$(acquisitions "$1")" -gt "$2" ]; }
 
 tb_init stonith-hb-fencing lan aux
-# shellcheck disable=SC2119 # fosemu's default options
-fos_start || tb_die "fosemu did not start"
-tb_node_define n1 1
-tb_node_define n2 2
-fos_power_map 0 n1
-fos_power_map 1 n2
-for n in n1 n2; do
-	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"
-	tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$PLUGIN_SO"
-done
+pair_switch_and_nodes
 for n in n1 n2; do
 	peer=n2; [ "$n" = n2 ] && peer=n1
 	tb_node_start "$n"
