@@ -17,6 +17,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../netns/scenario.sh"
 # shellcheck source=../netns/fos.sh
 . "$here/../netns/fos.sh"
+# shellcheck source=../ocf/tb-ocf.sh
+. "$here/../ocf/tb-ocf.sh"
+# pair_switch_and_nodes: the switch, n1 and n2 with our plugins overlaid
+# shellcheck source=../netns/pairs.sh
+. "$here/../netns/pairs.sh"
 
 AGENT="$TB_BUILDDIR/stonith/fence_berofos"
 [ -x "$AGENT" ] || tb_die "$AGENT not built"
@@ -30,8 +35,7 @@ sbin_overlay() {
 }
 
 tb_init stonith-pcmk-fence-agent lan
-# shellcheck disable=SC2119 # fosemu's default options
-fos_start || tb_die "fosemu did not start"
+pair_switch_and_nodes
 mkdir -p "$TB_DIR/sbin"
 cp "$AGENT" "$TB_DIR/sbin/fence_berofos"
 
@@ -45,10 +49,6 @@ primitive fence-agent stonith:fence_berofos params ip=$FOS_IP hostmap="n1:0 n2:1
 primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
 location vip-prefers-n1 vip 50: n1
 EOCRM
-tb_node_define n1 1
-tb_node_define n2 2
-fos_power_map 0 n1
-fos_power_map 1 n2
 for n in n1 n2; do
 	tb_node_start "$n"
 	sbin_overlay "$n" || tb_die "cannot overlay /usr/sbin in $n"

@@ -23,13 +23,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../netns/scenario.sh"
 # shellcheck source=../netns/fos.sh
 . "$here/../netns/fos.sh"
+# shellcheck source=../ocf/tb-ocf.sh
+. "$here/../ocf/tb-ocf.sh"
+# pair_switch_and_nodes: the switch, n1 and n2 with our plugins overlaid
+# shellcheck source=../netns/pairs.sh
+. "$here/../netns/pairs.sh"
 
-PLUGIN_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
-[ -f "$PLUGIN_SO" ] || tb_die "$PLUGIN_SO not built"
+pair_built || tb_die "our plugins are not built: run make first"
 
 tb_init stonith-pcmk-fencing lan
-# shellcheck disable=SC2119 # fosemu's default options
-fos_start || tb_die "fosemu did not start"
+pair_switch_and_nodes
 
 # The power stays off this long in a reboot.
 RESET_WAIT=0.3
@@ -43,12 +46,7 @@ primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor inte
 	meta priority=10
 location vip-prefers-n1 vip 50: n1
 EOCRM
-tb_node_define n1 1
-tb_node_define n2 2
-fos_power_map 0 n1
-fos_power_map 1 n2
 for n in n1 n2; do
-	tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$PLUGIN_SO"
 	tb_node_start "$n"
 	cs_configure "$n"
 	pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
