@@ -57,7 +57,7 @@ LINT_TESTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
-TESTBED_FILES = tests/netns/lib.sh tests/netns/node-init.sh \
+TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \
 	tests/netns/hb.sh tests/netns/pcmk.sh tests/netns/scenario.sh tests/netns/fos.sh \
 	tests/netns/ssh.sh tests/netns/pairs.sh tests/netns/ka.sh
 EXTRA_DIST += $(TESTBED_FILES) tests/netns/demo.sh tests/bench/smoke-failover.sh \

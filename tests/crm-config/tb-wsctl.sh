@@ -1,11 +1,12 @@
 #!/bin/bash
-# wsctl in the testbed: two nodes n1, n2 that reach each other by ssh as
-# root, the emulated switch as berofos.conf section fos1 in each node's
-# /etc/warmstandby, our plugins and agents overlaid, and in each node a
-# /etc/warmstandby/wsctl.conf that points wsctl at the build tree and at
-# start/stop commands that work without systemd.  Nothing is configured
-# or started: that is wsctl's job.  Sourcing it sources the testbed
-# (lib.sh, hb.sh, pcmk.sh, scenario.sh, fos.sh, ssh.sh, tb-ocf.sh, pairs.sh).
+# wsctl in the testbed: two nodes n1, n2 that boot systemd with the
+# installed packages and reach each other by ssh as root, the emulated
+# switch as berofos.conf section fos1 in each node's /etc/warmstandby, and
+# in each node a /etc/warmstandby/wsctl.conf with wsctl's defaults but the
+# test hooks and short watchdog timers (pairs.sh).  Nothing is configured
+# or started: that is wsctl's job, with its default stack commands
+# (systemctl).  Sourcing it sources the testbed (lib.sh, hb.sh, pcmk.sh,
+# scenario.sh, fos.sh, ssh.sh, tb-ocf.sh, pairs.sh).
 tbw_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../netns/lib.sh
 . "$tbw_here/../netns/lib.sh"
@@ -24,93 +25,15 @@ tbw_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../netns/pairs.sh
 . "$tbw_here/../netns/pairs.sh"
 
-TBW_WSCTL="$TB_SRCDIR/crm-config/wsctl"
-TBW_SWITCH=fos1
-
-# The wsctl.conf of a testbed node: the build's programs, the test hooks,
-# short timers, and the stacks started as hb.sh and pcmk.sh start them.
-tbw_conf() {
-	cat <<EOF
-# wsctl.conf of a testbed node (tests/crm-config/tb-wsctl.sh)
-berofos_conf = /etc/warmstandby/berofos.conf
-fosctl = $TB_BUILDDIR/berofos/fosctl
-fos_kickd = $TB_BUILDDIR/berofos/fos-kickd
-l2ping = $TB_BUILDDIR/hbcomm-l2/l2ping
-hooks = /etc/ha.d/hooks.d
-hook_timeout = 10
-watchdog_interval = $WSO_WINTV
-kick_interval_ms = $WSO_KICK_MS
-reset_wait = 0.3
-hb_keepalive = 200ms
-hb_deadtime = 1
-hb_warntime = 600ms
-hb_initdead = 6
-corosync_token = 1000
-wait_timeout = 60
-heartbeat_start = ulimit -l unlimited; $HB_DAEMON >/dev/null 2>&1
-heartbeat_stop = $HB_DAEMON -k >/dev/null 2>&1
-pacemaker_start = corosync && { PCMK_logfile=/var/log/pacemaker/pacemaker.log setsid pacemakerd </dev/null >/var/log/pacemaker/pacemakerd.out 2>&1 & echo \$! >/run/pacemakerd.pid; }
-pacemaker_stop = $(tbw_pcmk_stop_cmd)
-EOF
-}
-# pcmk_stop's commands on one line (wsctl.conf values are one line).
-tbw_pcmk_stop_cmd() {
-	# shellcheck disable=SC2016 # expanded inside the node
-	printf '%s' 'p=$(cat /run/pacemakerd.pid); pacemakerd --shutdown >/dev/null 2>&1; i=0; while [ -e /proc/$p ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; c=$(cat /run/corosync.pid); corosync-cfgtool -H >/dev/null 2>&1; i=0; while [ -e /proc/$c ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; [ ! -e /proc/$c ]'
-}
-
-# tbw_node_files NODE: berofos.conf with the switch, its password file
-# (root, 0600), wsctl.conf.
-tbw_node_files() {
-	local d
-	d="$(tb_state "$1")/etc/warmstandby"
-	mkdir -p "$d"
-	install -m 600 "$(fos_password_file)" "$d/$TBW_SWITCH.pw"
-	cat >"$d/berofos.conf" <<EOF
-[$TBW_SWITCH]
-url = http://$FOS_IP:80
-user = admin
-password_file = /etc/warmstandby/$TBW_SWITCH.pw
-mac = $FOS_MAC
-udp_addr = $FOS_IP
-timeout_ms = 2000
-EOF
-	chmod 640 "$d/berofos.conf"
-	tbw_conf >"$d/wsctl.conf"
-}
+TBW_SWITCH=$PAIR_SWITCH
 
 # tbw_setup NAME: the run, the switch, n1 and n2 powered on with sshd.
 tbw_setup() {
-	local n
 	tb_init "$1" lan aux
 	pair_switch_and_nodes
-	for n in n1 n2; do tbw_node_files "$n"; done
-	tb_ssh_setup || tb_die "ssh keys"
-	for n in n1 n2; do
-		tb_node_start "$n"
-		tb_sshd_start "$n" || tb_die "sshd did not start on $n"
-		# A node the switch powers on again comes back with sshd only:
-		# wsctl configured its stack, nothing starts it by itself.
-		echo "tb_sshd_start $n" >"$TB_DIR/$n/boot"
-	done
+	pair_boot
 }
 
-# tbw NODE ARGS...: wsctl on NODE (output as it comes, status kept).
-tbw() {
-	local node=$1
-	shift
-	tb_in "$node" "$TBW_WSCTL" "$@"
-}
-# tbw_run NAME NODE ARGS...: wsctl on NODE; stdout, stderr and the exit
-# status in $TB_DIR/wsctl-NAME.{out,err,rc}; the output is also shown.
-tbw_run() {
-	local name=$1 rc=0
-	shift
-	tbw "$@" >"$TB_DIR/wsctl-$name.out" 2>"$TB_DIR/wsctl-$name.err" || rc=$?
-	echo "$rc" >"$TB_DIR/wsctl-$name.rc"
-	sed "s/^/  [$name] /" "$TB_DIR/wsctl-$name.out" "$TB_DIR/wsctl-$name.err"
-	return "$rc"
-}
 tbw_rc_is() { [ "$(cat "$TB_DIR/wsctl-$1.rc")" = "$2" ]; }          # NAME CODE
 tbw_err_has() { grep -q -- "$2" "$TB_DIR/wsctl-$1.err"; }            # NAME TEXT
 tbw_out_has() { grep -q -- "$2" "$TB_DIR/wsctl-$1.out"; }            # NAME TEXT
@@ -142,7 +65,7 @@ tbw_bg_cmd() {
 	local name=$1 node=$2 out="$TB_DIR/wsctl-$1"
 	shift 2
 	rm -f "$out.rc"
-	printf '{ nsenter -t %s -m -u -i -n -p --wd=/ %q' "$(tb_init_pid "$node")" "$TBW_WSCTL"
+	printf '{ nsenter -t %s -m -u -i -n -p -C -r -w wsctl' "$(tb_init_pid "$node")"
 	printf ' %q' "$@"
 	printf ' >%q 2>%q; echo $? >%q.tmp; mv %q.tmp %q; } 9>&- &' "$out.out" "$out.err" "$out.rc" "$out.rc" "$out.rc"
 }
@@ -196,14 +119,9 @@ tbw_stack_stopped_everywhere() { ! tbw_stack_runs n1 "$1" && ! tbw_stack_runs n2
 # start-up: dry runs that fail (and one that passes) changing nothing,
 # activate, status, handover, disable; status checked in each phase.
 tbw_scenario() {
-	local stack=$1 links before t0 act_s gap out
-	case $stack in
-	heartbeat) links=(--link eth1) ;;               # l2 medium: no IP needed
-	pacemaker) links=(--link eth0 --link eth1) ;;   # knet: one ring per link
-	esac
-	# shellcheck disable=SC2054 # the power map's comma is meant
-	local act=(--stack "$stack" activate --peer n2 "${links[@]}" --switch "$TBW_SWITCH"
-		--vip "$TB_VIP/24@eth0" --primary n1 --power-map n1:0,n2:1)
+	local stack=$1 links before t0 act_s gap out act
+	read -ra links <<<"$(pair_links "$stack")"
+	mapfile -t act < <(pair_activate_args "$stack")
 
 	tbw_setup "wsctl-$stack"
 	tb_log "dry runs that must fail"
@@ -211,12 +129,10 @@ tbw_scenario() {
 	tbw_run dry-peer n1 --stack "$stack" activate --peer n3 "${links[@]}" --switch "$TBW_SWITCH" --dry-run
 	tb_check "dry run, unknown peer: exit 4 (peer unreachable)" tbw_rc_is dry-peer 4
 	tb_check "dry run, unknown peer: says ssh cannot reach it" tbw_err_has dry-peer "n3 is not reachable by ssh"
-	local pw
-	pw="$(tb_state n1)/etc/warmstandby/$TBW_SWITCH.pw"
-	cp -p "$pw" "$pw.good"
-	echo wrongpassword >"$pw"
+	local pw=/etc/warmstandby/$TBW_SWITCH.pw
+	tb_in n1 sh -c "cp -p $pw $pw.good && echo wrongpassword >$pw"
 	tbw_run dry-password n1 "${act[@]}" --dry-run
-	mv -f "$pw.good" "$pw"
+	tb_in n1 mv -f "$pw.good" "$pw"
 	tb_check "dry run, wrong switch password: exit 5 (switch)" tbw_rc_is dry-password 5
 	tb_check "dry run, wrong switch password: says the switch refused it" tbw_err_has dry-password "n1: lines switch fos1: it refused the user name or password"
 	tbw_run dry-iface n1 "${act[@]}" --link eth7 --dry-run
@@ -230,7 +146,7 @@ tbw_scenario() {
 	tb_log "remembered choices"
 	tbw_run use-switch n1 switch use "$TBW_SWITCH"
 	tb_check "switch use $TBW_SWITCH: exit 0, recorded" sh -c "[ $(cat "$TB_DIR/wsctl-use-switch.rc") = 0 ] &&
-		grep -qx 'switch = $TBW_SWITCH' '$(tb_state n1)/etc/warmstandby/wsctl.conf'"
+		grep -qx 'switch = $TBW_SWITCH' '/proc/$(tb_init_pid n1)/root/etc/warmstandby/wsctl.conf'"
 	tbw_run use-noswitch n1 switch use fos9
 	tb_check "switch use of a missing section: exit 5" tbw_rc_is use-noswitch 5
 	tbw_run use-nolink n1 link use eth7
@@ -246,6 +162,7 @@ tbw_scenario() {
 	tb_check "activate: exactly one master, n1" wso_master_is n1
 	tb_check "activate: lines on n1" wso_lines_on n1
 	tb_check "activate: the VIP answers from n1 only" scn_only_holder n1 2
+	tbw_check_product "$stack"
 	tbw_check_status n1 status-active n1
 	tbw_run use-link-active n1 link use eth1
 	tb_check "link use while active: refused (exit 1) with the safe procedure" \
@@ -298,6 +215,25 @@ tbw_scenario() {
 		tbw_run status-disabled n1 status --json
 		tb_check "status after disable: valid JSON, stack not running" tbw_json_is status-disabled 'd["running"]' False
 	fi
+}
+
+# tbw_check_product STACK: what runs is the product as a user has it:
+# systemd is PID 1 of both nodes, the stack was started by systemd (wsctl
+# runs systemctl), and the configuration is the files wsctl wrote.
+tbw_check_product() {
+	local n units files
+	case $1 in
+	heartbeat) units=heartbeat.service; files="/etc/ha.d/ha.cf /etc/ha.d/haresources" ;;
+	pacemaker) units="corosync.service pacemaker.service"; files=/etc/corosync/corosync.conf ;;
+	esac
+	for n in n1 n2; do
+		tb_check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
+		for u in $units; do
+			tb_check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
+		done
+		# shellcheck disable=SC2086 # the file list is words
+		tb_check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
+	done
 }
 
 tbw_purged() {

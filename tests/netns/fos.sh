@@ -33,7 +33,9 @@ fos_start() {
 	ip -n "$TB_BRNS" link set "$port" master "${TB}b0" up
 	ip -n "$ns" addr add "$FOS_IP/24" dev eth0
 	ip -n "$ns" link set eth0 up
-	tb_spawn fosemu ip netns exec "$ns" "$FOS_EMU" -a "$FOS_IP" -p 80 -u 50123 \
+	# nsenter, not ip netns exec: the power hook boots nodes and needs the
+	# host's /sys (cgroups), which ip netns exec would replace.
+	tb_spawn fosemu nsenter --net="/run/netns/$ns" "$FOS_EMU" -a "$FOS_IP" -p 80 -u 50123 \
 		-s "$dir/state" -l "$(fos_log)" -m "$FOS_MAC" -w "$dir/password" \
 		-H "$dir/power-hook" --pidfile "$dir/fosemu.pid" "$@" 2>"$dir/fosemu.err"
 	if ! tb_wait_for 5 fos_answers; then

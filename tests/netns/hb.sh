@@ -6,8 +6,7 @@ HB_DAEMON=/usr/libexec/heartbeat/heartbeat
 #   MEDIA: the medium lines of ha.cf (one per line), e.g. "ucast eth0 10.99.0.12"
 #   Timers from HB_KEEPALIVE, HB_DEADTIME, HB_WARNTIME, HB_INITDEAD.
 hb_configure() {
-	local node=$1 media=$2 haresources=$3 etc n
-	etc="$(tb_state "$node")/etc/ha.d"
+	local node=$1 media=$2 haresources=$3 n
 	{
 		echo "logfile /var/log/ha-log"
 		echo "debugfile /var/log/ha-debug"
@@ -20,24 +19,28 @@ hb_configure() {
 		echo "auto_failback off"
 		for n in "${TB_NODES[@]}"; do echo "node $n"; done
 		echo "crm no"
-	} >"$etc/ha.cf"
-	echo "$haresources" >"$etc/haresources"
-	# heartbeat refuses an authkeys file that others can read
-	( umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >"$etc/authkeys" )
-	[ "$node" = "${TB_NODES[0]}" ] || cp -p "$(tb_state "${TB_NODES[0]}")/etc/ha.d/authkeys" "$etc/authkeys"
+	} | tb_node_put "$node" /etc/ha.d/ha.cf
+	echo "$haresources" | tb_node_put "$node" /etc/ha.d/haresources
+	# heartbeat refuses an authkeys file that others can read; one key for all
+	[ -s "$TB_DIR/authkeys" ] ||
+		( umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >"$TB_DIR/authkeys" )
+	tb_node_put "$node" /etc/ha.d/authkeys 600 <"$TB_DIR/authkeys"
 }
 
 hb_log() { echo "$(tb_state "$1")/var/log/ha-log"; }
-# heartbeat daemonizes; it wants to mlock, so raise the limit first.
+# Started and stopped by the node's systemd (the package's heartbeat.service).
 # The log survives power cycles (it is on the node's disk): remember where
 # this start begins, so readiness is judged on this boot's lines only.
-hb_start() {
-	stat -c %s "$(hb_log "$1")" >"$(tb_state "$1")/hb-log-offset" 2>/dev/null ||
-		echo 0 >"$(tb_state "$1")/hb-log-offset"
-	tb_in "$1" sh -c "ulimit -l unlimited; exec $HB_DAEMON" >/dev/null 2>&1
+hb_mark_log() {
+	stat -c %s "$(hb_log "$1")" >"$TB_DIR/$1/hb-log-offset" 2>/dev/null ||
+		echo 0 >"$TB_DIR/$1/hb-log-offset"
 }
-hb_log_since_start() { tail -c "+$(( $(cat "$(tb_state "$1")/hb-log-offset") + 1 ))" "$(hb_log "$1")" 2>/dev/null; }
-hb_stop() { tb_in_bounded 30 "$1" "$HB_DAEMON" -k >/dev/null 2>&1; }
+hb_start() {
+	hb_mark_log "$1"
+	tb_in_bounded 60 "$1" systemctl start heartbeat.service
+}
+hb_log_since_start() { tail -c "+$(( $(cat "$TB_DIR/$1/hb-log-offset" 2>/dev/null || echo 0) + 1 ))" "$(hb_log "$1")" 2>/dev/null; }
+hb_stop() { tb_in_bounded 60 "$1" systemctl stop heartbeat.service >/dev/null 2>&1; }
 hb_pid() { tb_in "$1" cat /run/heartbeat.pid 2>/dev/null; }
 hb_resources_acquired() { hb_log_since_start "$1" | grep -q 'Initial resource acquisition complete'; }
 # hb_wait_ready NODE SECONDS: R1 has run its initial resource acquisition.

@@ -1,10 +1,11 @@
 #!/bin/bash
 # warmstandby testbed: virtual clusters in network namespaces.  Source it.
 #
-# A node is a process tree made by unshare with its own pid, mount, uts, ipc
-# and net namespaces (node-init.sh is its PID 1), so that killing PID 1 is a
-# power cut: every process dies and the kernel removes the node's links and
-# addresses.  Links (lan, aux, dmz) are bridges in a bridge namespace; each
+# A node is a process tree made by unshare with its own pid, mount, uts,
+# ipc, net and cgroup namespaces whose PID 1 is the real systemd, booted
+# from an overlay of / with the installed packages (node-boot.sh,
+# product.sh), so that killing PID 1 is a power cut: every process dies and
+# the kernel removes the node's links and addresses.  Links (lan, aux, dmz) are bridges in a bridge namespace; each
 # node has eth0/eth1/eth2 with a fixed MAC, so a node that is powered on again
 # keeps its MAC.  An observer namespace sits on every link and probes VIPs.
 #
@@ -24,6 +25,8 @@ TB_LINK_NAMES=(lan aux dmz)
 TB_VIP=10.99.0.50
 TB_NODES=()
 TB_LINKS=()
+# shellcheck source=product.sh
+. "$TB_HERE/product.sh"
 
 tb_log() { printf '%s [%s] %s\n' "$(date +%H:%M:%S.%3N)" "${TB:-tb}" "$*" >&2; }
 tb_die() { tb_log "FATAL: $*"; exit 1; }
@@ -42,7 +45,7 @@ tb_port() { echo "$TB$1$(tb_link_index "$2")"; }                 # bridge side
 tb_mac() { printf '02:77:73:%02x:00:%02x\n' "$(tb_link_index "$2")" "$(tb_node_index "$1")"; }
 tb_ip() { echo "10.99.$(tb_link_index "$2").$((10 + $(tb_node_index "$1")))"; }
 tb_obs_ip() { echo "10.99.$(tb_link_index "$1").100"; }
-tb_state() { echo "$TB_DIR/$1"; }
+tb_state() { echo "$TB_DIR/$1/disk"; }      # the node's disk (overlay upper)
 tb_init_pid() { cat "$TB_DIR/$1/init.pid"; }
 
 # --- process bookkeeping ------------------------------------------------------
@@ -83,6 +86,7 @@ tb_init() {
 	# only this shell holds the lock).
 	exec 9>>"$TB_LOCK"
 	flock -w "${WS_TB_LOCK_WAIT:-1800}" 9 || tb_die "another testbed run holds $TB_LOCK"
+	tb_product_ensure
 	TB_NAME=$name
 	TB_DIR=${WS_TB_ROOT:-/tmp}/wstb-$TB
 	TB_BRNS=${TB}br
@@ -92,7 +96,7 @@ tb_init() {
 	echo "run $TB $name $(date +%s)" >"$TB_REGISTRY/$TB"
 	mkdir -p "$TB_DIR"
 	# -g: tb_attach sources this inside a function
-	declare -p TB TB_NAME TB_DIR TB_BRNS TB_OBS TB_LINKS | sed 's/^declare /declare -g /' >"$TB_DIR/env"
+	declare -p TB TB_NAME TB_DIR TB_BRNS TB_OBS TB_LINKS TB_PRODUCT | sed 's/^declare /declare -g /' >"$TB_DIR/env"
 	trap 'tb_teardown' EXIT
 	trap 'TB_FAILED=1; exit 130' INT TERM
 
@@ -123,29 +127,74 @@ tb_link_create() {               # LINK: bridge + the observer's leg
 }
 
 # --- nodes ------------------------------------------------------------------------
-# tb_node_define NAME INDEX: the node's disk (state directory).  INDEX (1-99)
-# gives its MACs and addresses.
+# A node boots the real systemd from an overlay of / (node-boot.sh): the
+# lowest layer is the host's /, above it the product layer (the installed
+# packages, product.sh), on top the node's own disk, tb_state NODE, kept
+# across power cycles.  Files a test writes there before the node boots
+# are what the node finds.  Only the units a gateway needs run: every unit
+# the host image enables is disabled on the node's disk (a whiteout of its
+# wants link) except ssh, and gettys and the like are masked; the cluster
+# stacks are installed but not enabled, so only wsctl (or a stock peer's
+# test) starts them, through systemctl.
+TB_NODE_KEEP_UNITS="ssh.service"
+TB_NODE_MASK_UNITS="getty@.service serial-getty@.service console-getty.service
+	container-getty@.service systemd-timesyncd.service systemd-networkd-wait-online.service"
+
+# tb_node_define NAME INDEX: the node's disk.  INDEX (1-99) gives its MACs
+# and addresses.
 tb_node_define() {
-	local name=$1 index=$2 d="$TB_DIR/$1"
-	# The node's own /etc (a copy of the host's, so every stock file is
-	# there) and /root: configuration tools such as wsctl write anywhere in
-	# them, and ssh keeps its keys there.
-	mkdir -p "$d"
-	cp -a /etc "$d/etc"
-	install -d -m 700 "$d/root"
-	mkdir -p "$d"/var/lib/heartbeat/cores/{root,hacluster,nobody} \
-		"$d"/etc/corosync/uidgid.d "$d"/etc/warmstandby "$d"/var/lib/corosync \
-		"$d"/var/lib/pacemaker/{cib,pengine,blackbox,cores} \
-		"$d"/var/log/{corosync,pacemaker,crmsh} "$d"/overlay
-	chown hacluster:haclient "$d"/var/lib/heartbeat/cores/hacluster
-	chown nobody "$d"/var/lib/heartbeat/cores/nobody
-	chmod 700 "$d"/var/lib/heartbeat/cores/*
-	chown -R hacluster:haclient "$d"/var/lib/pacemaker "$d"/var/log/pacemaker "$d"/var/log/crmsh
-	chmod 750 "$d"/var/lib/pacemaker/*
-	echo "$index" >"$d/index"
-	: >"$d/overlays"
+	local name=$1 index=$2 meta="$TB_DIR/$1" d
+	d="$meta/disk"
+	mkdir -p "$d" "$meta/work" "$meta/root" "$meta/prod"
+	tb_image_prepare "$d" "$name"
+	echo "$index" >"$meta/index"
 	TB_NODES+=("$name")
 	echo "$name" >>"$TB_DIR/nodes"
+}
+
+# tb_image_prepare DISK NAME: the node's identity and its unit set.
+tb_image_prepare() {
+	local d=$1 name=$2 link unit
+	mkdir -p "$d/etc/systemd/system" "$d/root" "$d/var/log/journal"
+	chmod 700 "$d/root"
+	echo "$name" >"$d/etc/hostname"
+	od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$d/etc/machine-id"
+	echo >>"$d/etc/machine-id"
+	for link in /etc/systemd/system/*.wants/*; do
+		[ -e "$link" ] || [ -L "$link" ] || continue
+		case " $TB_NODE_KEEP_UNITS " in *" ${link##*/} "*) continue ;; esac
+		mkdir -p "$d${link%/*}"
+		# An overlayfs whiteout: the link is absent in the node.
+		mknod "$d$link" c 0 0 || return 1
+	done
+	for unit in $TB_NODE_MASK_UNITS; do
+		ln -sfn /dev/null "$d/etc/systemd/system/$unit"
+	done
+}
+
+# tb_node_copyup NODE FILE: NODE's disk holds its own copy of the stock
+# FILE (from the layers below), to be changed by a test before boot.
+tb_node_copyup() {
+	local f
+	f="$(tb_state "$1")$2"
+	[ -e "$f" ] && return 0
+	mkdir -p "${f%/*}"
+	cp -a "$(tb_product_dir)$2" "$f" 2>/dev/null || cp -a "$2" "$f"
+}
+
+# tb_node_put NODE PATH [MODE]: stdin becomes the file PATH of NODE.  A
+# running node's disk is written through the node (a change behind the
+# back of its overlay would not be seen), a node that is off directly.
+tb_node_put() {
+	local node=$1 path=$2 mode=${3:-644} f
+	if tb_node_running "$node"; then
+		# shellcheck disable=SC2016 # expanded inside the node
+		tb_in "$node" sh -c 'mkdir -p "${1%/*}" && cat >"$1.new" && chmod "$2" "$1.new" && mv -f "$1.new" "$1"' \
+			_ "$path" "$mode"
+	else
+		f="$(tb_state "$node")$path"
+		mkdir -p "${f%/*}" && cat >"$f.new" && chmod "$mode" "$f.new" && mv -f "$f.new" "$f"
+	fi
 }
 
 # tb_attach DIR: use the run whose state is DIR from another process (e.g.
@@ -166,45 +215,91 @@ tb_spawn() {
 	tb_record_pid "$TB_SPAWNED" "daemon-$what"
 }
 
-# tb_overlay NODE TARGETDIR FILE...: inside NODE, TARGETDIR shows its stock
-# content plus FILEs (our build), without touching the host's TARGETDIR.  For
-# a directory that does not exist on the host, overlay its parent.
-tb_overlay() {
-	local node=$1 target=$2 copy
-	shift 2
-	copy="$TB_DIR/$node/overlay$(echo "$target" | tr / _)"
-	if [ ! -d "$copy" ]; then
-		mkdir -p "$copy"
-		cp -a "$target/." "$copy/"
-		echo "$copy $target" >>"$TB_DIR/$node/overlays"
-	fi
-	[ $# -gt 0 ] && cp -a "$@" "$copy/"
-	return 0
+# The cgroup a node's systemd manages: its own subtree of the host's
+# systemd hierarchy (cgroup v1 with a named systemd hierarchy, as these
+# machines have, or the unified hierarchy), so two nodes never share one.
+tb_cgroup_base() {
+	if [ -d /sys/fs/cgroup/systemd ]; then echo /sys/fs/cgroup/systemd; else echo /sys/fs/cgroup; fi
+}
+tb_cgroup() { echo "$(tb_cgroup_base)/$TB-$1"; }
+tb_cgroup_remove() {             # NODE: the empty tree of a node that is gone
+	local cg
+	cg=$(tb_cgroup "$1")
+	[ -d "$cg" ] || return 0
+	find "$cg" -depth -type d -exec rmdir {} + 2>/dev/null
+	[ ! -d "$cg" ]
 }
 
-# tb_node_start NAME: power on.  Links get their fixed MACs and addresses.
+# tb_node_start NAME: power on; systemd boots; links get their fixed MACs
+# and addresses once it runs.  TB_BOOT_S: the seconds the boot took.
 tb_node_start() {
-	local name=$1 d="$TB_DIR/$1" unshare_pid init_pid i link
-	rm -f "$d/ready"
-	setsid unshare --fork --pid --mount-proc --mount --uts --ipc --net --propagation private \
-		/bin/bash "$TB_HERE/node-init.sh" "$name" "$d" </dev/null >"$d/init.out" 2>&1 9>&- &
+	local name=$1 meta="$TB_DIR/$1" unshare_pid init_pid i link cg v1= t0
+	t0=$(tb_now)
+	cg=$(tb_cgroup "$name")
+	tb_cgroup_remove "$name" || tb_die "node $name: cgroup $cg of the last boot stays"
+	mkdir -p "$cg" || tb_die "cannot create cgroup $cg"
+	grep -qx "cgroup $cg" "$TB_REGISTRY/$TB" || echo "cgroup $cg" >>"$TB_REGISTRY/$TB"
+	[ "$(tb_cgroup_base)" = /sys/fs/cgroup/systemd ] && v1=$cg
+	# The shell moves itself into the node's cgroup, then unshare makes the
+	# namespaces (the cgroup namespace is rooted there) and node-boot.sh
+	# becomes PID 1, later systemd.
+	# shellcheck disable=SC2016 # expanded by that shell
+	setsid sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$cg" \
+		unshare --fork --pid --mount --uts --ipc --net --cgroup --propagation private \
+		env WS_CG_V1="$v1" /bin/bash "$TB_HERE/node-boot.sh" "$name" "$(tb_state "$name")" \
+		"$(tb_product_dir)" "$meta/root" "$meta/work" "$meta/prod" \
+		</dev/null >"$meta/init.out" 2>&1 9>&- &
 	unshare_pid=$!
 	tb_record_pid "$unshare_pid" "unshare-$name"
-	for i in $(seq 200); do
+	for i in $(seq 400); do
 		init_pid=$(awk '{print $1}' "/proc/$unshare_pid/task/$unshare_pid/children" 2>/dev/null)
-		[ -n "$init_pid" ] && [ -e "$d/ready" ] && break
+		[ -n "$init_pid" ] && [ "$(cat "/proc/$init_pid/comm" 2>/dev/null)" = systemd ] && break
+		kill -0 "$unshare_pid" 2>/dev/null || break
 		sleep 0.025
 	done
-	if [ -z "$init_pid" ] || [ ! -e "$d/ready" ]; then
-		cat "$d/init.out" >&2
-		tb_die "node $name did not start"
+	if [ -z "$init_pid" ] || [ "$(cat "/proc/$init_pid/comm" 2>/dev/null)" != systemd ]; then
+		cat "$meta/init.out" >&2
+		tb_die "node $name did not start systemd"
 	fi
-	echo "$init_pid" >"$d/init.pid"
-	echo "$unshare_pid" >"$d/unshare.pid"
+	echo "$init_pid" >"$meta/init.pid"
+	echo "$unshare_pid" >"$meta/unshare.pid"
 	tb_record_pid "$init_pid" "init-$name"
+	tb_node_wait_booted "$name" 60 || tb_die "node $name did not finish booting"
 	for link in "${TB_LINKS[@]}"; do
 		tb_node_plug "$name" "$link" || tb_die "cannot plug $name into $link"
 	done
+	TB_BOOT_S=$(tb_elapsed "$t0" "$(tb_now)")
+	echo "$TB_BOOT_S" >>"$meta/boot-times"
+	tb_log "node $name booted in $TB_BOOT_S s (systemd PID $init_pid)"
+}
+
+# tb_node_wait_booted NODE SECONDS: systemd says running or degraded
+# (then the failed units are listed); bounded.
+tb_node_wait_booted() {
+	local state tries=$(( $2 * 10 ))
+	while [ "$tries" -gt 0 ]; do
+		state=$(tb_in_bounded "$2" "$1" systemctl is-system-running --wait 2>/dev/null)
+		case $state in
+		running) return 0 ;;
+		degraded)
+			tb_log "node $1 booted degraded: $(tb_in "$1" systemctl --failed --plain --no-legend 2>/dev/null | tr '\n' ' ')"
+			return 0 ;;
+		esac
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	return 1
+}
+# tb_pid1_is_systemd NODE: the node's PID 1 is the real systemd.
+tb_pid1_is_systemd() {
+	[ "$(tb_in "$1" cat /proc/1/comm 2>/dev/null)" = systemd ] &&
+		[ "$(tb_in "$1" readlink /proc/1/exe 2>/dev/null)" = /usr/lib/systemd/systemd ]
+}
+# tb_journal NODE ARGS...: the node's journal (journalctl ARGS...).
+tb_journal() {
+	local node=$1
+	shift
+	tb_in_bounded 30 "$node" journalctl --no-pager -q "$@"
 }
 
 tb_node_plug() {                 # NODE LINK: veth with the fixed MAC, address
@@ -226,13 +321,13 @@ tb_node_plug() {                 # NODE LINK: veth with the fixed MAC, address
 tb_in() {
 	local node=$1
 	shift
-	nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@" 9>&-
+	nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p -C -r -w "$@" 9>&-
 }
 # tb_in_bounded SECONDS NODE CMD...: tb_in, killed after SECONDS.
 tb_in_bounded() {
 	local seconds=$1 node=$2
 	shift 2
-	timeout "$seconds" nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p --wd=/ "$@" 9>&-
+	timeout "$seconds" nsenter -t "$(tb_init_pid "$node")" -m -u -i -n -p -C -r -w "$@" 9>&-
 }
 tb_obs() { ip netns exec "$TB_OBS" "$@" 9>&-; }
 
@@ -251,6 +346,7 @@ tb_reap() {                      # NODE: wait until the powered-off node is gone
 	tb_wait_gone "$pid" 5 || tb_die "node $1: PID $pid survived SIGKILL"
 	tb_wait_gone "$(cat "$TB_DIR/$1/unshare.pid")" 5
 	rm -f "$TB_DIR/$1/init.pid"
+	tb_cgroup_remove "$1" || tb_log "node $1: its cgroup is not empty yet"
 }
 tb_port_gone() { ! ip -n "$TB_BRNS" link show "$(tb_port "$1" "$2")" >/dev/null 2>&1; }
 # tb_kill_daemon NODE PIDFILE: SIGKILL the daemon whose pid file (inside the
@@ -335,7 +431,10 @@ tb_save_logs() {
 	rm -rf "$dest"
 	mkdir -p "$dest"
 	for node in "${TB_NODES[@]}"; do
-		[ -d "$TB_DIR/$node/var/log" ] && cp -a "$TB_DIR/$node/var/log" "$dest/$node"
+		[ -d "$(tb_state "$node")/var/log" ] && cp -a "$(tb_state "$node")/var/log" "$dest/$node"
+		[ -d "$(tb_state "$node")/var/log/journal" ] &&
+			journalctl --no-pager -o short-monotonic -D "$(tb_state "$node")/var/log/journal" \
+				>"$dest/$node.journal.txt" 2>/dev/null
 		cp -a "$TB_DIR/$node/init.out" "$dest/$node.init.out" 2>/dev/null
 	done
 	[ -d "$TB_DIR/fos" ] && cp -a "$TB_DIR/fos" "$dest/fos"
@@ -367,6 +466,9 @@ tb_teardown() {
 	while read -r kind name _; do
 		[ "$kind" = netns ] && ip netns del "$name" 2>/dev/null
 	done <"$TB_REGISTRY/$TB"
+	for node in "${TB_NODES[@]}"; do
+		tb_cgroup_remove "$node" || tb_log "node $node: cgroup $(tb_cgroup "$node") left"
+	done
 	rm -rf "$TB_DIR"
 	echo "done $(date +%s)" >>"$TB_REGISTRY/$TB"
 	tb_log "testbed removed (logs in $TB_LOGROOT/$TB_NAME)"

@@ -1,37 +1,72 @@
 #!/bin/bash
-# The two warmstandby pairs with fencing, as the demo and the failover
-# benchmark run them.  Source after lib.sh, hb.sh, pcmk.sh, scenario.sh,
-# fos.sh and tests/ocf/tb-ocf.sh; the run needs the links lan and aux.
+# The warmstandby pair as a user has it: two nodes that boot systemd with
+# the installed packages, the emulated switch, and the configuration that
+# `wsctl activate` writes.  Source after lib.sh, hb.sh, pcmk.sh,
+# scenario.sh, fos.sh, ssh.sh and tests/ocf/tb-ocf.sh; the run needs the
+# links lan and aux.
 #
 #   pair_switch_and_nodes      fosemu (relay 0 powers n1, relay 1 powers n2),
-#                              nodes n1 and n2 defined with our l2 medium,
-#                              stonith plugin and agents overlaid
-#   heartbeat_pair             Heartbeat R1 over l2 on aux, WarmstandbyGateway,
-#                              WarmstandbyLinesw, IPaddr2, stonith_host berofos
-#   pacemaker_pair             Corosync (token CS_TOKEN, default 1000 ms) +
-#                              Pacemaker, promotable gateway, linesw, VIP,
-#                              stonith:berofos
+#                              nodes n1 and n2 defined with what an
+#                              administrator puts there before wsctl: the
+#                              switch's berofos.conf section and password
+#                              file, a wsctl.conf, the test hooks, ssh keys
+#   pair_boot                  both nodes powered on (systemd, sshd)
+#   pair_activate STACK [ARG...]  wsctl activate on n1 (--yes), the pair's
+#                              usual arguments plus ARGs; output in
+#                              $TB_DIR/wsctl-activate.*
+#   heartbeat_pair / pacemaker_pair
+#                              pair_boot + pair_activate; SCN_STARTUP is
+#                              the seconds from the activate to the VIP on
+#                              n1; each node's boot script starts its stack
+#                              through systemctl when the switch powers it
+#                              on again; WATCHES for a power cut of n1
 #   pair_hb_watches DEAD SURV  wsprobe watches of a takeover by SURV:
 #   pair_pcmk_watches DEAD SURV  dead or token, fenced, promoted, lines
 #
-# Both pair functions power the nodes on, start the stack on both, set
-# SCN_STARTUP (seconds from the start to the VIP on n1, see scenario.sh),
-# and write each node's boot script (the switch powers a fenced node on
-# again and runs it).  They set WATCHES for a power cut of n1.
-# Parameters (environment): PAIR_KEEPALIVE, PAIR_DEADTIME, PAIR_WARNTIME
-# (Heartbeat timers, default 100ms, 500ms, 300ms), CS_TOKEN, RESET_WAIT
-# (seconds a fenced node's power stays off, default 0.3).
+# wsctl.conf: wsctl's defaults, except what the environment sets through
+# the documented keys: PAIR_KEEPALIVE, PAIR_DEADTIME, PAIR_WARNTIME,
+# PAIR_INITDEAD (Heartbeat), CS_TOKEN (corosync token, ms), RESET_WAIT
+# (seconds a fenced node's power stays off), PAIR_FENCE_DELAY, and the
+# watchdog timers of tb-ocf.sh (WSO_WINTV, WSO_KICK_MS).
 
-PAIR_L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-PAIR_STONITH_SO="$TB_BUILDDIR/stonith/.libs/berofos.so"
-RESET_WAIT=${RESET_WAIT:-0.3}
+PAIR_SWITCH=fos1
 
-# pair_built: our plugins exist (the agents are shell, from the sources).
-pair_built() {
-	local f
-	for f in "$PAIR_L2_SO" "$PAIR_STONITH_SO"; do
-		[ -f "$f" ] || { echo "$f not built: run make first" >&2; return 1; }
-	done
+# pair_conf: the wsctl.conf of a testbed node.
+pair_conf() {
+	echo "# wsctl.conf of a testbed node (tests/netns/pairs.sh)"
+	echo "hooks = /etc/ha.d/hooks.d"
+	echo "hook_timeout = 10"
+	echo "watchdog_interval = $WSO_WINTV"
+	echo "kick_interval_ms = $WSO_KICK_MS"
+	echo "wait_timeout = 90"
+	[ -z "${RESET_WAIT:-}" ] || echo "reset_wait = $RESET_WAIT"
+	[ -z "${PAIR_FENCE_DELAY:-}" ] || echo "fence_delay = $PAIR_FENCE_DELAY"
+	[ -z "${PAIR_KEEPALIVE:-}" ] || echo "hb_keepalive = $PAIR_KEEPALIVE"
+	[ -z "${PAIR_DEADTIME:-}" ] || echo "hb_deadtime = $PAIR_DEADTIME"
+	[ -z "${PAIR_WARNTIME:-}" ] || echo "hb_warntime = $PAIR_WARNTIME"
+	[ -z "${PAIR_INITDEAD:-}" ] || echo "hb_initdead = $PAIR_INITDEAD"
+	[ -z "${CS_TOKEN:-}" ] || echo "corosync_token = $CS_TOKEN"
+	return 0
+}
+
+# pair_node_files NODE: berofos.conf with the switch, its password file
+# (root, 0600), wsctl.conf; written on the node's disk before it boots.
+pair_node_files() {
+	local d
+	d="$(tb_state "$1")/etc/warmstandby"
+	mkdir -p "$d"
+	install -m 600 "$(fos_password_file)" "$d/$PAIR_SWITCH.pw"
+	cat >"$d/berofos.conf" <<EOCONF
+[$PAIR_SWITCH]
+url = http://$FOS_IP:80
+user = admin
+password_file = /etc/warmstandby/$PAIR_SWITCH.pw
+mac = $FOS_MAC
+udp_addr = $FOS_IP
+timeout_ms = 2000
+EOCONF
+	chmod 640 "$d/berofos.conf"
+	pair_conf >"$d/wsctl.conf"
 }
 
 pair_switch_and_nodes() {
@@ -43,14 +78,86 @@ pair_switch_and_nodes() {
 	fos_power_map 0 n1
 	fos_power_map 1 n2
 	for n in n1 n2; do
-		tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$PAIR_L2_SO"
-		tb_overlay "$n" /usr/lib/stonith/plugins/stonith2 "$PAIR_STONITH_SO"
 		wso_node_setup "$n"
+		pair_node_files "$n"
+	done
+	tb_ssh_setup || tb_die "ssh keys"
+}
+
+# pair_boot: both nodes on; a node the switch powers on again comes back
+# with sshd only until a test gives it a boot script.
+pair_boot() {
+	local n
+	for n in n1 n2; do
+		tb_node_start "$n"
+		tb_sshd_start "$n" || tb_die "sshd did not start on $n"
+		echo "tb_sshd_start $n" >"$TB_DIR/$n/boot"
 	done
 }
 
 pair_peer() { if [ "$1" = n1 ]; then echo n2; else echo n1; fi; }
 pair_relay() { tb_node_index "$1" | awk '{print $1 - 1}'; }   # NODE: its power relay
+
+# pair_links STACK: the links wsctl gets: Heartbeat's l2 medium needs no
+# IP (aux); knet has one ring per link and needs IPv4 on each.
+pair_links() {
+	case $1 in
+	heartbeat) echo "--link eth1" ;;
+	pacemaker) echo "--link eth0 --link eth1" ;;
+	esac
+}
+# pair_activate_args STACK: wsctl's arguments for the run's pair.
+pair_activate_args() {
+	# shellcheck disable=SC2046 # the link options are words
+	printf '%s\n' --stack "$1" activate --peer n2 $(pair_links "$1") --switch "$PAIR_SWITCH" \
+		--vip "$TB_VIP/24@eth0" --primary n1 --power-map n1:0,n2:1
+}
+
+# tbw NODE ARGS...: wsctl on NODE, the installed one.
+tbw() {
+	local node=$1
+	shift
+	tb_in "$node" wsctl "$@"
+}
+# tbw_run NAME NODE ARGS...: wsctl on NODE; stdout, stderr and the exit
+# status in $TB_DIR/wsctl-NAME.{out,err,rc}; the output is also shown.
+tbw_run() {
+	local name=$1 rc=0
+	shift
+	tbw "$@" >"$TB_DIR/wsctl-$name.out" 2>"$TB_DIR/wsctl-$name.err" || rc=$?
+	echo "$rc" >"$TB_DIR/wsctl-$name.rc"
+	sed "s/^/  [$name] /" "$TB_DIR/wsctl-$name.out" "$TB_DIR/wsctl-$name.err"
+	return "$rc"
+}
+
+# pair_activate STACK [ARG...]: wsctl activate on n1.
+pair_activate() {
+	local stack=$1 args
+	shift
+	mapfile -t args < <(pair_activate_args "$stack")
+	tbw_run activate n1 "${args[@]}" "$@" --yes
+}
+
+# pair_boot_script NODE STACK: powered on again, NODE starts its stack.
+pair_boot_script() {
+	local start=hb_start
+	[ "$2" = pacemaker ] && start=pcmk_start
+	printf 'tb_sshd_start %s\n%s %s\n' "$1" "$start" "$1" >"$TB_DIR/$1/boot"
+}
+
+# pair_up STACK [ARG...]: boot, activate, boot scripts; SCN_STARTUP.
+pair_up() {
+	local stack=$1 n t0 up
+	shift
+	pair_boot
+	t0=$(tb_now)
+	pair_activate "$stack" "$@" || tb_die "wsctl activate failed"
+	up=$(scn_wait_vip_on n1 30)
+	# shellcheck disable=SC2034 # read by the scripts that source this file
+	SCN_STARTUP=$(awk -v a="$(tb_elapsed "$t0" "$(tb_now)")" -v b="$(tb_event_time "$up" vip)" \
+		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a }')
+	for n in n1 n2; do pair_boot_script "$n" "$stack"; done
+}
 
 # The events common to both stacks: SURV fenced DEAD through DEAD's relay,
 # SURV's hook became master, the lines switched from DEAD's side to SURV's.
@@ -69,39 +176,27 @@ pair_pcmk_watches() {            # DEAD SURV
 }
 
 heartbeat_pair() {
-	local n linesw_args
-	linesw_args=$(wso_linesw_params | sed 's/ /::/g')
-	for n in n1 n2; do
-		tb_node_start "$n"
-		HB_KEEPALIVE=${PAIR_KEEPALIVE:-100ms} HB_DEADTIME=${PAIR_DEADTIME:-500ms} \
-			HB_WARNTIME=${PAIR_WARNTIME:-300ms} hb_configure "$n" \
-			"l2 eth1 $(tb_mac "$(pair_peer "$n")" aux)
-stonith_host * berofos $FOS_IP n1:0,n2:1 admin $(fos_password_file) 2 $RESET_WAIT" \
-			"n1 WarmstandbyGateway::hooks=/etc/ha.d/hooks.d WarmstandbyLinesw::$linesw_args IPaddr2::$TB_VIP/24/eth0"
-		echo "hb_start $n" >"$TB_DIR/$n/boot"
-	done
-	scn_startup_to_vip scn_each_node hb_start
+	pair_up heartbeat
 	# shellcheck disable=SC2034 # read by the scripts that source this file
 	mapfile -t WATCHES < <(pair_hb_watches n1 n2)
 }
-
-# shellcheck disable=SC2119 # the clone with its default parameters
 pacemaker_pair() {
-	local n crm="$TB_DIR/cib.crm"
-	cat >"$crm" <<EOCRM
-property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
-rsc_defaults resource-stickiness=100
-primitive fence-fos stonith:berofos params ipaddr=$FOS_IP hostmap="n1:0 n2:1" \
-	password_file=$(fos_password_file) timeout=2 reset_wait=$RESET_WAIT op monitor interval=30s
-$(wso_crm_master_group)
-EOCRM
-	for n in n1 n2; do
-		tb_node_start "$n"
-		cs_configure "$n"
-		pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
-		echo "pcmk_start $n" >"$TB_DIR/$n/boot"
-	done
-	scn_startup_to_vip scn_each_node pcmk_start
+	pair_up pacemaker
 	# shellcheck disable=SC2034 # read by the scripts that source this file
 	mapfile -t WATCHES < <(pair_pcmk_watches n1 n2)
+}
+
+# pair_started_by_wsctl NODE UNIT: the node's journal shows UNIT started by
+# systemd after wsctl asked for it (wsctl's stack start is systemctl).
+pair_started_by_wsctl() {
+	tb_journal "$1" -b -u "$2" -o cat | grep -q '^Start\(ing\|ed\) '
+}
+# pair_files_by_wsctl NODE FILE...: each FILE on NODE carries wsctl's
+# "written by wsctl" mark or is wsctl's own record.
+pair_files_by_wsctl() {
+	local node=$1 f
+	shift
+	for f in "$@"; do
+		tb_in "$node" grep -q 'wsctl' "$f" || return 1
+	done
 }

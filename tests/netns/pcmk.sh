@@ -22,7 +22,7 @@ cs_configure() {
 		printf '}\nquorum {\n    provider: corosync_votequorum\n    two_node: 1\n}\n'
 		printf 'logging {\n    to_logfile: yes\n    logfile: /var/log/corosync/corosync.log\n'
 		printf '    to_syslog: no\n    to_stderr: no\n    timestamp: hires\n}\n'
-	} >"$(tb_state "$node")/etc/corosync/corosync.conf"
+	} | tb_node_put "$node" /etc/corosync/corosync.conf
 }
 
 # pcmk_seed_cib NODE CRMFILE: write the node's CIB from a crmsh file before
@@ -30,31 +30,19 @@ cs_configure() {
 # cluster forms and dc-deadtime from the file applies to the first election.
 pcmk_seed_cib() {
 	local node=$1 crmfile=$2 cib="/var/lib/pacemaker/cib/cib.xml"
-	cp "$crmfile" "$(tb_state "$node")/var/lib/pacemaker/seed.crm"
+	tb_node_put "$node" /var/lib/pacemaker/seed.crm <"$crmfile" || return 1
 	tb_in "$node" sh -c "cibadmin --empty >$cib && CIB_file=$cib crm configure load update /var/lib/pacemaker/seed.crm" \
-		>"$(tb_state "$node")/var/log/crmsh/seed.out" 2>&1 ||
-		{ cat "$(tb_state "$node")/var/log/crmsh/seed.out" >&2; return 1; }
+		>"$TB_DIR/$node/seed.out" 2>&1 ||
+		{ cat "$TB_DIR/$node/seed.out" >&2; return 1; }
 	tb_in "$node" sh -c "chown hacluster:haclient $cib && chmod 600 $cib"
 }
 
 pcmk_log() { echo "$(tb_state "$1")/var/log/pacemaker/pacemaker.log"; }
 cs_log() { echo "$(tb_state "$1")/var/log/corosync/corosync.log"; }
-# corosync daemonizes; pacemakerd stays in the foreground, so background it
-# inside the node and keep its PID in the node's /run.
-pcmk_start() {
-	tb_in "$1" corosync || return 1
-	tb_in "$1" sh -c 'PCMK_logfile=/var/log/pacemaker/pacemaker.log setsid pacemakerd \
-		</dev/null >/var/log/pacemaker/pacemakerd.out 2>&1 & echo $! >/run/pacemakerd.pid'
-}
-# Clean stop: corosync refuses to leave while pacemaker is connected.
-pcmk_stop() {
-	# shellcheck disable=SC2016 # expanded inside the node
-	tb_in_bounded 90 "$1" sh -c 'p=$(cat /run/pacemakerd.pid); pacemakerd --shutdown >/dev/null 2>&1
-		i=0; while [ -e /proc/$p ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
-		c=$(cat /run/corosync.pid); corosync-cfgtool -H >/dev/null 2>&1
-		i=0; while [ -e /proc/$c ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-		[ ! -e /proc/$c ]'
-}
+# Started and stopped by the node's systemd (the packages' units; pacemaker
+# is ordered after corosync and stops first).
+pcmk_start() { tb_in_bounded 60 "$1" systemctl start corosync.service pacemaker.service; }
+pcmk_stop() { tb_in_bounded 90 "$1" systemctl stop pacemaker.service corosync.service; }
 pcmk_formed() {
 	tb_in "$1" crm_mon -1 --output-as=xml 2>/dev/null |
 		grep -q 'current_dc present="true".*with_quorum="true"'

@@ -7,7 +7,8 @@
 #                          host and root keys, authorized_keys, known_hosts,
 #                          and the nodes' names in each node's /etc/hosts
 #                          (addresses on lan)
-#   tb_sshd_start NODE     sshd inside the running NODE (log /var/log/sshd.log)
+#   tb_sshd_start NODE     the node's ssh.service (systemd starts it at boot)
+#                          is up and listening
 #   tb_ssh FROM TO CMD...  runs CMD on node TO through ssh from node FROM
 #                          (the path a tool on FROM takes to its peer)
 
@@ -15,7 +16,9 @@ tb_ssh_setup() {
 	local n d m
 	for n in "${TB_NODES[@]}"; do
 		d=$(tb_state "$n")
+		mkdir -p "$d/etc/ssh"
 		rm -f "$d"/etc/ssh/ssh_host_*
+		tb_node_copyup "$n" /etc/hosts || return 1
 		ssh-keygen -q -t ed25519 -N '' -C "$n" -f "$d/etc/ssh/ssh_host_ed25519_key" || return 1
 		install -d -m 700 "$d/root/.ssh"
 		ssh-keygen -q -t ed25519 -N '' -C "root@$n" -f "$d/root/.ssh/id_ed25519" || return 1
@@ -55,8 +58,8 @@ EOF
 
 tb_sshd_listening() { tb_in "$1" ss -Hltn 'sport = :22' 2>/dev/null | grep -q LISTEN; }
 tb_sshd_start() {
-	tb_in "$1" sh -c 'mkdir -p -m 755 /run/sshd && /usr/sbin/sshd -E /var/log/sshd.log' || return 1
-	tb_wait_for 5 tb_sshd_listening "$1"
+	tb_in_bounded 30 "$1" systemctl start ssh.service || return 1
+	tb_wait_for 10 tb_sshd_listening "$1"
 }
 tb_ssh() {
 	local from=$1 to=$2

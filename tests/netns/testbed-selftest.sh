@@ -1,7 +1,8 @@
 #!/bin/bash
-# The testbed's own primitives do what the scenarios rely on: private
-# hostnames and mounts, fixed MACs across a power cycle, overlays that the
-# host does not see, link down/up, address changes, a partition that still
+# The testbed's own primitives do what the scenarios rely on: nodes whose
+# PID 1 is systemd with only a gateway's units, the installed packages that
+# the host does not see, private hostnames, /dev and mounts, fixed MACs
+# across a power cycle, link down/up, address changes, a partition that still
 # lets both nodes reach the observer, killing a daemon by its pid file, and
 # a power cut that leaves nothing of the node.
 set -u
@@ -20,22 +21,41 @@ unreachable() { ! reaches "$@"; }
 tb_init testbed-selftest lan aux
 tb_node_define n1 1
 tb_node_define n2 2
-marker="$TB_DIR/overlay-marker"
-echo "from the build" >"$marker"
-tb_overlay n1 /usr/lib/heartbeat/plugins/HBcomm "$marker"
 tb_ssh_setup || tb_die "ssh keys"
 tb_node_start n1
+echo "n1 boot: $TB_BOOT_S s"
 tb_node_start n2
+echo "n2 boot: $TB_BOOT_S s"
+
+# shellcheck disable=SC2317 # called through tb_check
+unit_active() { [ "$(tb_in "$1" systemctl is-active "$2" 2>/dev/null)" = active ]; }
+# shellcheck disable=SC2317 # called through tb_check
+unit_inactive() { ! unit_active "$@"; }
+tb_check "n1's PID 1 is systemd" tb_pid1_is_systemd n1
+tb_check "n2's PID 1 is systemd" tb_pid1_is_systemd n2
+tb_check "n1 booted: running or degraded" eval \
+	'case $(tb_in n1 systemctl is-system-running) in running|degraded) true ;; *) false ;; esac'
+tb_check "ssh.service runs on n1" unit_active n1 ssh.service
+tb_check "no getty runs on n1" eval '! tb_in n1 systemctl list-units --plain --no-legend "*getty*" | grep -q running'
+for unit in corosync.service pacemaker.service heartbeat.service; do
+	tb_check "$unit is installed but not started at boot" unit_inactive n1 "$unit"
+done
+tb_check "n1 has a private /dev: no host tty" tb_in n1 test ! -e /dev/tty1 -a -c /dev/null -a -c /dev/urandom
+tb_check "the journal of n1 has this boot" eval 'tb_journal n1 -b -u ssh.service | grep -q "Server listening"'
+tb_check "the packages are installed inside n1 (dpkg)" \
+	eval 'tb_in n1 dpkg-query -W -f="\${db:Status-Status}" warmstandby-agents | grep -qx installed'
+tb_check "our l2 medium is installed in the stock plugin directory inside n1" \
+	tb_in n1 test -f /usr/lib/heartbeat/plugins/HBcomm/l2.so -a -f /usr/lib/heartbeat/plugins/HBcomm/ucast.so
+tb_check "the host has no warmstandby package" eval '! dpkg-query -W warmstandby-agents >/dev/null 2>&1 || \
+	[ "$(dpkg-query -W -f="\${db:Status-Status}" warmstandby-agents)" != installed ]'
+tb_check "each node has a machine id of its own" \
+	test "$(tb_in n1 cat /etc/machine-id)" != "$(tb_in n2 cat /etc/machine-id)"
 
 tb_check "each node has its own hostname" test "$(tb_in n1 uname -n)/$(tb_in n2 uname -n)" = n1/n2
 tb_check "n1's lan MAC is the fixed one" \
 	test "$(tb_in n1 cat /sys/class/net/eth0/address)" = "$(tb_mac n1 lan)"
 tb_check "n1 reaches n2 on lan" reaches n1 "$(tb_ip n2 lan)"
 tb_check "n1 reaches n2 on aux" reaches n1 "$(tb_ip n2 aux)"
-tb_check "the overlay shows our file and the stock plugins inside n1" \
-	tb_in n1 test -f /usr/lib/heartbeat/plugins/HBcomm/overlay-marker -a -f /usr/lib/heartbeat/plugins/HBcomm/ucast.so
-tb_check "the host's plugin directory is untouched" test ! -e /usr/lib/heartbeat/plugins/HBcomm/overlay-marker
-tb_check "n2 has no overlay" tb_in n2 test ! -e /usr/lib/heartbeat/plugins/HBcomm/overlay-marker
 tb_in n1 touch /etc/ws-selftest /root/ws-selftest
 tb_check "/etc and /root are per node: n1's files are not on the host" \
 	test ! -e /etc/ws-selftest -a ! -e /root/ws-selftest
@@ -81,7 +101,9 @@ tb_check "power cut: n2's processes are gone" test ! -e "/proc/$n2_init"
 # sockets, like n2's sshd): the port goes soon after, not at once.
 tb_check "power cut: n2's bridge port is gone within 5 s" tb_wait_for 5 tb_port_gone n2 lan
 tb_check "power cut: n1 no longer reaches n2" unreachable n1 "$(tb_ip n2 aux)"
+tb_check "power cut: n2's cgroup is gone" test ! -d "$(tb_cgroup n2)"
 tb_node_start n2
+tb_check "power on: n2 boots systemd again" tb_pid1_is_systemd n2
 tb_check "power on: n2 has its fixed MAC again" \
 	test "$(tb_in n2 cat /sys/class/net/eth0/address)" = "$(tb_mac n2 lan)"
 tb_check "power on: n1 reaches n2 again" tb_wait_for 5 reaches n1 "$(tb_ip n2 aux)"

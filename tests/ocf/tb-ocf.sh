@@ -1,39 +1,25 @@
 #!/bin/bash
 # The agents in the testbed.  Source after tests/netns/lib.sh and fos.sh.
 #
-# Our agents appear inside nodes through an overlay of the parent
-# /usr/lib/ocf/resource.d (warmstandby/ does not exist on the host); the R1
-# wrappers go into the node's own /etc/ha.d/resource.d.  Each node gets a
-# hooks directory /etc/ha.d/hooks.d whose hook records every role change in
-# /var/log/ws-hooks.log and, on the master, runs a stand-in "service" whose
-# pid file /run/ws-svc.pid the gateway watches.  /etc/ha.d/fail-promote
-# makes the master hook fail.
+# The agents and the R1 wrappers are the installed ones (the product layer
+# of lib.sh).  Each node gets a hooks directory /etc/ha.d/hooks.d whose
+# hook records every role change in /var/log/ws-hooks.log and, on the
+# master, runs a stand-in "service" whose pid file /run/ws-svc.pid the
+# gateway watches.  /etc/ha.d/fail-promote makes the master hook fail.
 #
 # wso_sampler_start records, every WSO_SAMPLE_MS, each node's gateway role
 # (from its state file) and the switch's relay mode; wso_sampler_check
 # counts the samples with two masters and the longest time the lines pointed
 # away from the only master.
 
-WSO_OCFDIR="$TB_SRCDIR/ocf"
-WSO_FOSCTL="$TB_BUILDDIR/berofos/fosctl"
-WSO_KICKD="$TB_BUILDDIR/berofos/fos-kickd"
 WSO_SAMPLE_MS=${WSO_SAMPLE_MS:-200}
 WSO_WINTV=${WSO_WINTV:-3}
 WSO_KICK_MS=${WSO_KICK_MS:-500}
 
-# wso_node_setup NODE: agents, wrappers and hooks on NODE's disk.
+# wso_node_setup NODE: the test hooks on NODE's disk.
 wso_node_setup() {
-	local node=$1 d agents="$TB_DIR/ocf-agents/warmstandby"
-	d=$(tb_state "$node")
-	if [ ! -d "$agents" ]; then
-		mkdir -p "$agents"
-		cp "$WSO_OCFDIR/gateway" "$WSO_OCFDIR/linesw" "$WSO_OCFDIR/l2link" "$agents/"
-		chmod 755 "$agents"/*
-	fi
-	tb_overlay "$node" /usr/lib/ocf/resource.d "$agents"
-	# The wrappers run from the node's own resource.d (a copy made at define).
-	install -m 755 "$WSO_OCFDIR/resource.d/WarmstandbyGateway" \
-		"$WSO_OCFDIR/resource.d/WarmstandbyLinesw" "$d/etc/ha.d/resource.d/"
+	local d
+	d=$(tb_state "$1")
 	mkdir -p "$d/etc/ha.d/hooks.d"
 	cat >"$d/etc/ha.d/hooks.d/10-service" <<'EOF'
 #!/bin/sh
@@ -58,37 +44,11 @@ EOF
 	chmod 755 "$d/etc/ha.d/hooks.d/10-service"
 }
 
-# wso_crm_master_group [GATEWAY_PARAM...] [-- CLONE_META...]: the crmsh
-# lines of the gateway clone with linesw and the VIP following its master
-# (n1 preferred), for a CIB file.
-wso_crm_master_group() {
-	local gw_params=() clone_meta=()
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do gw_params+=("$1"); shift; done
-	[ $# -gt 0 ] && shift
-	clone_meta=("$@")
-	cat <<EOCRM
-primitive gw ocf:warmstandby:gateway \
-	params hooks=/etc/ha.d/hooks.d hook_timeout=10 ${gw_params[*]} \
-	op start timeout=30s op stop timeout=30s op promote timeout=30s op demote timeout=30s \
-	op monitor interval=2s role=Master timeout=20s \
-	op monitor interval=3s role=Slave timeout=20s
-clone gw-clone gw meta promotable=true promoted-max=1 promoted-node-max=1 \
-	clone-max=2 clone-node-max=1 ${clone_meta[*]}
-primitive lines ocf:warmstandby:linesw params $(wso_linesw_params) \
-	op start timeout=20s op stop timeout=20s op monitor interval=5s timeout=20s
-primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
-colocation lines-with-master inf: lines gw-clone:Master
-colocation vip-with-master inf: vip gw-clone:Master
-order lines-after-promote Mandatory: gw-clone:promote lines:start
-order vip-after-promote Mandatory: gw-clone:promote vip:start
-location gw-first-n1 gw-clone rule \$role=Master 50: #uname eq n1
-EOCRM
-}
-
-# The linesw parameters for the run's switch, as name=value words.
+# The linesw parameters for the run's switch (the berofos.conf section
+# that pairs.sh writes on every node), as name=value words.
 wso_linesw_params() {
-	echo "host=$FOS_IP mac=$FOS_MAC credentials=$(fos_password_file) primary_node=n1" \
-		"wintv=$WSO_WINTV kick_interval=$WSO_KICK_MS fosctl=$WSO_FOSCTL fos_kickd=$WSO_KICKD"
+	echo "switch=fos1 config=/etc/warmstandby/berofos.conf primary_node=n1" \
+		"wintv=$WSO_WINTV kick_interval=$WSO_KICK_MS"
 }
 
 # wso_role NODE: master, slave or "-" (stopped or powered off).
