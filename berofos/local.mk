@@ -67,6 +67,16 @@ berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
 berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS)
 berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS)
 
+# The feeder's unit, fos-kickd@SWITCH.service: started and stopped by the
+# linesw agent on the master (systemctl), never enabled (no [Install]).
+systemdsystemunit_DATA = berofos/fos-kickd@.service
+CLEANFILES += berofos/fos-kickd@.service
+EXTRA_DIST += berofos/fos-kickd@.service.in
+berofos/fos-kickd@.service: berofos/fos-kickd@.service.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) berofos && \
+		sed -e 's|@sbindir[@]|$(sbindir)|g' -e 's|@sysconfdir[@]|$(sysconfdir)|g' \
+		'$(srcdir)/berofos/fos-kickd@.service.in' >$@.tmp && mv $@.tmp $@
+
 # --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
 BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \
 	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh

@@ -79,7 +79,7 @@ bench_short() {
 	mkdir -p "$out" || return 1
 	WS_SRCDIR=$top WS_BUILDDIR=$top/build-test timeout 1200 \
 		"$top/tests/bench/failover.sh" -n 2 -s 60 -o "$out" >"$out/run.log" 2>&1 || return 1
-	for c in hb-ucast hb-ws pcmk-stock pcmk-ws ka-1 ka-0.1 ka-0.01; do
+	for c in hb-ucast hb-ws hb-ws-defaults pcmk-stock pcmk-ws pcmk-ws-defaults ka-1 ka-0.1 ka-0.01; do
 		n=$(grep -c "^$c,[1-9][0-9]*,vip,[0-9]" "$out/results.csv")
 		[ "$n" -eq 2 ] || { echo "failover benchmark: $c has $n of 2 VIP times" >&2; return 1; }
 	done

@@ -31,8 +31,13 @@
 #                      WarmstandbyLinesw, IPaddr2, stonith_host berofos
 #       pcmk-stock  3. Corosync (token 3000 ms, the default) + Pacemaker,
 #                      IPaddr2, no fencing
+#       hb-ws-defaults 2 at wsctl's default timers
 #       pcmk-ws     4. Corosync (token -t) + Pacemaker, promotable
 #                      ocf:warmstandby:gateway, linesw, VIP, stonith:berofos
+#       pcmk-ws-defaults 4 at wsctl's default timers
+#   Configurations 2 and 4 are set up by wsctl activate (tests/netns/pairs.sh)
+#   on nodes that boot systemd with the installed packages; -k, -t and -r
+#   reach them as wsctl.conf keys.
 #       ka-ADVERT   5. keepalived VRRP with that advert interval
 #
 # Every configuration is one cluster (one testbed, holding the machine's
@@ -102,12 +107,11 @@ if [ -n "$report_only" ]; then
 	bench_report "$report_only"
 	exit
 fi
-[ -n "$configs" ] || configs="hb-ucast hb-ws pcmk-stock pcmk-ws$(for a in $adverts; do printf ' ka-%s' "$a"; done)"
+[ -n "$configs" ] || configs="hb-ucast hb-ws hb-ws-defaults pcmk-stock pcmk-ws pcmk-ws-defaults$(for a in $adverts; do printf ' ka-%s' "$a"; done)"
 [ -n "$outdir" ] || outdir="$TB_BUILDDIR/bench/failover-$(date -u +%Y%m%d-%H%M%S)"
 hb_ka=${hb_timers%/*} hb_dt=${hb_timers#*/}
 L2FLOOD="$TB_BUILDDIR/tests/netns/l2flood"
 [ -x "$L2FLOOD" ] || { echo "$L2FLOOD not built: run make first" >&2; exit 1; }
-pair_built || exit 1
 command -v keepalived >/dev/null || { echo "keepalived missing (Debian package keepalived)" >&2; exit 1; }
 command -v stress-ng >/dev/null || { echo "stress-ng missing (Debian package stress-ng)" >&2; exit 1; }
 mkdir -p "$outdir" || exit 1
@@ -140,20 +144,27 @@ export PAIR_KEEPALIVE=$HB_KEEPALIVE PAIR_DEADTIME=$HB_DEADTIME PAIR_WARNTIME=$HB
 # kind_of CONFIG: hb, hbws, pcmk, pcmkws or ka (how it starts, cuts, rejoins).
 kind_of() {
 	case $1 in
-	hb-ucast) echo hb ;; hb-ws) echo hbws ;; pcmk-stock) echo pcmk ;; pcmk-ws) echo pcmkws ;;
+	hb-ucast) echo hb ;; hb-ws|hb-ws-defaults) echo hbws ;; pcmk-stock) echo pcmk ;;
+	pcmk-ws|pcmk-ws-defaults) echo pcmkws ;;
 	ka-*) echo ka ;; *) tb_die "unknown configuration '$1'" ;;
 	esac
 }
 # The fenced configurations: the switch resets a cut node (powers it on).
 fenced() { case $1 in hbws|pcmkws) return 0 ;; esac; return 1; }
 
+# The warmstandby configurations are what wsctl activate writes: with the
+# timers of -k, -t and -r put into wsctl.conf (hb-ws, pcmk-ws), or with
+# wsctl's defaults (hb-ws-defaults, pcmk-ws-defaults: no timer key at all).
 start_cluster() {                # CONFIG KIND: up, VIP on n1, SCN_STARTUP set
-	local n
+	local n CS_TOKEN=$token
+	case $1 in
+	*-defaults) local PAIR_KEEPALIVE='' PAIR_DEADTIME='' PAIR_WARNTIME='' CS_TOKEN='' RESET_WAIT='' ;;
+	esac
 	case $2 in
 	hb) scn_heartbeat_pair ucast aux ;;
 	hbws) pair_switch_and_nodes; heartbeat_pair ;;
 	pcmk) CS_TOKEN=3000 scn_pacemaker_pair ;;
-	pcmkws) pair_switch_and_nodes; CS_TOKEN=$token pacemaker_pair ;;
+	pcmkws) pair_switch_and_nodes; pacemaker_pair ;;
 	ka)
 		tb_node_define n1 1
 		tb_node_define n2 2
@@ -380,7 +391,8 @@ config_run() {                   # CONFIG
 	for rep in $(seq "$reps"); do
 		cut_master "$config" "$kind" "$rep"
 	done
-	if [ "$soak_s" -gt 0 ] && fenced "$kind"; then
+	# the soak: the tuned warmstandby configurations (the defaults are slower)
+	if [ "$soak_s" -gt 0 ] && fenced "$kind" && [ "${config%-defaults}" = "$config" ]; then
 		soak "$config" "$kind" "$soak_s"
 	fi
 }

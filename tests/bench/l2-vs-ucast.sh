@@ -60,14 +60,12 @@ command -v stress-ng >/dev/null || { echo "stress-ng missing (Debian package str
 
 res() { echo "$*" >>"$results"; }            # KEY... VALUE: one result line
 
-# nodes MEDIUM: define n1 and n2 (our l2.so overlaid for l2) and power them on.
+# nodes MEDIUM: define n1 and n2 (the installed packages bring l2.so) and
+# power them on.
 nodes() {
 	local n
 	tb_node_define n1 1
 	tb_node_define n2 2
-	if [ "$1" = l2 ]; then
-		for n in n1 n2; do tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$L2_SO"; done
-	fi
 	for n in n1 n2; do tb_node_start "$n"; done
 }
 

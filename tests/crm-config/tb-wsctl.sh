@@ -162,7 +162,8 @@ tbw_scenario() {
 	tb_check "activate: exactly one master, n1" wso_master_is n1
 	tb_check "activate: lines on n1" wso_lines_on n1
 	tb_check "activate: the VIP answers from n1 only" scn_only_holder n1 2
-	tbw_check_product "$stack"
+	pair_check_product "$stack"
+	tbw_check_feeder n1 n2
 	tbw_check_status n1 status-active n1
 	tbw_run use-link-active n1 link use eth1
 	tb_check "link use while active: refused (exit 1) with the safe procedure" \
@@ -186,6 +187,7 @@ tbw_scenario() {
 	echo "handover VIP gap measured by wsctl: ${gap:--} s ($stack)"
 	tb_check "handover: wsctl printed a VIP gap under 10 s" tb_le "${gap:--}" 10
 	tbw_check_status n2 status-handover n2
+	tbw_check_feeder n2 n1
 
 	tb_log "disable"
 	wso_sampler_start 90
@@ -217,23 +219,24 @@ tbw_scenario() {
 	fi
 }
 
-# tbw_check_product STACK: what runs is the product as a user has it:
-# systemd is PID 1 of both nodes, the stack was started by systemd (wsctl
-# runs systemctl), and the configuration is the files wsctl wrote.
-tbw_check_product() {
-	local n units files
-	case $1 in
-	heartbeat) units=heartbeat.service; files="/etc/ha.d/ha.cf /etc/ha.d/haresources" ;;
-	pacemaker) units="corosync.service pacemaker.service"; files=/etc/corosync/corosync.conf ;;
-	esac
-	for n in n1 n2; do
-		tb_check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
-		for u in $units; do
-			tb_check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
-		done
-		# shellcheck disable=SC2086 # the file list is words
-		tb_check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
-	done
+# tbw_check_feeder MASTER SLAVE: the watchdog feeder is the packaged unit
+# fos-kickd@SWITCH.service, running on MASTER only (linesw started it
+# through systemctl, and stopped it on demote); systemd restarts it after a
+# crash (kill -9) before the switch's watchdog runs out; a second feeder
+# of the same switch refuses to start.
+tbw_check_feeder() {
+	local m=$1 s=$2 unit="fos-kickd@$TBW_SWITCH.service" pid
+	tb_check "$m: $unit is active on the master" eval "[ \"\$(tb_in $m systemctl is-active $unit)\" = active ]"
+	tb_check "$s: $unit is not active on the slave" eval "[ \"\$(tb_in $s systemctl is-active $unit)\" != active ]"
+	pid=$(tb_in "$m" systemctl show -p MainPID --value "$unit")
+	tb_check "$m: a second feeder of $TBW_SWITCH refuses to start (pidfile lock)" eval \
+		"! tb_in_bounded 10 $m fos-kickd --switch $TBW_SWITCH --pidfile /run/warmstandby/fos-kickd-$TBW_SWITCH.pid -e >/dev/null 2>&1"
+	tb_in "$m" kill -9 "$pid"
+	tb_check "$m: after kill -9 systemd restarts the feeder" tb_wait_for 10 eval \
+		"newpid=\$(tb_in $m systemctl show -p MainPID --value $unit); [ -n \"\$newpid\" ] && [ \"\$newpid\" != 0 ] && [ \"\$newpid\" != $pid ]"
+	sleep "$WSO_WINTV"
+	tb_check "$m: the lines stayed on the master through the feeder's restart" wso_lines_on "$m"
+	tb_check "the switch logged no watchdog expiry" eval "! grep -q 'cause=watchdog' '$(fos_log)'"
 }
 
 tbw_purged() {

@@ -19,8 +19,8 @@
 # pacemaker: Corosync (token 1000 ms, knet on two links) + Pacemaker, the
 #   promotable ocf:warmstandby:gateway, ocf:warmstandby:linesw, IPaddr2 and
 #   stonith:berofos.
-# Our plugins and agents are overlaid inside the nodes; the host's stock
-# Heartbeat, Pacemaker and cluster-glue are unchanged.
+# The nodes boot systemd with warmstandby's packages installed (the host is
+# unchanged); wsctl starts the stack with systemctl.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # The testbed with wsctl (and pairs.sh: pair_built, pair_*_watches)
@@ -33,7 +33,6 @@ heartbeat) links=(--link eth1) ;;               # the l2 medium needs no IP
 pacemaker) links=(--link eth0 --link eth1) ;;   # one knet link per interface
 *) echo "usage: demo.sh [heartbeat|pacemaker]" >&2; exit 2 ;;
 esac
-pair_built || exit 1
 
 step() { printf '\n== %s\n' "$*"; }
 lines_side() {
@@ -44,18 +43,9 @@ lines_side() {
 	esac
 }
 show_state() { echo "switch: $(lines_side); master: $(wso_masters | tr '\n' ' ')"; }
-# The demo's Heartbeat timers, tighter than wsctl's defaults.
-demo_timers() {
-	sed -i -e 's/^hb_keepalive = .*/hb_keepalive = 100ms/' -e 's/^hb_deadtime = .*/hb_deadtime = 500ms/' \
-		-e 's/^hb_warntime = .*/hb_warntime = 300ms/' "$(tb_state "$1")/etc/warmstandby/wsctl.conf"
-}
-# A node the switch powers on again boots its stack (wsctl configured it;
-# a real node's init system would start it).
-boot_script() {
-	local start=hb_start
-	[ "$stack" = pacemaker ] && start=pcmk_start
-	printf 'tb_sshd_start %s\n%s %s\n' "$1" "$start" "$1" >"$TB_DIR/$1/boot"
-}
+# The demo's Heartbeat timers, tighter than wsctl's defaults (written into
+# each node's wsctl.conf by pairs.sh).
+export PAIR_KEEPALIVE=100ms PAIR_DEADTIME=500ms PAIR_WARNTIME=300ms
 
 # shellcheck disable=SC2054 # the power map's comma is meant
 activate=(--stack "$stack" activate --peer n2 "${links[@]}" --switch "$TBW_SWITCH"
@@ -63,7 +53,6 @@ activate=(--stack "$stack" activate --peer n2 "${links[@]}" --switch "$TBW_SWITC
 
 step "the emulated berofos switch at $FOS_IP (relay 0 powers n1, relay 1 powers n2); n1 and n2 with sshd, nothing configured"
 tbw_setup "demo-$stack"
-for n in n1 n2; do demo_timers "$n"; done
 
 step "n1# wsctl ${activate[*]} --dry-run"
 tbw n1 "${activate[@]}" --dry-run || tb_die "the dry run failed"
@@ -72,7 +61,8 @@ step "n1# wsctl ${activate[*]} --yes"
 t0=$(tb_now)
 tbw n1 "${activate[@]}" --yes || tb_die "wsctl activate failed"
 echo "(activate took $(tb_elapsed "$t0" "$(tb_now)") s, checks included)"
-for n in n1 n2; do boot_script "$n"; done
+# A node the switch powers on again starts its stack (wsctl configured it).
+for n in n1 n2; do pair_boot_script "$n" "$stack"; done
 show_state
 tb_vip_holders 1 | sed "s/^/VIP holder (n1's MAC is $(tb_mac n1 lan)): /"
 

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Heartbeat 3 (R1 mode, haresources) on testbed nodes.  Source after lib.sh.
-HB_DAEMON=/usr/libexec/heartbeat/heartbeat
 
 # hb_configure NODE MEDIA HARESOURCES: ha.cf, haresources and authkeys.
 #   MEDIA: the medium lines of ha.cf (one per line), e.g. "ucast eth0 10.99.0.12"

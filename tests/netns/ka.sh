@@ -15,10 +15,9 @@
 # ka_configure NODE PRIORITY ADVERT: the VIP on lan (eth0), VRRP on lan.
 # Sub-second adverts need VRRPv3 (VRRPv2 rounds them to whole seconds).
 ka_configure() {
-	local node=$1 prio=$2 advert=$3 version=2 conf
+	local node=$1 prio=$2 advert=$3 version=2
 	case $advert in *.*) version=3 ;; esac
-	conf="$(tb_state "$node")/keepalived.conf"
-	cat >"$conf" <<EOKA
+	tb_node_put "$node" /etc/keepalived/keepalived.conf <<EOKA
 global_defs {
     router_id $node
     vrrp_version $version
@@ -35,9 +34,6 @@ vrrp_instance ${TB}vi {
     }
 }
 EOKA
-	# The node sees its own /etc/keepalived (the host's stays untouched);
-	# it is mounted at power-on, so configure before tb_node_start.
-	tb_overlay "$node" /etc/keepalived "$conf"
 }
 
 ka_log() { echo "$(tb_state "$1")/var/log/keepalived.log"; }

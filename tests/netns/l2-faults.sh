@@ -1,5 +1,6 @@
 #!/bin/bash
-# Heartbeat 3 R1 over two l2 media: lan (eth0, which also carries the VIP)
+# Heartbeat 3 R1 over two l2 media (set up by wsctl activate): lan (eth0,
+# which also carries the VIP)
 # and aux (eth1), where aux has no IP address at all, from power-on on.
 # One cluster start-up, then independent checks on aux:
 #   - heartbeats cross the link that has no IP (link status, l2ping);
@@ -14,14 +15,16 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/hb.sh"
+. "$here/pcmk.sh"
 . "$here/scenario.sh"
+. "$here/fos.sh"
+. "$here/ssh.sh"
+. "$here/../ocf/tb-ocf.sh"
+. "$here/pairs.sh"
 
-L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-L2PING="$TB_BUILDDIR/hbcomm-l2/l2ping"
+L2PING=l2ping   # the installed one, inside the nodes
 L2FLOOD="$TB_BUILDDIR/tests/netns/l2flood"
-for f in "$L2_SO" "$L2PING" "$L2FLOOD"; do
-	[ -f "$f" ] || tb_die "$f not built: run make first"
-done
+[ -f "$L2FLOOD" ] || tb_die "$L2FLOOD not built: run make first"
 FLOOD_SECONDS=2.5
 FLOOD_COUNT=3000000
 # Reader growth allowed under the flood: the reassembly limit (1 MiB in
@@ -55,7 +58,15 @@ gt() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a + 0 > b + 0)}'; }
 flood_sent() { gt "$(awk '$1 == "sent" {print $2}' <<<"$1")" "$2"; }   # OUTPUT MIN
 
 tb_init l2-faults lan aux
-SCN_HB_NOIP=aux scn_heartbeat_pair l2 lan aux
+pair_switch_and_nodes
+pair_boot
+# The heartbeat link has no IPv4 address at all: the l2 medium needs none.
+for n in n1 n2; do tb_set_ip "$n" aux || tb_die "cannot flush aux on $n"; done
+t0=$(tb_now)
+pair_activate heartbeat --link eth0 || tb_die "wsctl activate failed"
+scn_wait_vip_on n1 30 >/dev/null
+SCN_STARTUP=$(tb_elapsed "$t0" "$(tb_now)")
+for n in n1 n2; do pair_boot_script "$n" heartbeat; done
 tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
 

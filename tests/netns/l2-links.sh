@@ -1,5 +1,6 @@
 #!/bin/bash
-# Heartbeat 3 R1 over two l2 links (lan = eth0, aux = eth1).  Cutting one
+# Heartbeat 3 R1 over two l2 links (lan = eth0, aux = eth1), as wsctl
+# activate configures the pair with both links.  Cutting one
 # link loses nobody and Heartbeat's link status shows it; the link comes
 # back by itself; a flap storm on one link settles with a single VIP holder
 # and no dead-node event.
@@ -7,10 +8,13 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/hb.sh"
+. "$here/pcmk.sh"
 . "$here/scenario.sh"
+. "$here/fos.sh"
+. "$here/ssh.sh"
+. "$here/../ocf/tb-ocf.sh"
+. "$here/pairs.sh"
 
-L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-[ -f "$L2_SO" ] || tb_die "$L2_SO not built: run make first"
 
 dead_count() { grep -c 'is dead' "$(hb_log "$1")" 2>/dev/null; }
 # link_status NODE PEER IFNAME: Heartbeat's view of PEER over IFNAME (up | dead).
@@ -20,7 +24,8 @@ link_status() { tb_in "$1" cl_status hblinkstatus "$2" "$3" 2>/dev/null; }
 link_is() { [ "$(link_status "$1" "$2" "$3")" = "$4" ]; }
 
 tb_init l2-links lan aux
-scn_heartbeat_pair l2 lan aux
+pair_switch_and_nodes
+pair_up heartbeat --link eth0
 tb_check "VIP answers from n1 after start-up over two l2 links" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30

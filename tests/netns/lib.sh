@@ -233,7 +233,7 @@ tb_cgroup_remove() {             # NODE: the empty tree of a node that is gone
 # tb_node_start NAME: power on; systemd boots; links get their fixed MACs
 # and addresses once it runs.  TB_BOOT_S: the seconds the boot took.
 tb_node_start() {
-	local name=$1 meta="$TB_DIR/$1" unshare_pid init_pid i link cg v1= t0
+	local name=$1 meta="$TB_DIR/$1" unshare_pid init_pid i link cg v1='' t0
 	t0=$(tb_now)
 	cg=$(tb_cgroup "$name")
 	tb_cgroup_remove "$name" || tb_die "node $name: cgroup $cg of the last boot stays"

@@ -49,10 +49,16 @@ mount -t tmpfs -o mode=1777 wstmp "$root/tmp"
 # A private /dev: never the host's (its ttys would get the node's gettys).
 dev="$root/dev"
 mount -t tmpfs -o mode=755,nosuid wsdev "$dev"
-for spec in "null 1 3" "zero 1 5" "full 1 7" "random 1 8" "urandom 1 9" "tty 5 0"; do
-	set -- $spec
-	mknod -m 666 "$dev/$1" c "$2" "$3"
-done
+while read -r name major minor; do
+	mknod -m 666 "$dev/$name" c "$major" "$minor"
+done <<'EODEV'
+null 1 3
+zero 1 5
+full 1 7
+random 1 8
+urandom 1 9
+tty 5 0
+EODEV
 mkdir -m 755 "$dev/pts" "$dev/shm"
 mount -t devpts -o newinstance,ptmxmode=0666,mode=620,gid=5 wspts "$dev/pts"
 ln -s pts/ptmx "$dev/ptmx"

@@ -157,6 +157,7 @@ pair_up() {
 	SCN_STARTUP=$(awk -v a="$(tb_elapsed "$t0" "$(tb_now)")" -v b="$(tb_event_time "$up" vip)" \
 		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a }')
 	for n in n1 n2; do pair_boot_script "$n" "$stack"; done
+	pair_check_product "$stack"
 }
 
 # The events common to both stacks: SURV fenced DEAD through DEAD's relay,
@@ -184,6 +185,42 @@ pacemaker_pair() {
 	pair_up pacemaker
 	# shellcheck disable=SC2034 # read by the scripts that source this file
 	mapfile -t WATCHES < <(pair_pcmk_watches n1 n2)
+}
+
+# pair_cut_rebooted FROM TO TIMEOUT [--watch ...]: a power cut of FROM
+# (wsprobe kills its PID 1, t0 is the kill), the takeover by TO timed as
+# scn_power_cut_takeover does; then, instead of reaping FROM, waits until
+# the survivor's fencing reset has powered FROM on again (the switch's
+# hook reaps and boots it).  Prints wsprobe's output; its status.
+pair_cut_rebooted() {
+	local from=$1 to=$2 timeout=$3 pid rc
+	shift 3
+	pid=$(tb_init_pid "$from")
+	tb_pid_is_ours "$pid" || tb_die "node $from: PID $pid is not the init we started"
+	tb_probe --kill "$pid" --expect-mac "$(tb_mac "$to" lan)" --timeout "$timeout" "$@"
+	rc=$?
+	tb_wait_for 60 pair_rebooted "$from" "$pid" || tb_log "the switch did not power $from on again"
+	return "$rc"
+}
+pair_rebooted() { tb_node_running "$1" && [ "$(tb_init_pid "$1")" != "$2" ]; }   # NODE OLD_INIT
+
+# pair_check_product STACK: what runs is the product as a user has it:
+# systemd is PID 1 of both nodes, the stack was started by systemd (wsctl
+# runs systemctl), and the configuration is the files wsctl wrote.
+pair_check_product() {
+	local n u units files
+	case $1 in
+	heartbeat) units=heartbeat.service; files="/etc/ha.d/ha.cf /etc/ha.d/haresources" ;;
+	pacemaker) units="corosync.service pacemaker.service"; files=/etc/corosync/corosync.conf ;;
+	esac
+	for n in n1 n2; do
+		tb_check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
+		for u in $units; do
+			tb_check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
+		done
+		# shellcheck disable=SC2086 # the file list is words
+		tb_check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
+	done
 }
 
 # pair_started_by_wsctl NODE UNIT: the node's journal shows UNIT started by

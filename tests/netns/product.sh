@@ -61,7 +61,7 @@ tb_product_install() {
 	rm -rf "$p"
 	mkdir -p "$p/upper" "$p/work" "$p/root" "$p/debs"
 	(cd "$debdir" && tb_product_debs . | xargs cp -t "$p/debs") || return 1
-	tb_log "installing $(ls "$p/debs" | tr '\n' ' ')into the product layer"
+	tb_log "installing $(tb_product_debs "$p/debs" | tr '\n' ' ')into the product layer"
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	unshare --mount --propagation private /bin/sh -ec '
 		p=$1

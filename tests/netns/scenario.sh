@@ -52,21 +52,15 @@ scn_startup_to_vip() {
 }
 
 # scn_heartbeat_pair [MEDIUM [LINK...]]: nodes n1 and n2, Heartbeat R1 with
-# MEDIUM (ucast, the default, or warmstandby's l2, overlaid inside the
-# nodes) on each LINK (default lan), an IPaddr2 VIP preferring n1, started
+# MEDIUM (ucast, the default, or warmstandby's l2, installed by its package)
+# on each LINK (default lan), an IPaddr2 VIP preferring n1, started
 # together.  Links named in SCN_HB_NOIP lose their addresses at power-on.
 scn_heartbeat_pair() {
-	local medium=${1:-ucast} n peer link ifn media l2_so="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
+	local medium=${1:-ucast} n peer link ifn media
 	local links=("${@:2}")
 	[ ${#links[@]} -gt 0 ] || links=(lan)
 	tb_node_define n1 1
 	tb_node_define n2 2
-	if [ "$medium" = l2 ]; then
-		[ -f "$l2_so" ] || tb_die "$l2_so not built: run make first"
-		for n in n1 n2; do
-			tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$l2_so"
-		done
-	fi
 	for n in n1 n2; do
 		peer=n2; [ "$n" = n2 ] && peer=n1
 		tb_node_start "$n"

@@ -33,8 +33,11 @@ unit_active() { [ "$(tb_in "$1" systemctl is-active "$2" 2>/dev/null)" = active 
 unit_inactive() { ! unit_active "$@"; }
 tb_check "n1's PID 1 is systemd" tb_pid1_is_systemd n1
 tb_check "n2's PID 1 is systemd" tb_pid1_is_systemd n2
-tb_check "n1 booted: running or degraded" eval \
-	'case $(tb_in n1 systemctl is-system-running) in running|degraded) true ;; *) false ;; esac'
+# shellcheck disable=SC2317 # called through tb_check
+booted() { case $(tb_in "$1" systemctl is-system-running) in running|degraded) return 0 ;; esac; return 1; }
+# shellcheck disable=SC2317 # called through tb_check
+pkg_installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
+tb_check "n1 booted: running or degraded" booted n1
 tb_check "ssh.service runs on n1" unit_active n1 ssh.service
 tb_check "no getty runs on n1" eval '! tb_in n1 systemctl list-units --plain --no-legend "*getty*" | grep -q running'
 for unit in corosync.service pacemaker.service heartbeat.service; do
@@ -43,11 +46,10 @@ done
 tb_check "n1 has a private /dev: no host tty" tb_in n1 test ! -e /dev/tty1 -a -c /dev/null -a -c /dev/urandom
 tb_check "the journal of n1 has this boot" eval 'tb_journal n1 -b -u ssh.service | grep -q "Server listening"'
 tb_check "the packages are installed inside n1 (dpkg)" \
-	eval 'tb_in n1 dpkg-query -W -f="\${db:Status-Status}" warmstandby-agents | grep -qx installed'
+	eval "[ \"\$(tb_in n1 dpkg-query -W -f='\${db:Status-Status}' warmstandby-agents)\" = installed ]"
 tb_check "our l2 medium is installed in the stock plugin directory inside n1" \
 	tb_in n1 test -f /usr/lib/heartbeat/plugins/HBcomm/l2.so -a -f /usr/lib/heartbeat/plugins/HBcomm/ucast.so
-tb_check "the host has no warmstandby package" eval '! dpkg-query -W warmstandby-agents >/dev/null 2>&1 || \
-	[ "$(dpkg-query -W -f="\${db:Status-Status}" warmstandby-agents)" != installed ]'
+tb_check "the host has no warmstandby package" eval '! pkg_installed warmstandby-agents'
 tb_check "each node has a machine id of its own" \
 	test "$(tb_in n1 cat /etc/machine-id)" != "$(tb_in n2 cat /etc/machine-id)"
 

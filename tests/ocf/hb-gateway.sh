@@ -1,12 +1,13 @@
 #!/bin/bash
-# Heartbeat R1 over the l2 medium with the wrappers in haresources:
+# Heartbeat R1 over the l2 medium with the wrappers in haresources, as
+# `wsctl activate` writes it:
 #
-#   n1 WarmstandbyGateway::hooks=... WarmstandbyLinesw::host=...::primary=n1 IPaddr2::VIP
+#   n1 WarmstandbyGateway::hooks=... WarmstandbyLinesw::fos1::...::primary_node=n1 IPaddr2::VIP
 #
 # n1 starts as master with the lines (relay mode 1) and the VIP; a power cut
 # of n1 makes n2 master, and the relays follow it (fosemu's log shows mode
-# 1 -> 0); n1 is powered on again through the switch's power relay, boots
-# heartbeat, and stays slave (auto_failback off).  A sampler checks at every
+# 1 -> 0); n2 resets n1 through the switch's power relay, n1 boots,
+# starts heartbeat, and stays slave (auto_failback off).  A sampler checks at every
 # sample that at most one node is master and that the lines follow it.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,42 +22,40 @@ netns=$(cd "$here/../netns" && pwd)
 . "$netns/fos.sh"
 # shellcheck source=tb-ocf.sh
 . "$here/tb-ocf.sh"
+# shellcheck source=../netns/ssh.sh
+. "$netns/ssh.sh"
+# shellcheck source=../netns/pairs.sh
+. "$netns/pairs.sh"
 
 GRACE=8
 hooks_log() { echo "$(tb_state "$1")/var/log/ws-hooks.log"; }
+# r1_resource NODE NAME: the word of resource NAME in NODE's haresources.
+# shellcheck disable=SC2317 # called through tb_check
+r1_resource() { tb_in "$1" grep -o "$2::[^ ]*" /etc/ha.d/haresources | head -n 1; }
 # shellcheck disable=SC2317 # called through tb_check
 # r1_owns NODE: ResourceManager's own status of the gateway resource on NODE.
 r1_owns() { tb_in "$1" /usr/share/heartbeat/ResourceManager status \
-	WarmstandbyGateway::hooks=/etc/ha.d/hooks.d >/dev/null 2>&1; }
+	"$(r1_resource "$1" WarmstandbyGateway)" >/dev/null 2>&1; }
 # shellcheck disable=SC2317 # called through tb_check
 r1_not_owns() { ! r1_owns "$1"; }
 # shellcheck disable=SC2317 # called through tb_wait_for
 linesw_r1_running() {
-	# shellcheck disable=SC2046 # one word per parameter
-	tb_in n2 /etc/ha.d/resource.d/WarmstandbyLinesw $(wso_linesw_params) status 2>/dev/null |
+	local word
+	word=$(r1_resource n2 WarmstandbyLinesw)
+	word=${word#*::}
+	# shellcheck disable=SC2086 # one word per parameter
+	tb_in n2 /etc/ha.d/resource.d/WarmstandbyLinesw ${word//::/ } status 2>/dev/null |
 		grep -q running
 }
+# shellcheck disable=SC2317 # called through tb_wait_for
+acquisitions() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
+# shellcheck disable=SC2317 # called through tb_wait_for
+acquired_more_than() { [ "$(acquisitions "$1")" -gt "$2" ]; }
 
-tb_init ocf-hb-gateway lan
-tb_check "fosemu runs on lan" fos_start
-fos_power_map 0 n1
-fos_power_map 1 n2
-
-linesw_args=$(wso_linesw_params | sed 's/ /::/g')
-haresources="n1 WarmstandbyGateway::hooks=/etc/ha.d/hooks.d WarmstandbyLinesw::$linesw_args IPaddr2::$TB_VIP/24/eth0"
-tb_node_define n1 1
-tb_node_define n2 2
-for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
-	wso_node_setup "$n"
-	tb_overlay "$n" /usr/lib/heartbeat/plugins/HBcomm "$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-	tb_node_start "$n"
-	hb_configure "$n" "l2 eth0 $(tb_mac "$peer" lan)" "$haresources"
-done
-echo 'hb_start n1' >"$TB_DIR/n1/boot"
-
+tb_init ocf-hb-gateway lan aux
+pair_switch_and_nodes
 wso_sampler_start 300
-scn_startup_to_vip scn_each_node hb_start
+pair_up heartbeat
 tb_check "VIP answers from n1 after start-up (bound 90 s)" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n1 is the only master" tb_wait_for 10 wso_master_is n1
@@ -71,7 +70,13 @@ sleep 2
 mapfile -t watches < <(scn_hb_watches n1 n2)
 watches+=("--watch=master:$(hooks_log n2):[0-9] master$")
 watches+=("--watch=relays:$(fos_log):relay mode 1 -> 0")
-out=$(scn_power_cut_takeover n1 n2 60 "${watches[@]}")
+old_init=$(tb_init_pid n1)
+tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
+mark=$(fos_log_lines)
+acq_before=$(acquisitions n1)
+# Not scn_power_cut_takeover: its reap would race with the reset that
+# powers n1 on again (the switch's hook reaps and restarts the node).
+out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
 tb_check "n2 declares n1 dead (bound 10 s)" tb_le "$(tb_event_time "$out" dead)" 10
 tb_check "n2 becomes master: its master hook ran (bound 30 s)" tb_le "$(tb_event_time "$out" master)" 30
 tb_check "fosemu shows the relays switched to n2 (bound 30 s)" tb_le "$(tb_event_time "$out" relays)" 30
@@ -82,10 +87,11 @@ tb_check "WarmstandbyLinesw status on n2 says running" tb_wait_for 30 linesw_r1_
 tb_check "ResourceManager: n2 owns WarmstandbyGateway now" r1_owns n2
 cause=$(grep 'relay mode 1 -> 0' "$(fos_log)" | tail -n 1 | sed -n 's/.*cause=//p')
 
-# n1 powered on again by the switch's relay (off first: the cut above was a
-# kill, the relay is still on): boots heartbeat, stays slave.
-tb_check "power relay 0 off, then on: fosctl confirms" \
-	eval 'fos_ctl power 0 off >/dev/null && fos_ctl power 0 on >/dev/null'
+# n2 fenced n1 through the switch's relay (reset: off, then on): n1 boots,
+# starts heartbeat, stays slave.
+tb_check "the reset switched relay 0 off, then on" \
+	tb_wait_for 30 fos_power_events_are "$mark" "power 0 off power 0 on "
+tb_check "n1 boots and finishes its resource acquisition" tb_wait_for 60 acquired_more_than n1 "$acq_before"
 tb_check "n1 boots and heartbeat sees n2" tb_wait_for 60 hb_sees n1 n2
 tb_check "n2 stays master after n1 rejoins (auto_failback off)" tb_wait_for 10 wso_master_is n2
 sleep 3
@@ -99,7 +105,7 @@ tb_check "never two masters at any sample ($report)" \
 tb_check "the lines never lagged behind the master by more than $GRACE s" \
 	tb_le "$(wso_report_field "$report" max_lag)" "$GRACE"
 
-echo "start-up: heartbeat start -> VIP on n1: $SCN_STARTUP s"
+echo "start-up: wsctl activate -> VIP on n1: $SCN_STARTUP s"
 scn_timeline "power cut of master n1 (s after the kill):" "$out"
 echo "relays moved by: $cause"
 echo "sampler: $report"

@@ -1,24 +1,30 @@
 #!/bin/bash
-# Pacemaker: a promotable gateway clone, the switch (linesw) and a VIP that
-# follow its master, on one cluster start-up shared by four scenarios:
+# Pacemaker: the pair `wsctl activate` sets up (the promotable gateway
+# clone, the switch (linesw) and a VIP that follow its master, an l2link
+# clone per link), on one cluster start-up shared by four scenarios.  Then,
+# with the stock tools as an administrator would: fencing off (the fencing
+# tests live elsewhere; scenario C needs a node that cannot reach the
+# switch), the gateway watching a service's pid file, migration-threshold=1
+# on the clone, l2link-eth0 counting in hundreds with a short dampen.
 #
-#  A. start-up with n1's promote hook failing: exactly one master, and it
-#     is n2; n1 rolled back to slave; lines and VIP on n2.
-#  B. the watched service killed on the master n2: the master moves to n1
-#     (service-level failover) and linesw points the relays at n1.
-#  C. power cut of the master n1 while n2 cannot reach the switch: n2 is
-#     promoted, its linesw fails, and the switch's watchdog moves the lines
-#     to n2 anyway (n2 is on the fail-safe side).
+#  A. a move of the master to n2 whose promote hook fails: n2 rolls back to
+#     slave and n1 stays the only master; lines and VIP on n1.
+#  B. the watched service killed on the master n1: the master moves to n2
+#     (service-level failover) and linesw points the relays at n2.
+#  C. (the master moved back to n1 with crm_resource) power cut of the
+#     master n1 while n2 cannot reach the switch: n2 is promoted, its
+#     linesw fails, and the switch's watchdog moves the lines to n2 anyway
+#     (n2 is on the fail-safe side).
 #  D. power cut of the master n2: n1 is promoted and linesw moves the
 #     relays to n1; takeover times measured (power cut -> promoted ->
 #     relays switched -> VIP).
-#  l2link runs as a clone all along: each node's attribute counts the peers
-#  that answer l2ping (an l2ping --responder on each node) and drops to 0 on
+#  l2link-eth0 runs all along: each node's attribute counts the peers that
+#  answer l2ping (an l2ping --responder on each node) and drops to 0 on
 #  n1 once n2 is gone.
 #
 # Throughout, a sampler checks every 200 ms that at most one node is master
 # and that the lines point at the master (within a grace for the switch
-# to follow).  STONITH is disabled (the fencing tests live elsewhere).
+# to follow).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 netns=$(cd "$here/../netns" && pwd)
@@ -32,98 +38,98 @@ netns=$(cd "$here/../netns" && pwd)
 . "$netns/fos.sh"
 # shellcheck source=tb-ocf.sh
 . "$here/tb-ocf.sh"
+# shellcheck source=../netns/ssh.sh
+. "$netns/ssh.sh"
+# shellcheck source=../netns/pairs.sh
+. "$netns/pairs.sh"
 
 GRACE=8                          # s the lines may lag behind a new master
-L2PING="$TB_BUILDDIR/hbcomm-l2/l2ping"
-# l2ping --responder on NODE's eth0 for at most 10 minutes.
+# l2ping --responder (installed) on NODE's eth0 for at most 10 minutes.
 l2_responder() {
-	tb_in "$1" sh -c "setsid $L2PING --responder -w 600 eth0 </dev/null >/dev/null 2>&1 &"
+	tb_in "$1" sh -c "setsid l2ping --responder -w 600 eth0 </dev/null >/dev/null 2>&1 &"
 }
-# l2_attr_is NODE VALUE: NODE's l2link attribute as attrd reports it.
+# l2_attr_is NODE VALUE [ASKER]: NODE's l2link-eth0 attribute as attrd reports it.
 # shellcheck disable=SC2317 # called through tb_wait_for
 l2_attr_is() {
-	tb_in n1 attrd_updater -Q -n l2link -N "$1" 2>/dev/null | grep -q "value=\"$2\""
+	tb_in "${3:-n1}" attrd_updater -Q -n l2link-eth0 -N "$1" 2>/dev/null | grep -q "value=\"$2\""
 }
 gw_log() { echo "$(tb_state "$1")/var/log/ws-hooks.log"; }
-crm_in() { tb_in_bounded 30 "$1" "${@:2}" >/dev/null 2>&1; }
+crm_in() { tb_in_bounded 30 "$1" "${@:2}" >>"$TB_DIR/crm.out" 2>&1; }
 # shellcheck disable=SC2317 # called through tb_wait_for
 located() { [ "$(pcmk_locate "$2" "$1")" = "$2" ]; }   # RSC NODE
+# shellcheck disable=SC2317 # called through tb_wait_for
+last_hook_is() { [ "$(tail -n 1 "$(gw_log "$1")" | cut -d' ' -f2)" = "$2" ]; }   # NODE ROLE
 cleanup_rsc() { crm_in "$1" crm_resource --cleanup -r "$2" -N "$3"; }
 
-tb_init ocf-pcmk-gateway lan
-tb_check "fosemu runs on lan" fos_start
-fos_power_map 0 n1
-fos_power_map 1 n2
-
-cat >"$TB_DIR/cib.crm" <<EOCRM
-property stonith-enabled=false dc-deadtime=2s
-rsc_defaults resource-stickiness=100
-$(wso_crm_master_group services=/run/ws-svc.pid -- migration-threshold=1)
-primitive l2 ocf:warmstandby:l2link params interface=eth0 \
-	macs="02:77:73:00:00:01 02:77:73:00:00:02" \
-	multiplier=100 dampen=1s count=2 interval=0.2 timeout=1 l2ping=$L2PING \
-	op monitor interval=3s timeout=20s
-clone l2-clone l2
-EOCRM
-
-tb_node_define n1 1
-tb_node_define n2 2
-for n in n1 n2; do
-	wso_node_setup "$n"
-	tb_node_start "$n"
-	cs_configure "$n"
-	pcmk_seed_cib "$n" "$TB_DIR/cib.crm" || tb_die "crmsh could not load the configuration"
-done
+tb_init ocf-pcmk-gateway lan aux
+pair_switch_and_nodes
+wso_sampler_start 600
+pair_up pacemaker
+tb_check "wsctl activate: n1 is the only master" tb_wait_for 30 wso_master_is n1
+echo "start-up: wsctl activate -> n1 master with the VIP: $SCN_STARTUP s"
 tb_check "crm ra info ocf:warmstandby:gateway prints the meta-data" \
 	eval 'tb_in n1 crm ra info ocf:warmstandby:gateway 2>/dev/null | grep -q "Hooks directory"'
+tb_check "crm: fencing off" crm_in n1 crm configure property stonith-enabled=false
+tb_check "crm: the gateway watches the stand-in service" \
+	crm_in n1 crm_resource -r gw -p services -v /run/ws-svc.pid
+tb_check "crm: migration-threshold=1 on the clone" \
+	crm_in n1 crm_resource -r gw-clone -m -p migration-threshold -v 1
+for p in "multiplier 100" "dampen 1s" "count 2" "interval 0.2" "timeout 1"; do
+	# shellcheck disable=SC2086 # name and value
+	tb_check "crm: l2link-eth0 $p" crm_in n1 crm_resource -r l2link-eth0 -p ${p% *} -v ${p#* }
+done
 l2_responder n1
 l2_responder n2
-# A: n1 is preferred for promotion, but its master hook fails.
-touch "$(tb_state n1)/etc/ha.d/fail-promote"
-wso_sampler_start 600
-t_start=$(tb_now)
-scn_each_node pcmk_start || tb_die "could not start the cluster"
-
-# --- A: a hook failing on promote sends the master to the other node -------
-tb_check "A: n2 becomes the only master (bound 90 s)" tb_wait_for 90 wso_master_is n2
-t_master=$(tb_now)
-tb_check "A: n1 tried to promote and rolled back to slave" \
-	grep -q 'master' "$(gw_log n1)"
-tb_check "A: n1 ran its slave hook after the failed promote" \
-	test "$(tail -n 1 "$(gw_log n1)" | cut -d' ' -f2)" = slave
-tb_check "A: linesw points the relays at n2 (mode 0)" tb_wait_for 30 wso_lines_on n2
-tb_check "A: the VIP answers from n2 only" tb_wait_for 30 scn_only_holder n2 1
-tb_check "A: crm_resource locates lines on n2" test "$(pcmk_locate n2 lines)" = n2
-echo "A: start-up -> n2 master: $(tb_elapsed "$t_start" "$t_master") s"
 tb_check "l2link: n1's attribute is 100 (n2 answers l2ping)" tb_wait_for 30 l2_attr_is n1 100
 tb_check "l2link: n2's attribute is 100 (n1 answers l2ping)" tb_wait_for 30 l2_attr_is n2 100
-# n1 healthy again: clear the hook fault and n1's failure; drop the start-up
-# preference so the master stays where it is.
-rm -f "$(tb_state n1)/etc/ha.d/fail-promote"
-crm_in n2 crm configure delete gw-first-n1
-cleanup_rsc n2 gw-clone n1
-tb_check "A: n1 is slave again after cleanup" tb_wait_for 30 wso_role_is n1 slave
-tb_check "A: n2 is still the only master" wso_master_is n2
+
+# --- A: a hook failing on promote keeps the master where it is ---------------
+tb_in n2 touch /etc/ha.d/fail-promote
+tb_check "A: crm_resource moves the master to n2" \
+	crm_in n1 crm_resource --move --promoted -r gw-clone -N n2
+tb_check "A: n2 tried to promote (its master hook ran)" tb_wait_for 60 grep -q 'master' "$(gw_log n2)"
+tb_check "A: n2 ran its slave hook after the failed promote" \
+	tb_wait_for 30 last_hook_is n2 slave
+tb_check "A: n1 is the only master again (bound 60 s)" tb_wait_for 60 wso_master_is n1
+tb_check "A: linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
+tb_check "A: the VIP answers from n1 only" tb_wait_for 30 scn_only_holder n1 1
+tb_check "A: crm_resource locates lines on n1" test "$(pcmk_locate n1 lines)" = n1
+# n2 healthy again: clear the move, the hook fault and n2's failure.
+tb_in n2 rm -f /etc/ha.d/fail-promote
+crm_in n1 crm_resource --clear -r gw-clone
+cleanup_rsc n1 gw-clone n2
+tb_check "A: n2 is slave again after cleanup" tb_wait_for 30 wso_role_is n2 slave
+tb_check "A: n1 is still the only master" wso_master_is n1
 
 # --- B: service-level failover ---------------------------------------------
 t_kill=$(tb_now)
-tb_kill_daemon n2 /run/ws-svc.pid
-tb_check "B: killing the watched service on n2 moves the master to n1 (bound 60 s)" \
-	tb_wait_for 60 wso_master_is n1
+tb_kill_daemon n1 /run/ws-svc.pid
+tb_check "B: killing the watched service on n1 moves the master to n2 (bound 60 s)" \
+	tb_wait_for 60 wso_master_is n2
 t_b=$(tb_now)
-tb_check "B: linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
+tb_check "B: linesw points the relays at n2 (mode 0)" tb_wait_for 30 wso_lines_on n2
 t_bl=$(tb_now)
-tb_check "B: the VIP answers from n1 only" tb_wait_for 30 scn_only_holder n1 1
-tb_check "B: fosemu logged the relays moving to n1 over HTTP" \
-	grep -q 'relay mode 0 -> 1 (A-B) cause=http' "$(fos_log)"
-echo "B: service killed -> n1 master: $(tb_elapsed "$t_kill" "$t_b") s, lines on n1: $(tb_elapsed "$t_kill" "$t_bl") s"
-cleanup_rsc n1 gw-clone n2
-tb_check "B: n2 is slave again after cleanup" tb_wait_for 30 wso_role_is n2 slave
+tb_check "B: the VIP answers from n2 only" tb_wait_for 30 scn_only_holder n2 1
+tb_check "B: fosemu logged the relays moving to n2 over HTTP" \
+	grep -q 'relay mode 1 -> 0 (A-D) cause=http' "$(fos_log)"
+echo "B: service killed -> n2 master: $(tb_elapsed "$t_kill" "$t_b") s, lines on n2: $(tb_elapsed "$t_kill" "$t_bl") s"
+cleanup_rsc n2 gw-clone n1
+tb_check "B: n1 is slave again after cleanup" tb_wait_for 30 wso_role_is n1 slave
+
+# Back to n1, the primary: the switch's watchdog moves the lines to the
+# backup's side (n2's), which scenario C relies on.
+tb_check "crm_resource moves the master back to n1" \
+	crm_in n1 crm_resource --move --promoted -r gw-clone -N n1
+tb_check "n1 is the only master again" tb_wait_for 60 wso_master_is n1
+tb_check "linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
+crm_in n1 crm_resource --clear -r gw-clone
+sleep 3
 
 # --- C: the switch unreachable from n2 during the takeover -------------------
 tb_in n2 ip route add unreachable "$FOS_IP/32"
 fos_lines_before=$(wc -l <"$(fos_log)")
-mapfile -t watches < <(scn_pcmk_watches n1 n2)
+watches=("--watch=token:$(cs_log n2):A processor failed")
+watches+=("--watch=lost:$(pcmk_log n2):n1.* state is now lost")
 watches+=("--watch=promoted:$(pcmk_log n2):Result of promote operation for gw.* on n2: ok")
 watches+=("--watch=watchdog:$(fos_log):relay mode 1 -> 0 .*cause=watchdog")
 out_c=$(scn_power_cut_takeover n1 n2 60 "${watches[@]}")
@@ -142,15 +148,16 @@ tb_check "C: with the switch reachable again, linesw runs on n2" \
 # n1 powers up again and rejoins as slave.
 tb_node_start n1
 pcmk_start n1
+l2_responder n1
 tb_check "C: n1 rejoins as slave" tb_wait_for 60 wso_role_is n1 slave
 tb_check "C: n2 stays the only master" wso_master_is n2
 
 # --- D: power cut of the master: relays follow through linesw ---------------
-mapfile -t watches < <(scn_pcmk_watches n2 n1)
-watches=("${watches[0]}" "${watches[1]}")
+watches=("--watch=token:$(cs_log n1):A processor failed")
+watches+=("--watch=lost:$(pcmk_log n1):n2.* state is now lost")
 watches+=("--watch=promoted:$(pcmk_log n1):Result of promote operation for gw.* on n1: ok")
 watches+=("--watch=relays:$(fos_log):relay mode 0 -> 1 .*cause=http")
-watches+=("--watch=vipstart:$(pcmk_log n1):Result of start operation for vip on n1: ok")
+watches+=("--watch=vipstart:$(pcmk_log n1):Result of start operation for vip0 on n1: ok")
 out_d=$(scn_power_cut_takeover n2 n1 60 "${watches[@]}")
 tb_check "D: n1 is promoted after n2's power cut (bound 30 s)" \
 	tb_le "$(tb_event_time "$out_d" promoted)" 30

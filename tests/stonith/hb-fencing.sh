@@ -1,8 +1,8 @@
 #!/bin/bash
 # Heartbeat 3 R1 with the l2 medium and STONITH through the emulated
-# berofos: `stonith_host` in ha.cf names the cluster-glue plugin berofos
-# (our berofos.so overlaid on the nodes' stock plugin directory).  fosemu's
-# relay 0 feeds n1, relay 1 n2.  A power cut of the master n1: n2 declares
+# berofos, as `wsctl activate` configures it: `stonith_host` in ha.cf names
+# the cluster-glue plugin berofos (installed by warmstandby-stonith).
+# fosemu's relay 0 feeds n1, relay 1 n2.  A power cut of the master n1: n2 declares
 # it dead, resets it through the switch (relay 0 off, on), takes the VIP
 # over; n1 boots again (its Heartbeat started by the power-on) and rejoins
 # without a second VIP holder.
@@ -19,12 +19,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../netns/fos.sh"
 # shellcheck source=../ocf/tb-ocf.sh
 . "$here/../ocf/tb-ocf.sh"
-# pair_switch_and_nodes: the switch, n1 and n2 with our plugins overlaid
+# shellcheck source=../netns/ssh.sh
+. "$here/../netns/ssh.sh"
+# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
 # shellcheck source=../netns/pairs.sh
 . "$here/../netns/pairs.sh"
 
-pair_built || tb_die "our plugins are not built: run make first"
-# Seconds the power stays off in a reset.
+# Seconds the power stays off in a reset (wsctl.conf reset_wait).
 RESET_WAIT=0.3
 
 # acquisitions NODE: how often NODE's Heartbeat finished its initial
@@ -34,17 +35,9 @@ acquired_more_than() { [ "$(acquisitions "$1")" -gt "$2" ]; }
 
 tb_init stonith-hb-fencing lan aux
 pair_switch_and_nodes
-for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
-	tb_node_start "$n"
-	# stonith_host: the plugin's parameters in the order of `stonith -n`
-	# (ipaddr hostmap login password_file timeout reset_wait).
-	hb_configure "$n" "l2 eth1 $(tb_mac "$peer" aux)
-stonith_host * berofos $FOS_IP n1:0,n2:1 admin $(fos_password_file) 2 $RESET_WAIT" \
-		"n1 IPaddr2::$TB_VIP/24/eth0"
-	echo "hb_start $n" >"$TB_DIR/$n/boot"
-done
-scn_startup_to_vip scn_each_node hb_start
+pair_up heartbeat
+tb_check "ha.cf names the berofos plugin with wsctl's reset_wait" \
+	tb_in n1 grep -Eq "^stonith_host \* berofos .* $RESET_WAIT\$" /etc/ha.d/ha.cf
 tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1

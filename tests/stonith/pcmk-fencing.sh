@@ -1,17 +1,20 @@
 #!/bin/bash
-# Corosync + Pacemaker with fencing through the emulated berofos: the
-# cluster-glue plugin as stonith:berofos (Pacemaker's LHA bridge runs the
-# stock `stonith` CLI, which finds our berofos.so in the nodes' overlaid
-# plugin directory).  fosemu's relay 0 feeds n1, relay 1 n2: off is a power
-# cut, on powers the node up and boots its cluster stack.
+# Corosync + Pacemaker with fencing through the emulated berofos, as
+# `wsctl activate` configures it: the cluster-glue plugin as stonith:berofos
+# (Pacemaker's LHA bridge runs the stock `stonith` CLI, which loads the
+# installed berofos.so), knet on lan and aux.  fosemu's relay 0 feeds n1,
+# relay 1 n2: off is a power cut, on powers the node up and boots its
+# cluster stack.
 #  1. power cut of the master n1: n2 fences n1 (reboot: relay off, on),
-#     then starts the VIP; n1 boots and rejoins.  Timed against the kill.
-#  2. the master (now n2) loses its lan link: n1 fences it (its processes
+#     is promoted, takes lines and VIP; n1 boots and rejoins.  Timed
+#     against the kill.
+#  2. the master (now n2) loses both its links: n1 fences it (its processes
 #     die), takes the VIP over; n2 comes back and rejoins.
 #  3. split brain (both nodes still reach the switch) with
-#     priority-fencing-delay: exactly one node is fenced, the VIP holder
-#     survives, never two VIP holders; the fenced node boots without
-#     quorum (two_node wait_for_all) and fences nobody until the split heals.
+#     priority-fencing-delay (raised with crm configure): exactly one node
+#     is fenced, the master survives, never two VIP holders; the fenced
+#     node boots without quorum (two_node wait_for_all) and fences nobody
+#     until the split heals.
 # shellcheck disable=SC2317 # the helpers below run through tb_check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,35 +28,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../netns/fos.sh"
 # shellcheck source=../ocf/tb-ocf.sh
 . "$here/../ocf/tb-ocf.sh"
-# pair_switch_and_nodes: the switch, n1 and n2 with our plugins overlaid
+# shellcheck source=../netns/ssh.sh
+. "$here/../netns/ssh.sh"
+# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
 # shellcheck source=../netns/pairs.sh
 . "$here/../netns/pairs.sh"
 
-pair_built || tb_die "our plugins are not built: run make first"
-
-tb_init stonith-pcmk-fencing lan
+# The power stays off this long in a reboot (wsctl.conf reset_wait).
+RESET_WAIT=0.3
+tb_init stonith-pcmk-fencing lan aux
 pair_switch_and_nodes
 
-# The power stays off this long in a reboot.
-RESET_WAIT=0.3
-crm="$TB_DIR/cib.crm"
-cat >"$crm" <<EOCRM
-property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
-rsc_defaults resource-stickiness=100
-primitive fence-fos stonith:berofos params ipaddr=$FOS_IP hostmap="n1:0 n2:1" \
-	password_file=$(fos_password_file) timeout=2 reset_wait=$RESET_WAIT op monitor interval=30s
-primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s \
-	meta priority=10
-location vip-prefers-n1 vip 50: n1
-EOCRM
-for n in n1 n2; do
-	tb_node_start "$n"
-	cs_configure "$n"
-	pcmk_seed_cib "$n" "$crm" || tb_die "crmsh could not load $crm"
-	# Run by the switch's power hook when the relay powers the node on.
-	echo "pcmk_start $n" >"$TB_DIR/$n/boot"
-done
-scn_startup_to_vip scn_each_node pcmk_start
+pair_up pacemaker
 
 fence_fos_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-fos.*Started'; }
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-fos; }
@@ -71,7 +57,7 @@ tb_check "n2 can fence n1 through it (stonith_admin --list n1)" tb_wait_for 20 c
 
 # --- 1. power cut of the master ------------------------------------------------
 mark=$(fos_log_lines)
-mapfile -t watches < <(scn_pcmk_watches n1 n2; fenced_watch n1 n2)
+mapfile -t watches < <(pair_pcmk_watches n1 n2; fenced_watch n1 n2)
 # Not scn_power_cut_takeover: its reap would race with the reboot that
 # powers n1 on again (the switch's hook reaps and restarts the node).
 old_init=$(tb_init_pid n1)
@@ -86,21 +72,21 @@ tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 scn_timeline "1. power cut of the master n1, fencing enabled, reset_wait $RESET_WAIT s (s after the kill):" "$out"
 takeover1=$(tb_event_time "$out" vip)
 
-# --- 2. the master loses its lan link: fenced by the survivor -------------------------
+# --- 2. the master loses its links: fenced by the survivor ----------------------------
 tb_wait_for 30 fence_fos_started n1
 sleep 3
 mark=$(fos_log_lines)
 old_init=$(tb_init_pid n2)
 mapfile -t watches < <(echo "--watch=token:$(cs_log n1):A processor failed"; fenced_watch n2 n1)
-out=$(tb_probe --fault "ip -n $TB_BRNS link set $(tb_port n2 lan) down" \
+out=$(tb_probe --fault "ip -n $TB_BRNS link set $(tb_port n2 lan) down; ip -n $TB_BRNS link set $(tb_port n2 aux) down" \
 	--expect-mac "$(tb_mac n1 lan)" --timeout 60 "${watches[@]}")
 tb_check "n1 fences the isolated master n2 (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
-tb_check "VIP answers from n1 after n2 lost its link (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
+tb_check "VIP answers from n1 after n2 lost its links (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
 tb_check "n2's processes died with its power (old init $old_init gone)" tb_wait_for 10 init_gone "$old_init"
 tb_check "fencing n2 switched relay 1 off, then on" \
 	tb_wait_for 5 fos_power_events_are "$mark" "power 1 off power 1 on "
 tb_check "n2 boots again (new link) and rejoins" tb_wait_for 90 pcmk_online n1 n2
-scn_timeline "2. the master n2 isolated on lan (s after the link went down):" "$out"
+scn_timeline "2. the master n2 isolated (s after its links went down):" "$out"
 
 # --- 3. split brain: both still reach the switch -----------------------------------------
 tb_in n1 crm configure property priority-fencing-delay=3s >/dev/null 2>&1
@@ -112,6 +98,7 @@ n1_init=$(tb_init_pid n1)
 n2_init=$(tb_init_pid n2)
 holders_file="$TB_DIR/holders-during-split"
 tb_partition lan on
+tb_partition aux on
 tb_vip_holders 20 >"$holders_file" &
 sampler=$!
 tb_check "the node without the VIP (n2) is fenced during the split" tb_wait_for 30 init_gone "$n2_init"
@@ -123,10 +110,11 @@ sleep 5
 tb_check "exactly one node fenced: relay 1 off and on, relay 0 untouched" \
 	fos_power_events_are "$mark" "power 1 off power 1 on "
 tb_partition lan off
+tb_partition aux off
 tb_check "after the split heals n2 rejoins" tb_wait_for 90 pcmk_online n1 n2
 tb_check "the VIP stays on n1 alone" scn_only_holder n1 3
 tb_check "n1 still has its first init (never fenced)" test -e "/proc/$n1_init"
 
-echo "start-up: corosync+pacemaker start -> VIP on n1: $SCN_STARTUP s"
+echo "start-up: wsctl activate -> VIP on n1: $SCN_STARTUP s"
 echo "measured: takeover after a power cut of the master WITH fencing: $takeover1 s"
 tb_finish
