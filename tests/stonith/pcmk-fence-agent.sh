@@ -31,7 +31,7 @@ RESET_WAIT=0.3
 fence_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-agent.*Started'; }
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-agent; }
 crm_ok() { tb_in_bounded 60 n1 crm "$@" >>"$TB_DIR/crm.out" 2>&1; }
-one_device() { [ "$(stonith_devices)" = 1 ]; }
+one_device() { [ "$(stonith_devices)" = 1 ] && ! tb_in n1 crm_resource --list-raw 2>/dev/null | grep -qx "fence-$PAIR_SWITCH"; }
 stonith_devices() { tb_in n1 stonith_admin --list-registered 2>/dev/null | grep -c 'fence-'; }
 
 tb_init stonith-pcmk-fence-agent lan aux
@@ -42,8 +42,8 @@ tb_check "crm configure adds the fence_berofos device" crm_ok configure primitiv
 	password_file="/etc/warmstandby/$PAIR_SWITCH.pw" shell_timeout=2 power_wait="$RESET_WAIT" \
 	op monitor interval=30s
 tb_check "crm stops and deletes wsctl's stonith:berofos device" \
-	eval "crm_ok resource stop fence-$PAIR_SWITCH && crm_ok configure delete fence-$PAIR_SWITCH"
-tb_check "fence-agent is the only fence device left" tb_wait_for 30 one_device
+	eval "crm_ok resource stop fence-$PAIR_SWITCH && crm_ok -F configure delete fence-$PAIR_SWITCH"
+tb_check "fence-agent is the only fence device left (registered and configured)" tb_wait_for 30 one_device
 tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 tb_check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
 tb_check "n2 sees n1 online" tb_wait_for 20 pcmk_online n2 n1
