@@ -45,8 +45,11 @@ enum fos_err fos_set_power(struct fos_handle *fos, int port, bool on);
 enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s);
 enum fos_err fos_watchdog_disable(struct fos_handle *fos);
 /* Sets the admin password and switches HTTP protection on; confirmed by
- * reading the state with the new password.  The handle then uses it. */
-enum fos_err fos_set_password(struct fos_handle *fos, const char *password);
+ * reading the state with the new password.  The handle then uses it.
+ * *maybe_taken tells, also on failure, whether the switch may hold the new
+ * password now (the apwd request may have reached it): the caller must then
+ * keep the new password. */
+enum fos_err fos_set_password(struct fos_handle *fos, const char *password, bool *maybe_taken);
 
 /* Credentials file: reads the first line, refusing files not owned by root
  * or readable by others. */

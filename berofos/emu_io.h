@@ -25,6 +25,8 @@ struct emu {
 	bool final_lf;            /* [inf] every line ends with LF */
 	enum set_body set_body;   /* [guess] what a set request answers */
 	bool stall_http;          /* fault: accept and never answer */
+	const char *drop_request; /* fault: a set naming this parameter is lost */
+	const char *drop_reply;   /* fault: ... is applied, its reply is lost */
 	bool flash_mode;          /* booted into flash mode: SET_NETCONF works */
 	int stalled[STALLED_MAX];
 	int stalled_count;

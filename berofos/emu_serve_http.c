@@ -65,6 +65,28 @@ static void describe(const struct emu_request *req, char *out, size_t len)
 					 strcmp(req->params[i].key, "apwd") == 0 ? "***" : req->params[i].value);
 }
 
+/* Keeps the connection open and unanswered, as a switch whose answer got
+ * lost; the oldest such connection is closed when the list is full. */
+static void stall(struct emu *e, int fd)
+{
+	if (e->stalled_count == STALLED_MAX) {
+		close(e->stalled[0]);
+		memmove(e->stalled, e->stalled + 1, sizeof(int) * (STALLED_MAX - 1));
+		e->stalled_count--;
+	}
+	e->stalled[e->stalled_count++] = fd;
+}
+
+static bool names_param(const struct emu_request *req, const char *key)
+{
+	for (size_t i = 0; key != NULL && i < req->param_count; i++)
+		if (strcmp(req->params[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* Answers one request; returns its status, or -1 when fd was kept open by
+ * a fault (the caller must not close it). */
 static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 {
 	static char page[4096];
@@ -97,10 +119,19 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 	} else if (strcmp(req.path, "/") == 0 && req.has_query) {
 		if (!authorized(e, &req))
 			status = 401;
-		else {
+		else if (names_param(&req, e->drop_request)) {
+			emu_log(e, "fault: http %s dropped unapplied, connection left unanswered", what);
+			stall(e, fd);
+			status = -1;
+		} else {
 			status = emu_apply_set(&e->st, req.params, req.param_count, emu_mono_ms(), &ev,
 					       error, sizeof(error));
-			if (status == 200) {
+			if (status == 200 && names_param(&req, e->drop_reply)) {
+				emu_report(e, &ev, "http");
+				emu_log(e, "fault: http %s applied, its reply dropped", what);
+				stall(e, fd);
+				status = -1;
+			} else if (status == 200) {
 				respond(fd, 200, e->set_body == BODY_HTML ? "text/html" : "text/plain",
 					e->set_body == BODY_HTML ? "<html><body>OK</body></html>\n" :
 					e->set_body == BODY_TEXT ? "OK\n" : "");
@@ -111,6 +142,10 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 		status = 404;                  /* no web UI here */
 	else
 		status = 404;
+	if (status == -1) {
+		explicit_bzero(&req, sizeof(req));
+		return -1;
+	}
 	if (status != 200)
 		respond(fd, status, "text/plain", status == 401 ? "authorization required\n" :
 			error[0] != '\0' ? error : "error\n");
@@ -131,12 +166,7 @@ void emu_serve_http(struct emu *e)
 	if (fd < 0)
 		return;
 	if (e->stall_http) {
-		if (e->stalled_count == STALLED_MAX) {
-			close(e->stalled[0]);
-			memmove(e->stalled, e->stalled + 1, sizeof(int) * (STALLED_MAX - 1));
-			e->stalled_count--;
-		}
-		e->stalled[e->stalled_count++] = fd;
+		stall(e, fd);
 		emu_log(e, "fault: http connection accepted and left unanswered");
 		return;
 	}
@@ -156,9 +186,11 @@ void emu_serve_http(struct emu *e)
 		head[len] = '\0';
 		end = strstr(head, "\r\n\r\n");
 	}
-	if (end != NULL)
-		handle_request(e, fd, head, (size_t)(end - head) + 4);
-	else if (len >= EMU_HTTP_HEAD_MAX)
+	if (end != NULL && handle_request(e, fd, head, (size_t)(end - head) + 4) < 0) {
+		explicit_bzero(head, sizeof(head));
+		return;                        /* kept open by a fault */
+	}
+	if (end == NULL && len >= EMU_HTTP_HEAD_MAX)
 		respond(fd, 431, "text/plain", "request head too large\n");
 	explicit_bzero(head, sizeof(head));
 	close(fd);

@@ -390,7 +390,7 @@ enum fos_err fos_watchdog_disable(struct fos_handle *fos)
 	return set_and_confirm(fos, FOS_K_WEN, "0", "disabling the watchdog");
 }
 
-enum fos_err fos_set_password(struct fos_handle *fos, const char *password)
+enum fos_err fos_set_password(struct fos_handle *fos, const char *password, bool *maybe_taken)
 {
 	static struct reply reply_buf;
 	struct fos_config state;
@@ -399,6 +399,7 @@ enum fos_err fos_set_password(struct fos_handle *fos, const char *password)
 	enum fos_err err;
 	size_t len = strlen(password);
 
+	*maybe_taken = false;
 	if (len == 0 || len > FOS_PASSWORD_MAX)
 		return fail(fos, FOS_E_USAGE, "the password must have 1 to %d characters",
 			    FOS_PASSWORD_MAX);
@@ -410,6 +411,9 @@ enum fos_err fos_set_password(struct fos_handle *fos, const char *password)
 	curl_free(escaped);
 	err = http_get(fos, path, "setting the password", &reply_buf);
 	explicit_bzero(path, sizeof(path));
+	/* Only a refusal we read, or a request that never left, proves the
+	 * switch did not take it; a lost reply may hide a taken password. */
+	*maybe_taken = err == FOS_OK || err == FOS_E_TIMEOUT || err == FOS_E_BAD_REPLY;
 	if (err != FOS_OK)
 		return err;
 	/* From here on the switch knows the new password. */

@@ -475,6 +475,8 @@ static int verb_passwd(struct cli *cli)
 	struct fos_handle *fos;
 	struct stat st;
 	enum fos_err err;
+	bool maybe_taken;
+	char kept[4096];
 
 	snprintf(target, sizeof(target), "%s", cli->sw.password_file);
 	if (target[0] == '\0')
@@ -501,19 +503,23 @@ static int verb_passwd(struct cli *cli)
 		fos_close(fos);
 		return fail(cli, err, cli->message);
 	}
-	err = fos_set_password(fos, password);
+	err = fos_set_password(fos, password, &maybe_taken);
 	explicit_bzero(password, sizeof(password));
 	if (err != FOS_OK) {
-		snprintf(cli->message, sizeof(cli->message), "%s%s", fos_message(fos),
-			 err == FOS_E_NOT_CONFIRMED || err == FOS_E_AUTH
-				 ? " (the switch may already have the new password: it was kept in the file named next)" : "");
-		fos_close(fos);
-		if (err == FOS_E_NOT_CONFIRMED || err == FOS_E_AUTH) {
-			fprintf(stderr, "fosctl: new password kept in %s\n", tmp);
-			return fail(cli, err, cli->message);
+		/* Once apwd may have reached the switch, the new password is kept:
+		 * deleting it could lock everybody out. */
+		if (maybe_taken)
+			snprintf(kept, sizeof(kept),
+				 "%s; the switch may already have the new password: it is kept in %s "
+				 "(root, mode 0600), the old one is still in %s; to finish, check that "
+				 "'fosctl -c %s show' works, then 'mv %s %s' and run passwd again",
+				 fos_message(fos), tmp, target, tmp, tmp, target);
+		else {
+			snprintf(kept, sizeof(kept), "%s", fos_message(fos));
+			(void)unlink(tmp);
 		}
-		(void)unlink(tmp);
-		return fail(cli, err, cli->message);
+		fos_close(fos);
+		return fail(cli, err, kept);
 	}
 	fos_close(fos);
 	if (rename(tmp, target) != 0) {

@@ -179,12 +179,15 @@ static void usage(FILE *to)
 	      "  faults:\n"
 	      "      --stuck KEY         writes to mode, power1 or power2 are ignored\n"
 	      "      --stall-http        accept HTTP connections and never answer\n"
+	      "      --drop-request PARAM  a set request naming PARAM is lost (never applied)\n"
+	      "      --drop-reply PARAM  a set request naming PARAM is applied, its reply lost\n"
 	      "      --fw133-group-bug   a set of cmd 1-3 clears the group's other booleans\n"
 	      "      --flash-mode        as if booted into flash mode: SET_NETCONF works\n", to);
 }
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
-       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH };
+       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH,
+       OPT_DROP_REQUEST, OPT_DROP_REPLY };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -220,6 +223,8 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "bypass-bc-joined", no_argument, NULL, OPT_BYPASS_BC },
 		{ "stuck", required_argument, NULL, OPT_STUCK },
 		{ "stall-http", no_argument, NULL, OPT_STALL },
+		{ "drop-request", required_argument, NULL, OPT_DROP_REQUEST },
+		{ "drop-reply", required_argument, NULL, OPT_DROP_REPLY },
 		{ "fw133-group-bug", no_argument, NULL, OPT_GROUP_BUG },
 		{ "flash-mode", no_argument, NULL, OPT_FLASH },
 		{ "help", no_argument, NULL, 'h' },
@@ -257,6 +262,8 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 			opt->stuck[k] = true;
 			break;
 		case OPT_STALL: e->stall_http = true; break;
+		case OPT_DROP_REQUEST: e->drop_request = optarg; break;
+		case OPT_DROP_REPLY: e->drop_reply = optarg; break;
 		case OPT_GROUP_BUG: opt->group_bug = true; break;
 		case OPT_FLASH: e->flash_mode = true; break;
 		case 'h': usage(stdout); exit(0);

@@ -76,3 +76,35 @@ ok "side effect on another field of the group reported"
 expect_rc 2 fos --udp-addr 300.1.2.3 kick
 grep -q 'not an IPv4 address' "$work/err" || fail "bad GBL4 address message"
 ok "bad GBL4 address is a usage error"
+
+# passwd when the switch took the new password but its answer, or the next
+# request, got lost: the new password must survive, named in the error.
+kept_password() {
+	kept=$(sed -n 's/.* it is kept in \([^ ]*\) (root, mode 0600).*/\1/p' "$work/err")
+	[ -n "$kept" ] || fail "passwd: no kept file named: $(cat "$work/err")"
+	[ -f "$kept" ] || fail "passwd: the new password $kept was deleted"
+	[ "$(stat -c '%a %u' "$kept")" = "600 0" ] || fail "passwd: $kept is not root 0600"
+	grep -q "mv $kept " "$work/err" || fail "passwd: no hint how to finish"
+}
+emu_stop
+rm -f "$work/state" "$work/cred"
+emu_start --drop-reply apwd
+expect_rc 5 fos -t 1 -c "$work/cred" passwd
+kept_password
+grep -q 'admin password changed' "$work/emu.log" || fail "the emulator did not take apwd"
+expect_rc 0 fos -c "$kept" set pwd=1
+expect_rc 0 fos -c "$kept" show
+expect_rc 6 fos show
+rm -f "$kept"
+ok "passwd: reply to apwd lost, the new password kept"
+
+emu_stop
+rm -f "$work/state"
+make_credentials old-secret
+emu_start -w "$work/cred" --drop-request pwd
+expect_rc 5 fos -t 1 -c "$work/cred" passwd
+kept_password
+[ "$(cat "$work/cred")" = old-secret ] || fail "passwd: the old credentials file changed"
+expect_rc 0 fos -c "$kept" show
+expect_rc 6 fos -c "$work/cred" show
+ok "passwd: second request lost, the new password kept, the old file untouched"
