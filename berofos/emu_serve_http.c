@@ -149,8 +149,8 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 	if (status != 200)
 		respond(fd, status, "text/plain", status == 401 ? "authorization required\n" :
 			error[0] != '\0' ? error : "error\n");
-	emu_log(e, "http %s user=%s -> %d%s%s", what, req.has_auth ? req.user : "-", status,
-	      error[0] != '\0' ? " " : "", error);
+	emu_log(e, "http %s user=%s auth=%s -> %d%s%s", what, req.has_auth ? req.user : "-",
+		req.auth_header ? "sent" : "none", status, error[0] != '\0' ? " " : "", error);
 	explicit_bzero(&req, sizeof(req));
 	return status;
 }

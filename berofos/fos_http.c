@@ -19,6 +19,7 @@ struct fos_handle {
 	char user[64];
 	char password[FOS_PASSWORD_MAX + 1];
 	bool has_password;
+	struct curl_slist *headers;  /* no-cache request headers */
 	long timeout_ms;
 	char message[FOS_MSG_MAX];
 };
@@ -107,8 +108,21 @@ enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user
 		fos->has_password = true;
 	}
 	fos->curl = curl_easy_init();
-	if (fos->curl == NULL) {
+	if (fos->curl != NULL)
+		fos->headers = curl_slist_append(NULL, "Cache-Control: no-cache");
+	if (fos->headers != NULL) {
+		struct curl_slist *more = curl_slist_append(fos->headers, "Pragma: no-cache");
+
+		if (more == NULL) {
+			curl_slist_free_all(fos->headers);
+			fos->headers = NULL;
+		} else
+			fos->headers = more;
+	}
+	if (fos->curl == NULL || fos->headers == NULL) {
 		snprintf(message, message_len, "cannot initialise libcurl");
+		curl_easy_cleanup(fos->curl);
+		explicit_bzero(fos->password, sizeof(fos->password));
 		free(fos);
 		return FOS_E_SYSTEM;
 	}
@@ -121,6 +135,7 @@ void fos_close(struct fos_handle *fos)
 	if (fos == NULL)
 		return;
 	curl_easy_cleanup(fos->curl);
+	curl_slist_free_all(fos->headers);
 	explicit_bzero(fos->password, sizeof(fos->password));
 	free(fos);
 }
@@ -173,10 +188,17 @@ static enum fos_err http_get(struct fos_handle *fos, const char *path, const cha
 	    curl_easy_setopt(fos->curl, CURLOPT_TIMEOUT_MS, fos->timeout_ms) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_CONNECTTIMEOUT_MS, fos->timeout_ms) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_WRITEFUNCTION, collect) != CURLE_OK ||
-	    curl_easy_setopt(fos->curl, CURLOPT_WRITEDATA, reply) != CURLE_OK)
+	    curl_easy_setopt(fos->curl, CURLOPT_WRITEDATA, reply) != CURLE_OK ||
+	    /* Straight to the switch whatever http_proxy or ALL_PROXY say: a
+	     * proxy would see the password and could answer for the switch. */
+	    curl_easy_setopt(fos->curl, CURLOPT_PROXY, "") != CURLE_OK ||
+	    curl_easy_setopt(fos->curl, CURLOPT_NOPROXY, "*") != CURLE_OK ||
+	    curl_easy_setopt(fos->curl, CURLOPT_HTTPHEADER, fos->headers) != CURLE_OK)
 		return fail(fos, FOS_E_SYSTEM, "%s: cannot set up libcurl", what);
+	/* Credentials only after a 401 asks for them: a switch without a
+	 * password never receives one. */
 	if (fos->has_password &&
-	    (curl_easy_setopt(fos->curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC) != CURLE_OK ||
+	    (curl_easy_setopt(fos->curl, CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_ONLY)) != CURLE_OK ||
 	     curl_easy_setopt(fos->curl, CURLOPT_USERNAME, fos->user) != CURLE_OK ||
 	     curl_easy_setopt(fos->curl, CURLOPT_PASSWORD, fos->password) != CURLE_OK))
 		return fail(fos, FOS_E_SYSTEM, "%s: cannot set up libcurl", what);

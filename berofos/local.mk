@@ -68,7 +68,7 @@ berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS)
 berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS)
 
 # --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
-BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \
+BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh tests/berofos/fosctl-http.sh \
 	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh
 TESTS += $(BEROFOS_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
