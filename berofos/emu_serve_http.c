@@ -85,6 +85,29 @@ static bool names_param(const struct emu_request *req, const char *key)
 	return false;
 }
 
+/* The --bad-value fault: the line "key=..." of page becomes "key=value". */
+static int rewrite_line(char *page, size_t size, const char *key, const char *value)
+{
+	char copy[4096];
+	size_t key_len = strlen(key);
+	char *line = page;
+
+	while (line != NULL && *line != '\0') {
+		char *nl = strchr(line, '\n');
+
+		if (strncmp(line, key, key_len) == 0 && line[key_len] == '=') {
+			snprintf(copy, sizeof(copy), "%s", nl != NULL ? nl : "");
+			line[key_len + 1] = '\0';
+			if ((size_t)snprintf(line + key_len + 1, size - (size_t)(line + key_len + 1 - page),
+					     "%s%s", value, copy) >= size - (size_t)(line + key_len + 1 - page))
+				return -1;
+			return 0;
+		}
+		line = nl != NULL ? nl + 1 : NULL;
+	}
+	return 0;
+}
+
 /* Answers one request; returns its status, or -1 when fd was kept open by
  * a fault (the caller must not close it). */
 static int handle_request(struct emu *e, int fd, const char *head, size_t len)
@@ -109,7 +132,9 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 		else {
 			emu_tick(&e->st, emu_mono_ms(), &ev);
 			emu_report(e, &ev, "watchdog");
-			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page))
+			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page) ||
+			    (e->bad_key != NULL &&
+			     rewrite_line(page, sizeof(page), e->bad_key, e->bad_value) != 0))
 				status = 500;
 			else {
 				respond(fd, 200, "text/plain", page);

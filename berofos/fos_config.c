@@ -63,6 +63,15 @@ bool fos_parse_bool(const char *text)
 	return strcmp(text, "1") == 0 || strcmp(text, "checked") == 0;
 }
 
+int fos_bool_strict(const char *text)
+{
+	if (strcmp(text, "1") == 0 || strcmp(text, "checked") == 0)
+		return 1;
+	if (strcmp(text, "0") == 0 || text[0] == '\0')
+		return 0;
+	return -1;
+}
+
 static int parse_long(const char *text, long *out)
 {
 	char *end;

@@ -50,6 +50,10 @@ int fos_key_lookup(const char *name);
 /* A boolean as the device writes it: "1" or "checked" is true. */
 bool fos_parse_bool(const char *text);
 
+/* The same, strictly, for confirming a write: 1 for "1" or "checked", 0 for
+ * "0" or empty, -1 for anything else (a value the device does not use). */
+int fos_bool_strict(const char *text);
+
 /* Parses a config.txt page of len bytes (not NUL-terminated).  Lines before
  * the magic line and unknown keys are ignored.  Returns 0, or -1 with a
  * reason in error when the magic line is missing or a known integer key

@@ -276,7 +276,9 @@ static enum fos_err send_set(struct fos_handle *fos, enum fos_key key, const cha
 	return http_get(fos, path, what, &reply_buf);
 }
 
-/* Reads back until key holds want, a few times in case the relay settles. */
+/* Reads back until key holds want, a few times in case the relay settles.
+ * A boolean must read as one of the values the device writes: a power port
+ * reading "garbage" is not off, and fencing must not take it for off. */
 static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char *want,
 			    const char *what, struct fos_config *state)
 {
@@ -290,6 +292,12 @@ static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char
 		err = fos_read_state(fos, state);
 		if (err != FOS_OK)
 			return err;
+		if (state->seen[key] && info->type == FOS_T_BOOL &&
+		    fos_bool_strict(state->v[key].str) < 0)
+			return fail(fos, FOS_E_BAD_REPLY,
+				    "%s: %s reads %s='%s', not a value the device uses (1/0 or "
+				    "checked/empty): the change is not confirmed",
+				    what, fos->base, info->read_key, state->v[key].str);
 		if (value_matches(key, state, want))
 			return FOS_OK;
 	}

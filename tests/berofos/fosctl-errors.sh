@@ -108,3 +108,13 @@ kept_password
 expect_rc 0 fos -c "$kept" show
 expect_rc 6 fos -c "$work/cred" show
 ok "passwd: second request lost, the new password kept, the old file untouched"
+
+# A switch that ignored the command and reads back a value the device never
+# writes: the power port is not off, and fosctl must not say so.
+emu_stop
+rm -f "$work/state"
+emu_start --stuck power1 --bad-value 5_p0=garbage
+expect_rc 7 fos power 0 off
+grep -q "reads 5_p0='garbage', not a value the device uses" "$work/err" || fail "bad read-back message: $(cat "$work/err")"
+expect_rc 7 fos power 0 on
+ok "power read back as garbage: bad reply (7), not success"

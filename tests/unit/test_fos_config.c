@@ -139,6 +139,19 @@ static void values_are_checked_and_normalised(void **state)
 	assert_int_equal(fos_value_check(FOS_K_WRETV, "1", out, sizeof(out), error, sizeof(error)), -1);
 }
 
+static void confirmation_booleans_are_strict(void **state)
+{
+	(void)state;
+	assert_int_equal(fos_bool_strict("1"), 1);
+	assert_int_equal(fos_bool_strict("checked"), 1);
+	assert_int_equal(fos_bool_strict("0"), 0);
+	assert_int_equal(fos_bool_strict(""), 0);
+	assert_int_equal(fos_bool_strict("garbage"), -1);
+	assert_int_equal(fos_bool_strict("2"), -1);
+	assert_int_equal(fos_bool_strict("off"), -1);
+	assert_int_equal(fos_bool_strict("1 "), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -151,6 +164,7 @@ int main(void)
 		cmocka_unit_test(format_reports_needed_length_when_truncated),
 		cmocka_unit_test(keys_are_found_by_page_and_vendor_name),
 		cmocka_unit_test(values_are_checked_and_normalised),
+		cmocka_unit_test(confirmation_booleans_are_strict),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
