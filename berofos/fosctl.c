@@ -65,7 +65,7 @@ static int fail(struct cli *cli, enum fos_err err, const char *message)
 		json_object_object_add(o, "error", json_object_new_string(fos_strerror(err)));
 		json_object_object_add(o, "exit", json_object_new_int(err));
 		json_object_object_add(o, "message", json_object_new_string(message));
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
 	}
 	return err;
@@ -77,7 +77,7 @@ static int done(struct cli *cli)
 {
 	if (cli->json) {
 		json_object_object_add(cli->out, "ok", json_object_new_boolean(1));
-		puts(json_object_to_json_string_ext(cli->out, JSON_C_TO_STRING_PLAIN));
+		puts(json_object_to_json_string_ext(cli->out, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 	}
 	return FOS_OK;
 }

@@ -118,3 +118,11 @@ expect_rc 7 fos power 0 off
 grep -q "reads 5_p0='garbage', not a value the device uses" "$work/err" || fail "bad read-back message: $(cat "$work/err")"
 expect_rc 7 fos power 0 on
 ok "power read back as garbage: bad reply (7), not success"
+
+# --json output keeps slashes as they are (no "\/").
+expect_rc 3 fos --json -c "$work/missing" show
+grep -qF "\"message\":\"credentials file $work/missing:" "$work/out" || fail "--json escaped the slashes: $(cat "$work/out")"
+expect_rc 0 fos --json set hostname=fos-json
+expect_rc 0 fos --json show
+grep -qF '"3_dn":"fos-json"' "$work/out" || fail "--json show"
+ok "--json without slash escapes"
