@@ -23,12 +23,20 @@
 
 struct fos_handle;
 
-/* Connects nothing yet: checks arguments and loads the password, from
+/* Connects nothing yet: checks arguments and loads the password from
  * password_file when given (must be a regular file owned by root with mode
- * 0600), else from $FOS_PASSWORD, else none.  url is "http://host[:port]". */
+ * 0600), else none.  url is "http://host[:port]". */
 enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user,
 		      const char *password_file, long timeout_ms,
 		      char *message, size_t message_len);
+/* fos_open's flags. */
+#define FOS_OPEN_PASSWORD_ENV 0x1    /* no password_file: take $FOS_PASSWORD */
+/* fos_open with flags.  Only the administrator's CLI (fosctl) asks for the
+ * environment: fencing and agents use their password files alone, so a
+ * variable left in some environment cannot reach the switch. */
+enum fos_err fos_open_flags(struct fos_handle **out, const char *url, const char *user,
+			    const char *password_file, long timeout_ms, unsigned flags,
+			    char *message, size_t message_len);
 void fos_close(struct fos_handle *fos);
 /* The message of the last failure on this handle. */
 const char *fos_message(const struct fos_handle *fos);

@@ -67,6 +67,13 @@ enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user
 		      const char *password_file, long timeout_ms,
 		      char *message, size_t message_len)
 {
+	return fos_open_flags(out, url, user, password_file, timeout_ms, 0, message, message_len);
+}
+
+enum fos_err fos_open_flags(struct fos_handle **out, const char *url, const char *user,
+			    const char *password_file, long timeout_ms, unsigned flags,
+			    char *message, size_t message_len)
+{
 	struct fos_handle *fos;
 	const char *env;
 	size_t url_len;
@@ -97,7 +104,8 @@ enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user
 			return err;
 		}
 		fos->has_password = true;
-	} else if ((env = getenv(FOS_PASSWORD_ENV)) != NULL && env[0] != '\0') {
+	} else if ((flags & FOS_OPEN_PASSWORD_ENV) != 0 &&
+		   (env = getenv(FOS_PASSWORD_ENV)) != NULL && env[0] != '\0') {
 		if (strlen(env) > FOS_PASSWORD_MAX) {
 			snprintf(message, message_len, "$%s is longer than the switch allows (%d)",
 				 FOS_PASSWORD_ENV, FOS_PASSWORD_MAX);

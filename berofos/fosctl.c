@@ -105,9 +105,10 @@ static int open_switch(struct cli *cli, struct fos_handle **fos)
 
 	if (cli->sw.url[0] == '\0')
 		return fail(cli, FOS_E_USAGE, "no switch given: use --host or --switch");
-	err = fos_open(fos, cli->sw.url, cli->sw.user[0] ? cli->sw.user : NULL,
-		       cli->sw.password_file[0] ? cli->sw.password_file : NULL,
-		       cli->sw.timeout_ms, cli->message, sizeof(cli->message));
+	err = fos_open_flags(fos, cli->sw.url, cli->sw.user[0] ? cli->sw.user : NULL,
+			     cli->sw.password_file[0] ? cli->sw.password_file : NULL,
+			     cli->sw.timeout_ms, FOS_OPEN_PASSWORD_ENV,
+			     cli->message, sizeof(cli->message));
 	if (err != FOS_OK)
 		return fail(cli, err, cli->message);
 	return FOS_OK;

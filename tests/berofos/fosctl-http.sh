@@ -42,3 +42,12 @@ expect_rc 0 fos -c "$work/cred" show
 grep -q 'auth=none -> 401' "$work/emu.log" || fail "no 401 probe first"
 grep -q 'user=admin auth=sent -> 200' "$work/emu.log" || fail "no authorised request after the 401"
 ok "Basic credentials only after a 401"
+
+# $FOS_PASSWORD is fosctl's alone: the fencing agent, linked to the same
+# library, must not pick it up from its environment.
+export FOS_PASSWORD=not-for-you
+expect_rc 0 fos show
+expect_rc 1 "$builddir/stonith/fence_berofos" -a "127.0.0.1:$HTTP_PORT" -n 0 -o status --shell-timeout=2
+grep -qi 'password' "$work/err" "$work/out" || fail "fence_berofos: no auth message: $(cat "$work/err" "$work/out")"
+unset FOS_PASSWORD
+ok "\$FOS_PASSWORD honoured by fosctl, ignored by fence_berofos"
