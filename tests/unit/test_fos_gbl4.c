@@ -113,6 +113,11 @@ static void macs_parse_and_format(void **state)
 	assert_int_equal(fos_mac_parse("00:19:32:00:12", got), -1);
 	assert_int_equal(fos_mac_parse("00:19:32:00:12:1d:00", got), -1);
 	assert_int_equal(fos_mac_parse("0:19:32:00:12:1dd", got), -1);
+	assert_int_equal(fos_mac_parse("-1:-1:-1:-1:-1:-1", got), -1);
+	assert_int_equal(fos_mac_parse(" 1: 2: 3: 4: 5: 6", got), -1);
+	assert_int_equal(fos_mac_parse("+1:+2:+3:+4:+5:+6", got), -1);
+	assert_int_equal(fos_mac_parse("00-19-32-00-12-1d", got), -1);
+	assert_int_equal(fos_mac_parse("0x:19:32:00:12:1d", got), -1);
 }
 
 int main(void)
