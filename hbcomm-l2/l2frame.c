@@ -434,6 +434,7 @@ static struct partial *find_partial(struct l2f_reasm *reasm,
  * A flood of first fragments then displaces its own debris before a real
  * message that is well under way. */
 static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
+                                   const struct partial *spare,
                                    unsigned *peer_count, size_t *peer_bytes)
 {
 	struct partial *victim = NULL;
@@ -447,6 +448,8 @@ static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
 			continue;
 		(*peer_count)++;
 		*peer_bytes += p->bytes;
+		if (p == spare)
+			continue;
 		if (victim == NULL || p->frags_held < victim->frags_held ||
 		    (p->frags_held == victim->frags_held && p->started_ms < victim->started_ms))
 			victim = p;
@@ -454,31 +457,38 @@ static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
 	return victim;
 }
 
-/* Evicts entries until a new one of `bytes` fits every limit. */
-static void make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
-                      size_t bytes)
+/* Evicts entries other than spare until `bytes` more fit every limit: a
+ * new entry (grow == NULL) or more bytes for the entry grow.  Returns
+ * whether they fit. */
+static bool make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
+                      size_t bytes, const struct partial *grow)
 {
 	const struct l2f_reasm_limits *lim = &reasm->limits;
-	unsigned count;
+	unsigned count, extra = grow == NULL;
 	size_t used;
 	struct partial *victim;
 
 	for (;;) {
-		victim = pick_victim(reasm, src, &count, &used);
-		if (victim == NULL || (count < lim->max_partial_per_peer &&
-		                       used + bytes <= lim->max_bytes_per_peer))
+		victim = pick_victim(reasm, src, grow, &count, &used);
+		if (count + extra <= lim->max_partial_per_peer &&
+		    used + bytes <= lim->max_bytes_per_peer)
 			break;
+		if (victim == NULL)
+			return false;
 		release(reasm, victim);
 		drop(reasm, L2F_DROP_EVICTED);
 	}
 	for (;;) {
-		victim = pick_victim(reasm, NULL, &count, &used);
-		if (victim == NULL || (count < lim->max_partial_total &&
-		                       used + bytes <= lim->max_bytes_total))
+		victim = pick_victim(reasm, NULL, grow, &count, &used);
+		if (count + extra <= lim->max_partial_total &&
+		    used + bytes <= lim->max_bytes_total)
 			break;
+		if (victim == NULL)
+			return false;
 		release(reasm, victim);
 		drop(reasm, L2F_DROP_EVICTED);
 	}
+	return true;
 }
 
 static struct partial *start_partial(struct l2f_reasm *reasm,
@@ -493,7 +503,7 @@ static struct partial *start_partial(struct l2f_reasm *reasm,
 		drop(reasm, L2F_DROP_TOO_BIG);
 		return NULL;
 	}
-	make_room(reasm, f->src, bytes);
+	(void)make_room(reasm, f->src, bytes, NULL);
 	for (unsigned i = 0; i < reasm->limits.max_partial_total; i++) {
 		if (!reasm->slots[i].in_use) {
 			p = &reasm->slots[i];
@@ -610,6 +620,8 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 
 				free(p->last);
 				p->last = NULL;
+				p->bytes -= p->last_len;
+				reasm->bytes_in_use -= p->last_len;
 				if (!fits) {
 					/* Cannot tell which side lied: give the message up. */
 					release(reasm, p);
@@ -636,6 +648,13 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 			drop(reasm, L2F_DROP_MISMATCH);
 			return -1;
 		}
+		/* The parked copy counts against the byte limits like the rest. */
+		if (!make_room(reasm, p->src, keep, p)) {
+			if (p->frags_held == 0)
+				release(reasm, p);
+			drop(reasm, L2F_DROP_TOO_BIG);
+			return -1;
+		}
 		p->last = malloc(keep);
 		if (p->last == NULL) {
 			drop(reasm, L2F_DROP_NOMEM);
@@ -644,6 +663,8 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 		memcpy(p->last, f->payload, keep);
 		p->last_len = keep;
 		p->last_padded = padded;
+		p->bytes += keep;
+		reasm->bytes_in_use += keep;
 	}
 	p->held[idx / 8] |= (uint8_t)(1u << (idx % 8));
 	p->frags_held++;

@@ -508,6 +508,31 @@ static void spoofed_next_ids_do_not_silence_the_peer(void **state)
 	free(genuine);
 }
 
+/* A last fragment that arrives first is parked until the chunk size is
+ * known; the copy counts against the byte limits while it is held. */
+static void a_parked_last_fragment_counts_against_the_limits(void **state)
+{
+	struct fixture *fx = *state;
+	struct l2f_message out;
+
+	/* 4000 bytes at MTU 1500: chunks of 1484, a last piece of 1032 */
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 2, 0, &out), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 4000 + 1 + 1032);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 0, 0, &out), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 4000 + 1);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 1, 0, &out), 1);
+	free(out.data);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 0);
+
+	/* 19387 of the peer's 20000 bytes held by two messages: a parked last
+	 * piece of 1481 must evict the other one, not go over the limit. */
+	assert_int_equal(feed(fx, mac_a, 8, 9000, 0, 0, &out), 0);
+	assert_int_equal(feed(fx, mac_a, 9, 10385, 6, 0, &out), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 10385 + 1 + 1481);
+	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -534,6 +559,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(echo_frames_are_not_reassembled,
 		                                setup_small_limits, teardown),
 		cmocka_unit_test_setup_teardown(spoofed_next_ids_do_not_silence_the_peer,
+		                                setup_small_limits, teardown),
+		cmocka_unit_test_setup_teardown(a_parked_last_fragment_counts_against_the_limits,
 		                                setup_small_limits, teardown),
 	};
 
