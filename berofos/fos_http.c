@@ -403,6 +403,7 @@ enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s)
 	struct fos_config state;
 	enum fos_err err;
 	char value[16];
+	char why[128];
 
 	if (interval_s > 0) {
 		snprintf(value, sizeof(value), "%d", interval_s);
@@ -416,6 +417,8 @@ enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s)
 	err = confirm(fos, FOS_K_WEN, "1", "enabling the watchdog", &state);
 	if (err != FOS_OK)
 		return err;
+	if (fos_config_need(&state, FOS_K_WSTATE, why, sizeof(why)) != 0)
+		return fail(fos, FOS_E_BAD_REPLY, "enabling the watchdog: %s: %s", fos->base, why);
 	if (state.v[FOS_K_WSTATE].num != FOS_WSTATE_ON)
 		return fail(fos, FOS_E_NOT_CONFIRMED,
 			    "enabling the watchdog: %s reports watchdog state %ld, not 1 (running)",

@@ -319,6 +319,10 @@ static int verb_watchdog(struct cli *cli, const char *what)
 		err = read_state(cli, &state);
 		if (err != FOS_OK)
 			return err;
+		if (fos_config_need(&state, FOS_K_WSTATE, cli->message, sizeof(cli->message)) != 0 ||
+		    fos_config_need(&state, FOS_K_WINTV, cli->message, sizeof(cli->message)) != 0 ||
+		    fos_config_need(&state, FOS_K_WRETV, cli->message, sizeof(cli->message)) != 0)
+			return fail(cli, FOS_E_BAD_REPLY, cli->message);
 		ws = state.v[FOS_K_WSTATE].num;
 		if (cli->json) {
 			json_object_object_add(cli->out, "enabled", json_object_new_boolean(state.v[FOS_K_WEN].num != 0));

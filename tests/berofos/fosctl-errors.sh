@@ -126,3 +126,15 @@ expect_rc 0 fos --json set hostname=fos-json
 expect_rc 0 fos --json show
 grep -qF '"3_dn":"fos-json"' "$work/out" || fail "--json show"
 ok "--json without slash escapes"
+
+# One bad integer in config.txt: the rest of the page is still read, and
+# the bad key is an error only where it is needed.
+emu_stop
+emu_start --bad-value 2_wintv=sixty
+expect_rc 0 fos get mode
+expect_rc 0 fos show
+grep -q '^2_wintv=' "$work/out" && fail "show printed the bad key"
+expect_rc 7 fos watchdog status
+grep -q "2_wintv is not a number ('sixty')" "$work/err" || fail "bad integer message: $(cat "$work/err")"
+expect_rc 7 fos get wdogitime
+ok "a bad integer key spoils only itself"
