@@ -6,13 +6,16 @@
 #include "berofos/berofos.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
 
-#define READ_TIMEOUT_US 500000   /* a slow client must not hold up the watchdog long */
+/* For the whole request head, not per read: fosemu serves one connection
+ * at a time, and a client trickling bytes must not hold up the watchdog. */
+#define REQUEST_TIMEOUT_MS 500
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -183,7 +186,8 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 void emu_serve_http(struct emu *e)
 {
 	char head[EMU_HTTP_HEAD_MAX + 1];
-	struct timeval tv = { 0, READ_TIMEOUT_US };
+	struct timeval tv = { 0, REQUEST_TIMEOUT_MS * 1000 };
+	long long deadline = emu_mono_ms() + REQUEST_TIMEOUT_MS;
 	size_t len = 0;
 	char *end = NULL;
 	int fd = accept4(e->http_fd, NULL, NULL, SOCK_CLOEXEC);
@@ -195,14 +199,29 @@ void emu_serve_http(struct emu *e)
 		emu_log(e, "fault: http connection accepted and left unanswered");
 		return;
 	}
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) != 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0) {
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0) {
 		close(fd);
 		return;
 	}
 	while (end == NULL && len < EMU_HTTP_HEAD_MAX) {
-		ssize_t n = read(fd, head + len, EMU_HTTP_HEAD_MAX - len);
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		long long left = deadline - emu_mono_ms();
+		ssize_t n;
+		int rc;
 
+		if (left <= 0) {
+			emu_log(e, "http request head not complete within %d ms, connection closed",
+				REQUEST_TIMEOUT_MS);
+			break;
+		}
+		rc = poll(&pfd, 1, (int)left);
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0)
+			break;
+		if (rc == 0)
+			continue;              /* the deadline check ends the loop */
+		n = read(fd, head + len, EMU_HTTP_HEAD_MAX - len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)

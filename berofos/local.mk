@@ -73,6 +73,9 @@ BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh tests/berofos/fosctl-http
 TESTS += $(BEROFOS_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
 EXTRA_DIST += tests/berofos/lib.sh
+# A slow-loris client for fosemu's per-request timeout.
+noinst_PROGRAMS += tests/berofos/slow_client
+tests_berofos_slow_client_SOURCES = tests/berofos/slow_client.c
 
 FUZZ_NAMES += fuzz_fos_emu_http
 FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http

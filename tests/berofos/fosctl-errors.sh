@@ -138,3 +138,13 @@ expect_rc 7 fos watchdog status
 grep -q "2_wintv is not a number ('sixty')" "$work/err" || fail "bad integer message: $(cat "$work/err")"
 expect_rc 7 fos get wdogitime
 ok "a bad integer key spoils only itself"
+
+# A client trickling its request head (one byte every 100 ms) must not hold
+# fosemu's single connection: the timeout is per request, not per read.
+start=$(now_ms)
+closed=$("$builddir/tests/berofos/slow_client" "$HTTP_PORT" 100 60)
+[ "$closed" -ge 0 ] || fail "fosemu kept a slow-loris connection open for 6 s"
+[ "$closed" -le 1200 ] || fail "fosemu closed a slow-loris connection after $closed ms (bound 1200)"
+expect_rc 0 fos get mode
+grep -q 'not complete within 500 ms' "$work/emu.log" || fail "slow request not logged"
+ok "slow-loris client dropped after $closed ms"
