@@ -13,6 +13,7 @@
 #include "berofos/fos_config.h"
 #include "berofos/fos_error.h"
 #include "berofos/fos_gbl4.h"
+#include "berofos/fos_kickstat.h"
 
 #define FOS_DEFAULT_USER "admin"
 #define FOS_DEFAULT_TIMEOUT_MS 3000
@@ -75,7 +76,11 @@ enum fos_err fos_password_generate(char out[FOS_PASSWORD_MAX + 1]);
 struct fos_kicker;
 enum fos_err fos_kicker_open(struct fos_kicker **out, const char *addr, uint16_t port,
 			     const uint8_t mac[6], char *message, size_t message_len);
+/* Sends one kick; never waits (the socket is non-blocking). */
 enum fos_err fos_kicker_kick(struct fos_kicker *kicker, char *message, size_t message_len);
+/* Reads the replies that arrived since the last call, without waiting, and
+ * returns how many acknowledged a kick (KICK_WDOG replies from the switch). */
+unsigned fos_kicker_drain(struct fos_kicker *kicker);
 void fos_kicker_close(struct fos_kicker *kicker);
 
 /* Collects every answer until timeout_ms; always lasts the full timeout. */
@@ -84,8 +89,10 @@ enum fos_err fos_gbl4_scan(const char *addr, uint16_t port, long timeout_ms,
 			   char *message, size_t message_len);
 enum fos_err fos_gbl4_ping(const char *addr, uint16_t port, const uint8_t mac[6],
 			   long timeout_ms, char *message, size_t message_len);
+/* One kick, then waits for the switch's reply as the vendor client does:
+ * FOS_E_TIMEOUT when none comes. */
 enum fos_err fos_gbl4_kick(const char *addr, uint16_t port, const uint8_t mac[6],
-			   char *message, size_t message_len);
+			   long timeout_ms, char *message, size_t message_len);
 enum fos_err fos_gbl4_set_netconf(const char *addr, uint16_t port,
 				  const struct fos_netconf *nc, long timeout_ms,
 				  char *message, size_t message_len);

@@ -30,6 +30,7 @@ struct emu {
 	const char *bad_key;      /* fault: config.txt shows bad_value for this key */
 	const char *bad_value;
 	bool flash_mode;          /* booted into flash mode: SET_NETCONF works */
+	bool no_kick_reply;       /* fault: kicks are taken but not answered */
 	int stalled[STALLED_MAX];
 	int stalled_count;
 	FILE *log;

@@ -56,6 +56,26 @@ size_t fos_gbl4_kick_request(const uint8_t mac[6], uint8_t *out, size_t out_size
 	return fos_gbl4_encode(FOS_GBL4_KICK_WDOG, payload, sizeof(payload), out, out_size);
 }
 
+int fos_gbl4_kick_reply_check(const uint8_t *frame, size_t len)
+{
+	const uint8_t *payload;
+	size_t payload_len;
+	uint8_t cmd;
+
+	if (fos_gbl4_decode(frame, len, &cmd, &payload, &payload_len) != 0 ||
+	    cmd != FOS_GBL4_KICK_WDOG)
+		return -1;
+	return 0;
+}
+
+size_t fos_gbl4_kick_reply(const uint8_t mac[6], uint8_t *out, size_t out_size)
+{
+	uint8_t payload[7] = { 0 };
+
+	memcpy(payload, mac, 6);
+	return fos_gbl4_encode(FOS_GBL4_KICK_WDOG, payload, sizeof(payload), out, out_size);
+}
+
 size_t fos_gbl4_ping_request(const uint8_t mac[6], uint8_t *out, size_t out_size)
 {
 	uint8_t payload[8] = { 0 };

@@ -4,12 +4,14 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SCAN_MAX 64
@@ -20,6 +22,7 @@ struct cli {
 	const char *switch_name;
 	bool json;
 	int interval_s;            /* watchdog on --interval */
+	const char *kick_status;   /* fos-kickd's status file, for watchdog status */
 	char message[2048];        /* room for two paths and a libberofos message */
 	json_object *out;          /* --json result */
 };
@@ -51,6 +54,7 @@ static void usage(FILE *to)
 	      "  -s, --switch NAME          section of the config file\n"
 	      "  -f, --config FILE          default " FOS_CONFIG_FILE "\n"
 	      "  -i, --interval SECONDS     watchdog interval for 'watchdog on'\n"
+	      "      --kick-status FILE     fos-kickd's status file, shown by 'watchdog status'\n"
 	      "  -j, --json                 machine-readable output\n"
 	      "      --help\n", to);
 }
@@ -306,6 +310,52 @@ static enum fos_err write_watchdog(struct fos_handle *fos, const void *arg)
 	return interval < 0 ? fos_watchdog_disable(fos) : fos_watchdog_enable(fos, interval);
 }
 
+/* fos-kickd's view of the kicks, when its status file exists: a note, not
+ * an error, since fos-kickd runs only on the master. */
+static void show_kick_status(struct cli *cli)
+{
+	struct fos_kick_status st;
+	struct timespec wall;
+	char text[1024], why[128];
+	long long now;
+	ssize_t n;
+	int fd;
+
+	if (cli->kick_status == NULL)
+		return;
+	fd = open(cli->kick_status, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "fosctl: no fos-kickd status in %s: %s\n", cli->kick_status, strerror(errno));
+		return;
+	}
+	n = read(fd, text, sizeof(text));
+	close(fd);
+	if (n < 0 || fos_kick_status_parse(text, (size_t)n, &st, why, sizeof(why)) != 0) {
+		fprintf(stderr, "fosctl: %s: %s\n", cli->kick_status, n < 0 ? strerror(errno) : why);
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &wall);
+	now = wall.tv_sec * 1000LL + wall.tv_nsec / 1000000;
+	if (cli->json) {
+		json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "pid", json_object_new_int64(st.pid));
+		json_object_object_add(o, "kicks", json_object_new_int64((int64_t)st.kicks));
+		json_object_object_add(o, "acks", json_object_new_int64((int64_t)st.acks));
+		json_object_object_add(o, "unacked", json_object_new_int64((int64_t)st.unacked));
+		json_object_object_add(o, "last_ack_age_ms", st.last_ack_ms > 0
+				       ? json_object_new_int64(now - st.last_ack_ms) : NULL);
+		json_object_object_add(o, "updated_age_ms", json_object_new_int64(now - st.updated_ms));
+		json_object_object_add(cli->out, "kickd", o);
+	} else if (st.last_ack_ms > 0)
+		printf("fos-kickd %ld: %lu kicks, last acknowledged %.1f s ago, %lu unacknowledged since "
+		       "(status %.1f s old)\n", st.pid, st.kicks, (now - st.last_ack_ms) / 1000.0,
+		       st.unacked, (now - st.updated_ms) / 1000.0);
+	else
+		printf("fos-kickd %ld: %lu kicks, none acknowledged (status %.1f s old)\n", st.pid,
+		       st.kicks, (now - st.updated_ms) / 1000.0);
+}
+
 static int verb_watchdog(struct cli *cli, const char *what)
 {
 	static const char *const names[] = { "off", "on", "failed" };
@@ -333,6 +383,7 @@ static int verb_watchdog(struct cli *cli, const char *what)
 			printf("watchdog %s, interval %lds, %lds remaining\n",
 			       ws >= 0 && ws <= 2 ? names[ws] : "in an unknown state",
 			       state.v[FOS_K_WINTV].num, state.v[FOS_K_WRETV].num);
+		show_kick_status(cli);
 		return done(cli);
 	}
 	if (strcmp(what, "on") == 0)
@@ -376,14 +427,15 @@ static int verb_gbl4(struct cli *cli, const char *verb)
 	if (addr[0] == '\0')
 		return fail(cli, FOS_E_USAGE, "give the switch address with --host or --udp-addr");
 	if (strcmp(verb, "kick") == 0)
-		err = fos_gbl4_kick(addr, cli->sw.udp_port, mac, cli->message, sizeof(cli->message));
+		err = fos_gbl4_kick(addr, cli->sw.udp_port, mac, cli->sw.timeout_ms,
+				    cli->message, sizeof(cli->message));
 	else
 		err = fos_gbl4_ping(addr, cli->sw.udp_port, mac, cli->sw.timeout_ms,
 				    cli->message, sizeof(cli->message));
 	if (err != FOS_OK)
 		return fail(cli, err, cli->message);
 	if (!cli->json)
-		printf("%s %s\n", verb, strcmp(verb, "kick") == 0 ? "sent" : "answered");
+		printf("%s %s\n", verb, strcmp(verb, "kick") == 0 ? "acknowledged" : "answered");
 	return done(cli);
 }
 
@@ -549,7 +601,7 @@ static int parse_seconds(const char *text, long *ms)
 	return 0;
 }
 
-enum { OPT_UDP_ADDR = 256, OPT_UDP_PORT, OPT_HELP };
+enum { OPT_UDP_ADDR = 256, OPT_UDP_PORT, OPT_HELP, OPT_KICK_STATUS };
 
 static int parse_args(struct cli *cli, int argc, char **argv)
 {
@@ -566,6 +618,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 		{ "config", required_argument, NULL, 'f' },
 		{ "interval", required_argument, NULL, 'i' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "kick-status", required_argument, NULL, OPT_KICK_STATUS },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -596,6 +649,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 			cli->interval_s = (int)(interval_ms / 1000);
 			break;
 		case 'j': cli->json = true; break;
+		case OPT_KICK_STATUS: cli->kick_status = optarg; break;
 		case OPT_HELP: usage(stdout); exit(0);
 		default: usage(stderr); return FOS_E_USAGE;
 		}

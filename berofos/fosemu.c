@@ -182,13 +182,14 @@ static void usage(FILE *to)
 	      "      --drop-request PARAM  a set request naming PARAM is lost (never applied)\n"
 	      "      --drop-reply PARAM  a set request naming PARAM is applied, its reply lost\n"
 	      "      --bad-value KEY=TEXT  config.txt shows TEXT for KEY, whatever its state\n"
+	      "      --no-kick-reply     take kicks without answering them\n"
 	      "      --fw133-group-bug   a set of cmd 1-3 clears the group's other booleans\n"
 	      "      --flash-mode        as if booted into flash mode: SET_NETCONF works\n", to);
 }
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
        OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH,
-       OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE };
+       OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -227,6 +228,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "drop-request", required_argument, NULL, OPT_DROP_REQUEST },
 		{ "drop-reply", required_argument, NULL, OPT_DROP_REPLY },
 		{ "bad-value", required_argument, NULL, OPT_BAD_VALUE },
+		{ "no-kick-reply", no_argument, NULL, OPT_NO_KICK_REPLY },
 		{ "fw133-group-bug", no_argument, NULL, OPT_GROUP_BUG },
 		{ "flash-mode", no_argument, NULL, OPT_FLASH },
 		{ "help", no_argument, NULL, 'h' },
@@ -266,6 +268,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		case OPT_STALL: e->stall_http = true; break;
 		case OPT_DROP_REQUEST: e->drop_request = optarg; break;
 		case OPT_DROP_REPLY: e->drop_reply = optarg; break;
+		case OPT_NO_KICK_REPLY: e->no_kick_reply = true; break;
 		case OPT_BAD_VALUE: {
 			char *eq = strchr(optarg, '=');
 
