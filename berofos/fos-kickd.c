@@ -1,3 +1,4 @@
+#define _GNU_SOURCE 1  /* pthread_timedjoin_np */
 /* fos-kickd: feeds one berofos watchdog by GBL4 kicks at a fixed interval.
  * It decides nothing: whoever starts it (the linesw agent, on the master)
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the
@@ -28,6 +29,7 @@
 #define EVENT_RING 256               /* kicks between two reporter passes, and more */
 #define REPORT_PERIOD_MS 100         /* the reporter's pass: log and jitter lines */
 #define STATUS_PERIOD_MS 1000        /* how often the status file is rewritten */
+#define REPORTER_JOIN_MS 1000        /* how long a stop waits for a blocked reporter */
 
 struct kickd {
 	struct fos_switch_conf sw;
@@ -62,6 +64,7 @@ struct shared {
 };
 
 static volatile sig_atomic_t stop_requested;
+static bool reporter_stuck;          /* it still runs: leave its files alone */
 
 static void on_signal(int sig)
 {
@@ -442,7 +445,19 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 	       (unsigned)k->sw.udp_port, k->interval_ms);
 	kick_loop(&sh, kicker);
 	atomic_store(&sh.done, true);
-	pthread_join(thread, NULL);
+	{
+		/* A reporter blocked on its jitter log or syslog must not keep a
+		 * stopped feeder alive. */
+		struct timespec until;
+
+		clock_gettime(CLOCK_REALTIME, &until);
+		add_ms(&until, REPORTER_JOIN_MS + REPORT_PERIOD_MS);
+		if (pthread_timedjoin_np(thread, NULL, &until) != 0) {
+			reporter_stuck = true;
+			qb_log(LOG_WARNING, "the reporter thread is blocked (jitter log or syslog); "
+			       "stopping without it");
+		}
+	}
 	if (k->status_file[0] != '\0')
 		(void)unlink(k->status_file);
 	qb_log(LOG_INFO, "stopping on request without a final kick: %lu kicks, %lu acknowledged, "
@@ -478,6 +493,13 @@ int main(int argc, char **argv)
 		qb_log(LOG_ERR, "cannot install signal handlers: %s", strerror(errno));
 		return 1;
 	}
+	/* A jitter log on a pipe whose reader went away must not kill the
+	 * feeder: the write fails instead. */
+	sa.sa_handler = SIG_IGN;
+	if (sigaction(SIGPIPE, &sa, NULL) != 0) {
+		qb_log(LOG_ERR, "cannot ignore SIGPIPE: %s", strerror(errno));
+		return 1;
+	}
 	if (fos_kicker_open(&kicker, k.sw.udp_addr, k.sw.udp_port, mac, message, sizeof(message)) != FOS_OK) {
 		qb_log(LOG_ERR, "%s", message);
 		return 1;
@@ -499,12 +521,14 @@ int main(int argc, char **argv)
 	}
 	rc = run(&k, kicker, jitter);
 	fos_kicker_close(kicker);
-	if (jitter != NULL)
+	if (jitter != NULL && !reporter_stuck)
 		fclose(jitter);
 	if (pid_fd >= 0) {
 		(void)unlink(k.pidfile);
 		close(pid_fd);
 	}
 	qb_log_fini();
+	if (reporter_stuck)
+		_exit(rc);                     /* exit() would wait for the jitter log's lock */
 	return rc;
 }

@@ -83,6 +83,9 @@ EXTRA_DIST += tests/berofos/lib.sh
 # A slow-loris client for fosemu's per-request timeout.
 noinst_PROGRAMS += tests/berofos/slow_client
 tests_berofos_slow_client_SOURCES = tests/berofos/slow_client.c
+# A FIFO reader that never reads: a jitter log that blocks.
+noinst_PROGRAMS += tests/berofos/pipe_sink
+tests_berofos_pipe_sink_SOURCES = tests/berofos/pipe_sink.c
 
 FUZZ_NAMES += fuzz_fos_emu_http
 FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http

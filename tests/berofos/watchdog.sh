@@ -72,6 +72,33 @@ last_kick=$(grep 'kick accepted' "$work/emu.log" | tail -n 1 | cut -d' ' -f1 | t
 grep -q 'without a final kick' "$work/kickd.err" || fail "stop not logged"
 ok "SIGTERM: clean stop without a final kick"
 
+# A jitter log that blocks (a FIFO nobody reads) must not stop the kicks:
+# the logging is done outside the kick loop.
+expect_rc 0 fos watchdog on
+mkfifo "$work/jitter.fifo"
+"$builddir/tests/berofos/pipe_sink" "$work/jitter.fifo" "$work/sink.ready" 12 &
+started_pids="$started_pids $!"
+tries=0
+while [ ! -e "$work/sink.ready" ]; do
+	tries=$((tries + 1))
+	[ "$tries" -le 50 ] || fail "pipe_sink did not start"
+	sleep 0.1
+done
+"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 10 -r 0 -J "$work/jitter.fifo" 2>/dev/null &
+KICKD_PID=$!
+started_pids="$started_pids $KICKD_PID"
+# 4 KiB of jitter lines fill the FIFO after about 2 s; then 3 x wintv.
+sleep $((2 + 3 * WINTV))
+expect_rc 0 fos --json watchdog
+grep -q '"state":"on"' "$work/out" || fail "the watchdog expired while the jitter log blocked"
+expect_rc 0 fos get mode
+[ "$(cat "$work/out")" = 1 ] || fail "lines left the master while the jitter log blocked"
+kill -TERM "$KICKD_PID"
+t0=$(now_ms)
+wait "$KICKD_PID" || fail "fos-kickd with a blocked jitter log did not exit 0 on SIGTERM"
+[ $(($(now_ms) - t0)) -le 3000 ] || fail "fos-kickd took $(($(now_ms) - t0)) ms to stop"
+ok "a blocked jitter log does not stop the kicks"
+
 # Start again, then kill -9 the daemon we started.
 expect_rc 0 fos watchdog on
 "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 1 2>/dev/null &
