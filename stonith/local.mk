@@ -52,6 +52,10 @@ dist_check_SCRIPTS += tests/stonith/fence-agent-loopback.sh tests/stonith/plugin
 # --- the meta-data against fence-agents' RelaxNG schema (no root) -------------
 TESTS += tests/stonith/fence-metadata-rng.sh
 dist_check_SCRIPTS += tests/stonith/fence-metadata-rng.sh
+
+# --- fence_berofos and fosctl hold passwords: not dumpable (root: setpriv) ------
+TESTS += tests/stonith/no-core-dumps.sh
+dist_check_SCRIPTS += tests/stonith/no-core-dumps.sh
 EXTRA_DIST += tests/stonith/lib.sh
 
 # --- man pages --------------------------------------------------------------------
