@@ -44,7 +44,7 @@ cat >"$crm" <<EOCRM
 property stonith-enabled=true dc-deadtime=2s stonith-timeout=30s
 rsc_defaults resource-stickiness=100
 primitive fence-agent stonith:fence_berofos params ip=$FOS_IP hostmap="n1:0 n2:1" \
-	password_file=$(fos_password_file) shell_timeout=2 power_wait=$RESET_WAIT \
+	password_file=$(fos_password_file) shell_timeout=2 reset_wait=$RESET_WAIT \
 	op monitor interval=30s
 primitive vip IPaddr2 params ip=$TB_VIP cidr_netmask=24 nic=eth0 op monitor interval=10s
 location vip-prefers-n1 vip 50: n1
@@ -81,5 +81,5 @@ tb_check "n1 boots again (agent overlaid again) and rejoins" tb_wait_for 90 pcmk
 tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 tb_check "clean stop of n1" pcmk_stop n1
 
-scn_timeline "power cut of the master n1, fence_berofos, power_wait $RESET_WAIT s (s after the kill):" "$out"
+scn_timeline "power cut of the master n1, fence_berofos, reset_wait $RESET_WAIT s (s after the kill):" "$out"
 tb_finish
