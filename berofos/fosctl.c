@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -693,36 +694,92 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 	return FOS_OK;
 }
 
+/* The verbs as systemd's verbs.h has them: a row carries its arity and its
+ * function, so adding a verb is one row.  argv[0] is the verb itself. */
+struct verb {
+	const char *name;
+	int min_args, max_args;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+static int run_scan(struct cli *cli, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return verb_scan(cli);
+}
+
+static int run_show(struct cli *cli, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return verb_show(cli);
+}
+
+static int run_get(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_get(cli, argv[1]);
+}
+
+static int run_set(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_set(cli, argv[1]);
+}
+
+static int run_mode(struct cli *cli, int argc, char **argv)
+{
+	return verb_mode(cli, argc > 1 ? argv[1] : NULL);
+}
+
+static int run_power(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_power(cli, argv[1], argv[2]);
+}
+
+static int run_watchdog(struct cli *cli, int argc, char **argv)
+{
+	return verb_watchdog(cli, argc > 1 ? argv[1] : NULL);
+}
+
+static int run_gbl4(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_gbl4(cli, argv[0]);
+}
+
+static int run_passwd(struct cli *cli, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return verb_passwd(cli);
+}
+
+static const struct verb verbs[] = {
+	{ "scan", 0, 0, run_scan },
+	{ "show", 0, 0, run_show },
+	{ "get", 1, 1, run_get },
+	{ "set", 1, 1, run_set },
+	{ "mode", 0, 1, run_mode },
+	{ "power", 2, 2, run_power },
+	{ "watchdog", 0, 1, run_watchdog },
+	{ "kick", 0, 0, run_gbl4 },
+	{ "ping", 0, 0, run_gbl4 },
+	{ "passwd", 0, 0, run_passwd },
+	{ "netconf", 3, 4, verb_netconf },
+};
+
 static int dispatch(struct cli *cli, int argc, char **argv)
 {
 	const char *verb = argv[0];
-	const char *a1 = argc > 1 ? argv[1] : NULL;
-	const char *a2 = argc > 2 ? argv[2] : NULL;
-	static const struct { const char *verb; int min, max; } arity[] = {
-		{ "scan", 0, 0 }, { "show", 0, 0 }, { "get", 1, 1 }, { "set", 1, 1 },
-		{ "mode", 0, 1 }, { "power", 2, 2 }, { "watchdog", 0, 1 }, { "kick", 0, 0 },
-		{ "ping", 0, 0 }, { "passwd", 0, 0 }, { "netconf", 3, 4 },
-	};
 
-	for (size_t i = 0; i < sizeof(arity) / sizeof(arity[0]); i++) {
-		if (strcmp(verb, arity[i].verb) != 0)
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		if (strcmp(verb, verbs[i].name) != 0)
 			continue;
-		if (argc - 1 < arity[i].min || argc - 1 > arity[i].max) {
+		if (argc - 1 < verbs[i].min_args || argc - 1 > verbs[i].max_args) {
 			snprintf(cli->message, sizeof(cli->message), "wrong number of arguments for %s (see fosctl --help)", verb);
 			return fail(cli, FOS_E_USAGE, cli->message);
 		}
-		switch (i) {
-		case 0: return verb_scan(cli);
-		case 1: return verb_show(cli);
-		case 2: return verb_get(cli, a1);
-		case 3: return verb_set(cli, a1);
-		case 4: return verb_mode(cli, a1);
-		case 5: return verb_power(cli, a1, a2);
-		case 6: return verb_watchdog(cli, a1);
-		case 7: case 8: return verb_gbl4(cli, verb);
-		case 9: return verb_passwd(cli);
-		default: return verb_netconf(cli, argc, argv);
-		}
+		return verbs[i].run(cli, argc, argv);
 	}
 	snprintf(cli->message, sizeof(cli->message), "unknown verb %s (see fosctl --help)", verb);
 	return fail(cli, FOS_E_USAGE, cli->message);
@@ -733,6 +790,11 @@ int main(int argc, char **argv)
 	static struct cli cli;
 	int rc;
 
+	/* We hold the switch password: no core dumps, no ptrace by other users. */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
+		fprintf(stderr, "fosctl: prctl(PR_SET_DUMPABLE): %s\n", strerror(errno));
+		return FOS_E_SYSTEM;
+	}
 	cli.sw.udp_port = FOS_GBL4_PORT;
 	cli.sw.timeout_ms = FOS_DEFAULT_TIMEOUT_MS;
 	rc = parse_args(&cli, argc, argv);
