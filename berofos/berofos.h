@@ -13,6 +13,7 @@
 #include "berofos/fos_config.h"
 #include "berofos/fos_error.h"
 #include "berofos/fos_gbl4.h"
+#include "berofos/fos_kickstat.h"
 
 #define FOS_DEFAULT_USER "admin"
 #define FOS_DEFAULT_TIMEOUT_MS 3000
@@ -23,12 +24,20 @@
 
 struct fos_handle;
 
-/* Connects nothing yet: checks arguments and loads the password, from
+/* Connects nothing yet: checks arguments and loads the password from
  * password_file when given (must be a regular file owned by root with mode
- * 0600), else from $FOS_PASSWORD, else none.  url is "http://host[:port]". */
+ * 0600), else none.  url is "http://host[:port]". */
 enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user,
 		      const char *password_file, long timeout_ms,
 		      char *message, size_t message_len);
+/* fos_open's flags. */
+#define FOS_OPEN_PASSWORD_ENV 0x1    /* no password_file: take $FOS_PASSWORD */
+/* fos_open with flags.  Only the administrator's CLI (fosctl) asks for the
+ * environment: fencing and agents use their password files alone, so a
+ * variable left in some environment cannot reach the switch. */
+enum fos_err fos_open_flags(struct fos_handle **out, const char *url, const char *user,
+			    const char *password_file, long timeout_ms, unsigned flags,
+			    char *message, size_t message_len);
 void fos_close(struct fos_handle *fos);
 /* The message of the last failure on this handle. */
 const char *fos_message(const struct fos_handle *fos);
@@ -45,8 +54,11 @@ enum fos_err fos_set_power(struct fos_handle *fos, int port, bool on);
 enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s);
 enum fos_err fos_watchdog_disable(struct fos_handle *fos);
 /* Sets the admin password and switches HTTP protection on; confirmed by
- * reading the state with the new password.  The handle then uses it. */
-enum fos_err fos_set_password(struct fos_handle *fos, const char *password);
+ * reading the state with the new password.  The handle then uses it.
+ * *maybe_taken tells, also on failure, whether the switch may hold the new
+ * password now (the apwd request may have reached it): the caller must then
+ * keep the new password. */
+enum fos_err fos_set_password(struct fos_handle *fos, const char *password, bool *maybe_taken);
 
 /* Credentials file: reads the first line, refusing files not owned by root
  * or readable by others. */
@@ -64,7 +76,11 @@ enum fos_err fos_password_generate(char out[FOS_PASSWORD_MAX + 1]);
 struct fos_kicker;
 enum fos_err fos_kicker_open(struct fos_kicker **out, const char *addr, uint16_t port,
 			     const uint8_t mac[6], char *message, size_t message_len);
+/* Sends one kick; never waits (the socket is non-blocking). */
 enum fos_err fos_kicker_kick(struct fos_kicker *kicker, char *message, size_t message_len);
+/* Reads the replies that arrived since the last call, without waiting, and
+ * returns how many acknowledged a kick (KICK_WDOG replies from the switch). */
+unsigned fos_kicker_drain(struct fos_kicker *kicker);
 void fos_kicker_close(struct fos_kicker *kicker);
 
 /* Collects every answer until timeout_ms; always lasts the full timeout. */
@@ -73,8 +89,10 @@ enum fos_err fos_gbl4_scan(const char *addr, uint16_t port, long timeout_ms,
 			   char *message, size_t message_len);
 enum fos_err fos_gbl4_ping(const char *addr, uint16_t port, const uint8_t mac[6],
 			   long timeout_ms, char *message, size_t message_len);
+/* One kick, then waits for the switch's reply as the vendor client does:
+ * FOS_E_TIMEOUT when none comes. */
 enum fos_err fos_gbl4_kick(const char *addr, uint16_t port, const uint8_t mac[6],
-			   char *message, size_t message_len);
+			   long timeout_ms, char *message, size_t message_len);
 enum fos_err fos_gbl4_set_netconf(const char *addr, uint16_t port,
 				  const struct fos_netconf *nc, long timeout_ms,
 				  char *message, size_t message_len);

@@ -130,8 +130,10 @@ int emu_http_parse(const char *head, size_t len, struct emu_request *req)
 	if (query != NULL && (rc = split_query(query, req)) != 0)
 		return rc;
 	while ((line = strtok_r(NULL, "\r\n", &save)) != NULL)
-		if (strncasecmp(line, "Authorization:", 14) == 0)
+		if (strncasecmp(line, "Authorization:", 14) == 0) {
+			req->auth_header = true;
 			parse_auth(line + 14, req);
+		}
 	explicit_bzero(buf, sizeof(buf));
 	return 0;
 }

@@ -18,6 +18,7 @@ struct emu_request {
 	size_t param_count;
 	bool has_query;
 	bool has_auth;
+	bool auth_header;             /* any Authorization header, parsed or not */
 	char user[64];
 	char password[64];
 };

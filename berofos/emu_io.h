@@ -25,7 +25,12 @@ struct emu {
 	bool final_lf;            /* [inf] every line ends with LF */
 	enum set_body set_body;   /* [guess] what a set request answers */
 	bool stall_http;          /* fault: accept and never answer */
+	const char *drop_request; /* fault: a set naming this parameter is lost */
+	const char *drop_reply;   /* fault: ... is applied, its reply is lost */
+	const char *bad_key;      /* fault: config.txt shows bad_value for this key */
+	const char *bad_value;
 	bool flash_mode;          /* booted into flash mode: SET_NETCONF works */
+	bool no_kick_reply;       /* fault: kicks are taken but not answered */
 	int stalled[STALLED_MAX];
 	int stalled_count;
 	FILE *log;

@@ -6,13 +6,16 @@
 #include "berofos/berofos.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
 
-#define READ_TIMEOUT_US 500000   /* a slow client must not hold up the watchdog long */
+/* For the whole request head, not per read: fosemu serves one connection
+ * at a time, and a client trickling bytes must not hold up the watchdog. */
+#define REQUEST_TIMEOUT_MS 500
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -65,6 +68,51 @@ static void describe(const struct emu_request *req, char *out, size_t len)
 					 strcmp(req->params[i].key, "apwd") == 0 ? "***" : req->params[i].value);
 }
 
+/* Keeps the connection open and unanswered, as a switch whose answer got
+ * lost; the oldest such connection is closed when the list is full. */
+static void stall(struct emu *e, int fd)
+{
+	if (e->stalled_count == STALLED_MAX) {
+		close(e->stalled[0]);
+		memmove(e->stalled, e->stalled + 1, sizeof(int) * (STALLED_MAX - 1));
+		e->stalled_count--;
+	}
+	e->stalled[e->stalled_count++] = fd;
+}
+
+static bool names_param(const struct emu_request *req, const char *key)
+{
+	for (size_t i = 0; key != NULL && i < req->param_count; i++)
+		if (strcmp(req->params[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* The --bad-value fault: the line "key=..." of page becomes "key=value". */
+static int rewrite_line(char *page, size_t size, const char *key, const char *value)
+{
+	char copy[4096];
+	size_t key_len = strlen(key);
+	char *line = page;
+
+	while (line != NULL && *line != '\0') {
+		char *nl = strchr(line, '\n');
+
+		if (strncmp(line, key, key_len) == 0 && line[key_len] == '=') {
+			snprintf(copy, sizeof(copy), "%s", nl != NULL ? nl : "");
+			line[key_len + 1] = '\0';
+			if ((size_t)snprintf(line + key_len + 1, size - (size_t)(line + key_len + 1 - page),
+					     "%s%s", value, copy) >= size - (size_t)(line + key_len + 1 - page))
+				return -1;
+			return 0;
+		}
+		line = nl != NULL ? nl + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Answers one request; returns its status, or -1 when fd was kept open by
+ * a fault (the caller must not close it). */
 static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 {
 	static char page[4096];
@@ -87,7 +135,9 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 		else {
 			emu_tick(&e->st, emu_mono_ms(), &ev);
 			emu_report(e, &ev, "watchdog");
-			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page))
+			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page) ||
+			    (e->bad_key != NULL &&
+			     rewrite_line(page, sizeof(page), e->bad_key, e->bad_value) != 0))
 				status = 500;
 			else {
 				respond(fd, 200, "text/plain", page);
@@ -97,10 +147,19 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 	} else if (strcmp(req.path, "/") == 0 && req.has_query) {
 		if (!authorized(e, &req))
 			status = 401;
-		else {
+		else if (names_param(&req, e->drop_request)) {
+			emu_log(e, "fault: http %s dropped unapplied, connection left unanswered", what);
+			stall(e, fd);
+			status = -1;
+		} else {
 			status = emu_apply_set(&e->st, req.params, req.param_count, emu_mono_ms(), &ev,
 					       error, sizeof(error));
-			if (status == 200) {
+			if (status == 200 && names_param(&req, e->drop_reply)) {
+				emu_report(e, &ev, "http");
+				emu_log(e, "fault: http %s applied, its reply dropped", what);
+				stall(e, fd);
+				status = -1;
+			} else if (status == 200) {
 				respond(fd, 200, e->set_body == BODY_HTML ? "text/html" : "text/plain",
 					e->set_body == BODY_HTML ? "<html><body>OK</body></html>\n" :
 					e->set_body == BODY_TEXT ? "OK\n" : "");
@@ -111,11 +170,15 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 		status = 404;                  /* no web UI here */
 	else
 		status = 404;
+	if (status == -1) {
+		explicit_bzero(&req, sizeof(req));
+		return -1;
+	}
 	if (status != 200)
 		respond(fd, status, "text/plain", status == 401 ? "authorization required\n" :
 			error[0] != '\0' ? error : "error\n");
-	emu_log(e, "http %s user=%s -> %d%s%s", what, req.has_auth ? req.user : "-", status,
-	      error[0] != '\0' ? " " : "", error);
+	emu_log(e, "http %s user=%s auth=%s -> %d%s%s", what, req.has_auth ? req.user : "-",
+		req.auth_header ? "sent" : "none", status, error[0] != '\0' ? " " : "", error);
 	explicit_bzero(&req, sizeof(req));
 	return status;
 }
@@ -123,7 +186,8 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 void emu_serve_http(struct emu *e)
 {
 	char head[EMU_HTTP_HEAD_MAX + 1];
-	struct timeval tv = { 0, READ_TIMEOUT_US };
+	struct timeval tv = { 0, REQUEST_TIMEOUT_MS * 1000 };
+	long long deadline = emu_mono_ms() + REQUEST_TIMEOUT_MS;
 	size_t len = 0;
 	char *end = NULL;
 	int fd = accept4(e->http_fd, NULL, NULL, SOCK_CLOEXEC);
@@ -131,23 +195,33 @@ void emu_serve_http(struct emu *e)
 	if (fd < 0)
 		return;
 	if (e->stall_http) {
-		if (e->stalled_count == STALLED_MAX) {
-			close(e->stalled[0]);
-			memmove(e->stalled, e->stalled + 1, sizeof(int) * (STALLED_MAX - 1));
-			e->stalled_count--;
-		}
-		e->stalled[e->stalled_count++] = fd;
+		stall(e, fd);
 		emu_log(e, "fault: http connection accepted and left unanswered");
 		return;
 	}
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) != 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0) {
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0) {
 		close(fd);
 		return;
 	}
 	while (end == NULL && len < EMU_HTTP_HEAD_MAX) {
-		ssize_t n = read(fd, head + len, EMU_HTTP_HEAD_MAX - len);
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		long long left = deadline - emu_mono_ms();
+		ssize_t n;
+		int rc;
 
+		if (left <= 0) {
+			emu_log(e, "http request head not complete within %d ms, connection closed",
+				REQUEST_TIMEOUT_MS);
+			break;
+		}
+		rc = poll(&pfd, 1, (int)left);
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0)
+			break;
+		if (rc == 0)
+			continue;              /* the deadline check ends the loop */
+		n = read(fd, head + len, EMU_HTTP_HEAD_MAX - len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -156,9 +230,11 @@ void emu_serve_http(struct emu *e)
 		head[len] = '\0';
 		end = strstr(head, "\r\n\r\n");
 	}
-	if (end != NULL)
-		handle_request(e, fd, head, (size_t)(end - head) + 4);
-	else if (len >= EMU_HTTP_HEAD_MAX)
+	if (end != NULL && handle_request(e, fd, head, (size_t)(end - head) + 4) < 0) {
+		explicit_bzero(head, sizeof(head));
+		return;                        /* kept open by a fault */
+	}
+	if (end == NULL && len >= EMU_HTTP_HEAD_MAX)
 		respond(fd, 431, "text/plain", "request head too large\n");
 	explicit_bzero(head, sizeof(head));
 	close(fd);

@@ -101,6 +101,9 @@ void emu_serve_udp(struct emu *e)
 		      e->st.cfg.v[FOS_K_WSTATE].num == FOS_WSTATE_FAILED ? "ignored (watchdog failed, latched)"
 									  : "ignored (watchdog off)");
 		emu_report(e, &ev, "kick");
+		/* The vendor client waits for this reply (protocol page 1.3). */
+		if (!e->no_kick_reply)
+			reply_len = fos_gbl4_kick_reply(e->mac, reply, sizeof(reply));
 		break;
 	}
 	case FOS_GBL4_PING:

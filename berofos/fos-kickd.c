@@ -1,3 +1,4 @@
+#define _GNU_SOURCE 1  /* pthread_timedjoin_np */
 /* fos-kickd: feeds one berofos watchdog by GBL4 kicks at a fixed interval.
  * It decides nothing: whoever starts it (the linesw agent, on the master)
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the
@@ -9,8 +10,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +26,45 @@
 #define DEFAULT_INTERVAL_MS 5000     /* integrators: 5 s kicks for wintv 60 */
 #define DEFAULT_TOLERANCE_MS 50
 #define DEFAULT_PRIORITY 50
+#define EVENT_RING 256               /* kicks between two reporter passes, and more */
+#define REPORT_PERIOD_MS 100         /* the reporter's pass: log and jitter lines */
+#define STATUS_PERIOD_MS 1000        /* how often the status file is rewritten */
+#define REPORTER_JOIN_MS 1000        /* how long a stop waits for a blocked reporter */
 
 struct kickd {
 	struct fos_switch_conf sw;
 	long interval_ms, tolerance_ms;
 	int priority;
-	const char *pidfile, *jitter_file;
+	const char *pidfile, *jitter_file, *status_option;
+	char status_file[512];
 	bool to_stderr;
 };
 
+/* What the kick thread tells the reporter: one event per kick.  The kick
+ * thread only stores into memory (a single-producer ring and atomic
+ * counters); logging and files are the reporter's, at normal priority, so
+ * nothing that can block sits between two kicks. */
+struct kick_event {
+	long long wall_ms;
+	long long late_us;
+	unsigned long kick_no;
+	bool failed;
+	char message[160];
+};
+
+struct shared {
+	struct kick_event ring[EVENT_RING];
+	atomic_uint head;                /* next slot the kick thread writes */
+	atomic_uint tail;                /* next slot the reporter reads */
+	atomic_ulong kicks, acks, unacked, late, failed, lost_events;
+	atomic_llong last_ack_ms;
+	atomic_bool done;                /* the kick loop has ended */
+	const struct kickd *k;
+	FILE *jitter;
+};
+
 static volatile sig_atomic_t stop_requested;
+static bool reporter_stuck;          /* it still runs: leave its files alone */
 
 static void on_signal(int sig)
 {
@@ -68,6 +100,8 @@ static void usage(FILE *to)
 	      "  -r, --priority N        SCHED_FIFO priority (default 50; 0 = do not ask)\n"
 	      "  -p, --pidfile FILE\n"
 	      "  -J, --jitter-log FILE   append \"epoch_ms lateness_us\" for every kick\n"
+	      "  -S, --status-file FILE  kicks and the switch's replies, once a second\n"
+	      "                          (default: the pidfile's name with .status)\n"
 	      "  -e, --stderr            also log to stderr\n", to);
 }
 
@@ -88,6 +122,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		{ "mac", required_argument, NULL, 'm' }, { "interval", required_argument, NULL, 'i' },
 		{ "tolerance", required_argument, NULL, 'T' }, { "priority", required_argument, NULL, 'r' },
 		{ "pidfile", required_argument, NULL, 'p' }, { "jitter-log", required_argument, NULL, 'J' },
+		{ "status-file", required_argument, NULL, 'S' },
 		{ "stderr", no_argument, NULL, 'e' }, { "help", no_argument, NULL, 256 },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -96,7 +131,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 	char message[FOS_MSG_MAX];
 	int c;
 
-	while ((c = getopt_long(argc, argv, "s:f:h:u:m:i:T:r:p:J:e", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:f:h:u:m:i:T:r:p:J:S:e", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': name = optarg; break;
 		case 'f': config = optarg; break;
@@ -111,6 +146,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 			break;
 		case 'p': k->pidfile = optarg; break;
 		case 'J': k->jitter_file = optarg; break;
+		case 'S': k->status_option = optarg; break;
 		case 'e': k->to_stderr = true; break;
 		case 256: usage(stdout); exit(0);
 		default: usage(stderr); return -1;
@@ -149,6 +185,15 @@ bad:
 	if (k->sw.udp_addr[0] == '\0' || k->sw.mac[0] == '\0') {
 		fprintf(stderr, "fos-kickd: give the switch with --switch or --host and --mac\n");
 		return -1;
+	}
+	if (k->status_option != NULL)
+		snprintf(k->status_file, sizeof(k->status_file), "%s", k->status_option);
+	else if (k->pidfile != NULL) {
+		size_t len = strlen(k->pidfile);
+
+		if (len > 4 && strcmp(k->pidfile + len - 4, ".pid") == 0)
+			len -= 4;
+		snprintf(k->status_file, sizeof(k->status_file), "%.*s.status", (int)len, k->pidfile);
 	}
 	return 0;
 }
@@ -219,39 +264,146 @@ static void go_realtime(const struct kickd *k)
 		       k->priority, strerror(errno));
 }
 
-static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
+static long long wall_ms(void)
 {
+	struct timespec wall;
+
+	clock_gettime(CLOCK_REALTIME, &wall);
+	return wall.tv_sec * 1000LL + wall.tv_nsec / 1000000;
+}
+
+/* Kick thread side: never waits; a full ring loses the event, counted. */
+static void publish(struct shared *sh, const struct kick_event *ev)
+{
+	unsigned head = atomic_load_explicit(&sh->head, memory_order_relaxed);
+	unsigned tail = atomic_load_explicit(&sh->tail, memory_order_acquire);
+
+	if (head - tail >= EVENT_RING) {
+		atomic_fetch_add_explicit(&sh->lost_events, 1, memory_order_relaxed);
+		return;
+	}
+	sh->ring[head % EVENT_RING] = *ev;
+	atomic_store_explicit(&sh->head, head + 1, memory_order_release);
+}
+
+/* Writes the status file through a temporary file and a rename, so that a
+ * reader never sees half of it. */
+static void write_status(struct shared *sh)
+{
+	const struct kickd *k = sh->k;
+	struct fos_kick_status st = {
+		.pid = (long)getpid(), .interval_ms = k->interval_ms, .updated_ms = wall_ms(),
+		.kicks = atomic_load(&sh->kicks), .acks = atomic_load(&sh->acks),
+		.unacked = atomic_load(&sh->unacked), .late = atomic_load(&sh->late),
+		.failed = atomic_load(&sh->failed), .last_ack_ms = atomic_load(&sh->last_ack_ms),
+	};
+	char text[512], tmp[sizeof(k->status_file) + 8];
+	size_t len;
+	int fd;
+
+	if (k->status_file[0] == '\0')
+		return;
+	snprintf(st.mac, sizeof(st.mac), "%s", k->sw.mac);
+	len = fos_kick_status_format(&st, text, sizeof(text));
+	snprintf(tmp, sizeof(tmp), "%s.tmp", k->status_file);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0 || len >= sizeof(text) || write(fd, text, len) != (ssize_t)len) {
+		static bool warned;
+
+		if (!warned)
+			qb_log(LOG_WARNING, "cannot write the status file %s: %s", tmp, strerror(errno));
+		warned = true;
+		if (fd >= 0) {
+			close(fd);
+			(void)unlink(tmp);
+		}
+		return;
+	}
+	if (close(fd) != 0 || rename(tmp, k->status_file) != 0)
+		(void)unlink(tmp);
+}
+
+/* Reporter side: logs and jitter lines for every event published so far. */
+static void report_events(struct shared *sh)
+{
+	unsigned tail = atomic_load_explicit(&sh->tail, memory_order_relaxed);
+	unsigned head = atomic_load_explicit(&sh->head, memory_order_acquire);
+	unsigned long lost = atomic_exchange(&sh->lost_events, 0);
+
+	for (; tail != head; tail++) {
+		const struct kick_event *ev = &sh->ring[tail % EVENT_RING];
+
+		if (ev->failed)
+			qb_log(LOG_ERR, "kick failed: %s", ev->message);
+		if (sh->jitter != NULL)
+			fprintf(sh->jitter, "%lld.%03lld %lld\n", ev->wall_ms / 1000, ev->wall_ms % 1000,
+				ev->late_us);
+		if (ev->late_us > sh->k->tolerance_ms * 1000LL)
+			qb_log(LOG_WARNING, "missed deadline: kick %lu went out %lld ms late (tolerance %ld ms)",
+			       ev->kick_no, ev->late_us / 1000, sh->k->tolerance_ms);
+		atomic_store_explicit(&sh->tail, tail + 1, memory_order_release);
+	}
+	if (sh->jitter != NULL)
+		fflush(sh->jitter);
+	if (lost > 0)
+		qb_log(LOG_WARNING, "%lu kick events not logged (the reporter fell behind)", lost);
+}
+
+static void *reporter(void *arg)
+{
+	struct shared *sh = arg;
+	struct timespec pause = { 0, REPORT_PERIOD_MS * 1000000L };
+	long since_status = STATUS_PERIOD_MS;
+
+	while (!atomic_load(&sh->done)) {
+		report_events(sh);
+		if (since_status >= STATUS_PERIOD_MS) {
+			write_status(sh);
+			since_status = 0;
+		}
+		nanosleep(&pause, NULL);
+		since_status += REPORT_PERIOD_MS;
+	}
+	report_events(sh);
+	return NULL;
+}
+
+/* The kick loop: sleep to the next deadline, kick, read the replies that
+ * came in since the last kick (non-blocking), publish; nothing else. */
+static void kick_loop(struct shared *sh, struct fos_kicker *kicker)
+{
+	const struct kickd *k = sh->k;
 	struct timespec next, now;
-	char message[FOS_MSG_MAX];
-	unsigned long kicks = 0, missed = 0, failed = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	while (!stop_requested) {
-		long long late_us;
+		struct kick_event ev = { .failed = false };
+		unsigned long kicks;
+		unsigned acks;
 		int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
 
 		if (rc == EINTR || stop_requested)
 			continue;              /* re-check: a stop request means no further kick */
-		if (fos_kicker_kick(kicker, message, sizeof(message)) != FOS_OK) {
-			failed++;
-			qb_log(LOG_ERR, "kick failed: %s", message);
+		if (fos_kicker_kick(kicker, ev.message, sizeof(ev.message)) != FOS_OK) {
+			ev.failed = true;
+			atomic_fetch_add(&sh->failed, 1);
 		}
-		kicks++;
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		late_us = diff_us(&now, &next);
-		if (jitter != NULL) {
-			struct timespec wall;
-
-			clock_gettime(CLOCK_REALTIME, &wall);
-			fprintf(jitter, "%lld.%03ld %lld\n", (long long)wall.tv_sec,
-				wall.tv_nsec / 1000000, late_us);
-			fflush(jitter);
-		}
-		if (late_us > k->tolerance_ms * 1000LL) {
-			missed++;
-			qb_log(LOG_WARNING, "missed deadline: kick %lu went out %lld ms late (tolerance %ld ms)",
-			       kicks, late_us / 1000, k->tolerance_ms);
-		}
+		ev.late_us = diff_us(&now, &next);
+		ev.wall_ms = wall_ms();
+		kicks = atomic_fetch_add(&sh->kicks, 1) + 1;
+		ev.kick_no = kicks;
+		/* Replies seen now answer the earlier kicks; this one's comes later. */
+		acks = fos_kicker_drain(kicker);
+		if (acks > 0) {
+			atomic_fetch_add(&sh->acks, acks);
+			atomic_store(&sh->unacked, 0);
+			atomic_store(&sh->last_ack_ms, ev.wall_ms);
+		} else if (kicks > 1)
+			atomic_fetch_add(&sh->unacked, 1);
+		if (ev.late_us > k->tolerance_ms * 1000LL)
+			atomic_fetch_add(&sh->late, 1);
+		publish(sh, &ev);
 		add_ms(&next, k->interval_ms);
 		if (diff_us(&now, &next) > 0) {
 			/* More than a whole interval behind: restart the schedule from now
@@ -260,8 +412,57 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 			add_ms(&next, k->interval_ms);
 		}
 	}
-	qb_log(LOG_INFO, "stopping on request without a final kick: %lu kicks, %lu late, %lu failed",
-	       kicks, missed, failed);
+}
+
+/* Starts the reporter (normal priority: created before go_realtime, and
+ * deaf to the stop signals, which the kick thread must get), then kicks. */
+static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
+{
+	static struct shared sh;
+	sigset_t stop_signals, old;
+	pthread_t thread;
+	int rc;
+
+	sh.k = k;
+	sh.jitter = jitter;
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGHUP);
+	if (pthread_sigmask(SIG_BLOCK, &stop_signals, &old) != 0)
+		return 1;
+	rc = pthread_create(&thread, NULL, reporter, &sh);
+	if (pthread_sigmask(SIG_SETMASK, &old, NULL) != 0 || rc != 0) {
+		qb_log(LOG_ERR, "cannot start the reporter thread: %s", strerror(rc != 0 ? rc : errno));
+		if (rc == 0) {
+			atomic_store(&sh.done, true);
+			pthread_join(thread, NULL);
+		}
+		return 1;
+	}
+	go_realtime(k);
+	qb_log(LOG_INFO, "kicking %s (%s port %u) every %ld ms", k->sw.mac, k->sw.udp_addr,
+	       (unsigned)k->sw.udp_port, k->interval_ms);
+	kick_loop(&sh, kicker);
+	atomic_store(&sh.done, true);
+	{
+		/* A reporter blocked on its jitter log or syslog must not keep a
+		 * stopped feeder alive. */
+		struct timespec until;
+
+		clock_gettime(CLOCK_REALTIME, &until);
+		add_ms(&until, REPORTER_JOIN_MS + REPORT_PERIOD_MS);
+		if (pthread_timedjoin_np(thread, NULL, &until) != 0) {
+			reporter_stuck = true;
+			qb_log(LOG_WARNING, "the reporter thread is blocked (jitter log or syslog); "
+			       "stopping without it");
+		}
+	}
+	if (k->status_file[0] != '\0')
+		(void)unlink(k->status_file);
+	qb_log(LOG_INFO, "stopping on request without a final kick: %lu kicks, %lu acknowledged, "
+	       "%lu late, %lu failed", atomic_load(&sh.kicks), atomic_load(&sh.acks),
+	       atomic_load(&sh.late), atomic_load(&sh.failed));
 	return 0;
 }
 
@@ -292,6 +493,13 @@ int main(int argc, char **argv)
 		qb_log(LOG_ERR, "cannot install signal handlers: %s", strerror(errno));
 		return 1;
 	}
+	/* A jitter log on a pipe whose reader went away must not kill the
+	 * feeder: the write fails instead. */
+	sa.sa_handler = SIG_IGN;
+	if (sigaction(SIGPIPE, &sa, NULL) != 0) {
+		qb_log(LOG_ERR, "cannot ignore SIGPIPE: %s", strerror(errno));
+		return 1;
+	}
 	if (fos_kicker_open(&kicker, k.sw.udp_addr, k.sw.udp_port, mac, message, sizeof(message)) != FOS_OK) {
 		qb_log(LOG_ERR, "%s", message);
 		return 1;
@@ -311,17 +519,16 @@ int main(int argc, char **argv)
 			fclose(jitter);
 		return 1;
 	}
-	go_realtime(&k);
-	qb_log(LOG_INFO, "kicking %s (%s port %u) every %ld ms", k.sw.mac, k.sw.udp_addr,
-	       (unsigned)k.sw.udp_port, k.interval_ms);
 	rc = run(&k, kicker, jitter);
 	fos_kicker_close(kicker);
-	if (jitter != NULL)
+	if (jitter != NULL && !reporter_stuck)
 		fclose(jitter);
 	if (pid_fd >= 0) {
 		(void)unlink(k.pidfile);
 		close(pid_fd);
 	}
 	qb_log_fini();
+	if (reporter_stuck)
+		_exit(rc);                     /* exit() would wait for the jitter log's lock */
 	return rc;
 }

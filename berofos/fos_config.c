@@ -63,6 +63,15 @@ bool fos_parse_bool(const char *text)
 	return strcmp(text, "1") == 0 || strcmp(text, "checked") == 0;
 }
 
+int fos_bool_strict(const char *text)
+{
+	if (strcmp(text, "1") == 0 || strcmp(text, "checked") == 0)
+		return 1;
+	if (strcmp(text, "0") == 0 || text[0] == '\0')
+		return 0;
+	return -1;
+}
+
 static int parse_long(const char *text, long *out)
 {
 	char *end;
@@ -76,27 +85,43 @@ static int parse_long(const char *text, long *out)
 	return 0;
 }
 
-static int config_set(struct fos_config *out, int k, const char *value,
-		      char *error, size_t error_len)
+static void config_set(struct fos_config *out, int k, const char *value)
 {
 	struct fos_value *v = &out->v[k];
+	bool usable = true;
 
 	switch (keys[k].type) {
 	case FOS_T_BOOL:
 		v->num = fos_parse_bool(value);
 		break;
 	case FOS_T_INT:
-		if (parse_long(value, &v->num) != 0) {
-			snprintf(error, error_len, "config.txt: %s is not a number", keys[k].read_key);
-			return -1;
-		}
+		usable = parse_long(value, &v->num) == 0;
 		break;
 	case FOS_T_STR:
 		break;
 	}
+	if (!usable)
+		v->num = 0;
 	snprintf(v->str, sizeof(v->str), "%s", value);
-	out->seen[k] = true;
-	return 0;
+	out->seen[k] = usable;
+	out->invalid[k] = !usable;
+}
+
+int fos_config_need(const struct fos_config *config, enum fos_key key,
+		    char *error, size_t error_len)
+{
+	if ((int)key < 0 || key >= FOS_K_COUNT) {
+		snprintf(error, error_len, "config.txt: no such key");
+		return -1;
+	}
+	if (config->seen[key])
+		return 0;
+	if (config->invalid[key])
+		snprintf(error, error_len, "config.txt: %s is not a number ('%s')",
+			 keys[key].read_key, config->v[key].str);
+	else
+		snprintf(error, error_len, "config.txt has no %s", keys[key].read_key);
+	return -1;
 }
 
 int fos_config_parse(const char *text, size_t len, struct fos_config *out,
@@ -131,8 +156,7 @@ int fos_config_parse(const char *text, size_t len, struct fos_config *out,
 		for (int k = 0; k < FOS_K_COUNT; k++) {
 			if (strcmp(buf, keys[k].read_key) != 0)
 				continue;
-			if (config_set(out, k, eq + 1, error, error_len) != 0)
-				return -1;
+			config_set(out, k, eq + 1);
 			break;
 		}
 	}

@@ -32,7 +32,8 @@ struct fos_value {
 
 struct fos_config {
 	struct fos_value v[FOS_K_COUNT];
-	bool seen[FOS_K_COUNT];   /* the page carried this key */
+	bool seen[FOS_K_COUNT];   /* the page carried this key with a usable value */
+	bool invalid[FOS_K_COUNT];/* the page carried it with no number; str holds it */
 };
 
 struct fos_key_info {
@@ -50,12 +51,22 @@ int fos_key_lookup(const char *name);
 /* A boolean as the device writes it: "1" or "checked" is true. */
 bool fos_parse_bool(const char *text);
 
+/* The same, strictly, for confirming a write: 1 for "1" or "checked", 0 for
+ * "0" or empty, -1 for anything else (a value the device does not use). */
+int fos_bool_strict(const char *text);
+
 /* Parses a config.txt page of len bytes (not NUL-terminated).  Lines before
- * the magic line and unknown keys are ignored.  Returns 0, or -1 with a
- * reason in error when the magic line is missing or a known integer key
- * holds no integer. */
+ * the magic line and unknown keys are ignored, and so is a known integer key
+ * that holds no integer (marked invalid, not seen: reading it is the
+ * caller's error, see fos_config_need).  Returns 0, or -1 with a reason in
+ * error when the magic line is missing. */
 int fos_config_parse(const char *text, size_t len, struct fos_config *out,
 		     char *error, size_t error_len);
+
+/* For a caller that needs key: 0 when the page carried it with a usable
+ * value, else -1 with the reason (missing, or not a number) in error. */
+int fos_config_need(const struct fos_config *config, enum fos_key key,
+		    char *error, size_t error_len);
 
 /* Writes the page as the device does (magic first, firmware order, LF after
  * every line, also the last unless final_lf is false).  Returns the length

@@ -56,6 +56,26 @@ size_t fos_gbl4_kick_request(const uint8_t mac[6], uint8_t *out, size_t out_size
 	return fos_gbl4_encode(FOS_GBL4_KICK_WDOG, payload, sizeof(payload), out, out_size);
 }
 
+int fos_gbl4_kick_reply_check(const uint8_t *frame, size_t len)
+{
+	const uint8_t *payload;
+	size_t payload_len;
+	uint8_t cmd;
+
+	if (fos_gbl4_decode(frame, len, &cmd, &payload, &payload_len) != 0 ||
+	    cmd != FOS_GBL4_KICK_WDOG)
+		return -1;
+	return 0;
+}
+
+size_t fos_gbl4_kick_reply(const uint8_t mac[6], uint8_t *out, size_t out_size)
+{
+	uint8_t payload[7] = { 0 };
+
+	memcpy(payload, mac, 6);
+	return fos_gbl4_encode(FOS_GBL4_KICK_WDOG, payload, sizeof(payload), out, out_size);
+}
+
 size_t fos_gbl4_ping_request(const uint8_t mac[6], uint8_t *out, size_t out_size)
 {
 	uint8_t payload[8] = { 0 };
@@ -142,16 +162,33 @@ int fos_gbl4_netconf_unpack(const uint8_t *p, size_t len, struct fos_netconf *nc
 	return 0;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Exactly "xx:xx:xx:xx:xx:xx" in hex digits: sscanf's %x would also take
+ * signs and spaces ("-1:-1:..."). */
 int fos_mac_parse(const char *text, uint8_t mac[6])
 {
-	unsigned int b[6];
-	char extra;
+	uint8_t b[6];
 
-	if (sscanf(text, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4],
-		   &b[5], &extra) != 6 || strlen(text) != 17)
+	if (strlen(text) != 17)
 		return -1;
-	for (int i = 0; i < 6; i++)
-		mac[i] = (uint8_t)b[i];
+	for (int i = 0; i < 6; i++) {
+		int hi = hex_digit(text[3 * i]), lo = hex_digit(text[3 * i + 1]);
+
+		if (hi < 0 || lo < 0 || (i < 5 && text[3 * i + 2] != ':'))
+			return -1;
+		b[i] = (uint8_t)(hi << 4 | lo);
+	}
+	memcpy(mac, b, 6);
 	return 0;
 }
 

@@ -50,6 +50,13 @@ size_t fos_gbl4_kick_request(const uint8_t mac[6], uint8_t *out, size_t out_size
 size_t fos_gbl4_ping_request(const uint8_t mac[6], uint8_t *out, size_t out_size);
 size_t fos_gbl4_set_netconf_request(const struct fos_netconf *nc, uint8_t *out, size_t out_size);
 
+/* KICK_WDOG's reply: a datagram with command byte 11 and a valid checksum;
+ * the vendor client waits for it but reads no payload (protocol page 1.3).
+ * check returns 0 for such a frame, -1 for anything else.  The emulator
+ * answers with the MAC and one zero byte. */
+int fos_gbl4_kick_reply_check(const uint8_t *frame, size_t len);
+size_t fos_gbl4_kick_reply(const uint8_t mac[6], uint8_t *out, size_t out_size);
+
 /* The 30-byte GET_NETCONF reply payload both ways. */
 void fos_gbl4_netconf_pack(const struct fos_netconf *nc, uint8_t out[FOS_GBL4_NETCONF_LEN]);
 int fos_gbl4_netconf_unpack(const uint8_t *payload, size_t len, struct fos_netconf *nc);

@@ -19,6 +19,7 @@ struct fos_handle {
 	char user[64];
 	char password[FOS_PASSWORD_MAX + 1];
 	bool has_password;
+	struct curl_slist *headers;  /* no-cache request headers */
 	long timeout_ms;
 	char message[FOS_MSG_MAX];
 };
@@ -66,6 +67,13 @@ enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user
 		      const char *password_file, long timeout_ms,
 		      char *message, size_t message_len)
 {
+	return fos_open_flags(out, url, user, password_file, timeout_ms, 0, message, message_len);
+}
+
+enum fos_err fos_open_flags(struct fos_handle **out, const char *url, const char *user,
+			    const char *password_file, long timeout_ms, unsigned flags,
+			    char *message, size_t message_len)
+{
 	struct fos_handle *fos;
 	const char *env;
 	size_t url_len;
@@ -96,7 +104,8 @@ enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user
 			return err;
 		}
 		fos->has_password = true;
-	} else if ((env = getenv(FOS_PASSWORD_ENV)) != NULL && env[0] != '\0') {
+	} else if ((flags & FOS_OPEN_PASSWORD_ENV) != 0 &&
+		   (env = getenv(FOS_PASSWORD_ENV)) != NULL && env[0] != '\0') {
 		if (strlen(env) > FOS_PASSWORD_MAX) {
 			snprintf(message, message_len, "$%s is longer than the switch allows (%d)",
 				 FOS_PASSWORD_ENV, FOS_PASSWORD_MAX);
@@ -107,8 +116,21 @@ enum fos_err fos_open(struct fos_handle **out, const char *url, const char *user
 		fos->has_password = true;
 	}
 	fos->curl = curl_easy_init();
-	if (fos->curl == NULL) {
+	if (fos->curl != NULL)
+		fos->headers = curl_slist_append(NULL, "Cache-Control: no-cache");
+	if (fos->headers != NULL) {
+		struct curl_slist *more = curl_slist_append(fos->headers, "Pragma: no-cache");
+
+		if (more == NULL) {
+			curl_slist_free_all(fos->headers);
+			fos->headers = NULL;
+		} else
+			fos->headers = more;
+	}
+	if (fos->curl == NULL || fos->headers == NULL) {
 		snprintf(message, message_len, "cannot initialise libcurl");
+		curl_easy_cleanup(fos->curl);
+		explicit_bzero(fos->password, sizeof(fos->password));
 		free(fos);
 		return FOS_E_SYSTEM;
 	}
@@ -121,6 +143,7 @@ void fos_close(struct fos_handle *fos)
 	if (fos == NULL)
 		return;
 	curl_easy_cleanup(fos->curl);
+	curl_slist_free_all(fos->headers);
 	explicit_bzero(fos->password, sizeof(fos->password));
 	free(fos);
 }
@@ -173,10 +196,17 @@ static enum fos_err http_get(struct fos_handle *fos, const char *path, const cha
 	    curl_easy_setopt(fos->curl, CURLOPT_TIMEOUT_MS, fos->timeout_ms) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_CONNECTTIMEOUT_MS, fos->timeout_ms) != CURLE_OK ||
 	    curl_easy_setopt(fos->curl, CURLOPT_WRITEFUNCTION, collect) != CURLE_OK ||
-	    curl_easy_setopt(fos->curl, CURLOPT_WRITEDATA, reply) != CURLE_OK)
+	    curl_easy_setopt(fos->curl, CURLOPT_WRITEDATA, reply) != CURLE_OK ||
+	    /* Straight to the switch whatever http_proxy or ALL_PROXY say: a
+	     * proxy would see the password and could answer for the switch. */
+	    curl_easy_setopt(fos->curl, CURLOPT_PROXY, "") != CURLE_OK ||
+	    curl_easy_setopt(fos->curl, CURLOPT_NOPROXY, "*") != CURLE_OK ||
+	    curl_easy_setopt(fos->curl, CURLOPT_HTTPHEADER, fos->headers) != CURLE_OK)
 		return fail(fos, FOS_E_SYSTEM, "%s: cannot set up libcurl", what);
+	/* Credentials only after a 401 asks for them: a switch without a
+	 * password never receives one. */
 	if (fos->has_password &&
-	    (curl_easy_setopt(fos->curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC) != CURLE_OK ||
+	    (curl_easy_setopt(fos->curl, CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_ONLY)) != CURLE_OK ||
 	     curl_easy_setopt(fos->curl, CURLOPT_USERNAME, fos->user) != CURLE_OK ||
 	     curl_easy_setopt(fos->curl, CURLOPT_PASSWORD, fos->password) != CURLE_OK))
 		return fail(fos, FOS_E_SYSTEM, "%s: cannot set up libcurl", what);
@@ -254,7 +284,9 @@ static enum fos_err send_set(struct fos_handle *fos, enum fos_key key, const cha
 	return http_get(fos, path, what, &reply_buf);
 }
 
-/* Reads back until key holds want, a few times in case the relay settles. */
+/* Reads back until key holds want, a few times in case the relay settles.
+ * A boolean must read as one of the values the device writes: a power port
+ * reading "garbage" is not off, and fencing must not take it for off. */
 static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char *want,
 			    const char *what, struct fos_config *state)
 {
@@ -268,6 +300,12 @@ static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char
 		err = fos_read_state(fos, state);
 		if (err != FOS_OK)
 			return err;
+		if (state->seen[key] && info->type == FOS_T_BOOL &&
+		    fos_bool_strict(state->v[key].str) < 0)
+			return fail(fos, FOS_E_BAD_REPLY,
+				    "%s: %s reads %s='%s', not a value the device uses (1/0 or "
+				    "checked/empty): the change is not confirmed",
+				    what, fos->base, info->read_key, state->v[key].str);
 		if (value_matches(key, state, want))
 			return FOS_OK;
 	}
@@ -365,6 +403,7 @@ enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s)
 	struct fos_config state;
 	enum fos_err err;
 	char value[16];
+	char why[128];
 
 	if (interval_s > 0) {
 		snprintf(value, sizeof(value), "%d", interval_s);
@@ -378,6 +417,8 @@ enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s)
 	err = confirm(fos, FOS_K_WEN, "1", "enabling the watchdog", &state);
 	if (err != FOS_OK)
 		return err;
+	if (fos_config_need(&state, FOS_K_WSTATE, why, sizeof(why)) != 0)
+		return fail(fos, FOS_E_BAD_REPLY, "enabling the watchdog: %s: %s", fos->base, why);
 	if (state.v[FOS_K_WSTATE].num != FOS_WSTATE_ON)
 		return fail(fos, FOS_E_NOT_CONFIRMED,
 			    "enabling the watchdog: %s reports watchdog state %ld, not 1 (running)",
@@ -390,7 +431,7 @@ enum fos_err fos_watchdog_disable(struct fos_handle *fos)
 	return set_and_confirm(fos, FOS_K_WEN, "0", "disabling the watchdog");
 }
 
-enum fos_err fos_set_password(struct fos_handle *fos, const char *password)
+enum fos_err fos_set_password(struct fos_handle *fos, const char *password, bool *maybe_taken)
 {
 	static struct reply reply_buf;
 	struct fos_config state;
@@ -399,6 +440,7 @@ enum fos_err fos_set_password(struct fos_handle *fos, const char *password)
 	enum fos_err err;
 	size_t len = strlen(password);
 
+	*maybe_taken = false;
 	if (len == 0 || len > FOS_PASSWORD_MAX)
 		return fail(fos, FOS_E_USAGE, "the password must have 1 to %d characters",
 			    FOS_PASSWORD_MAX);
@@ -410,6 +452,9 @@ enum fos_err fos_set_password(struct fos_handle *fos, const char *password)
 	curl_free(escaped);
 	err = http_get(fos, path, "setting the password", &reply_buf);
 	explicit_bzero(path, sizeof(path));
+	/* Only a refusal we read, or a request that never left, proves the
+	 * switch did not take it; a lost reply may hide a taken password. */
+	*maybe_taken = err == FOS_OK || err == FOS_E_TIMEOUT || err == FOS_E_BAD_REPLY;
 	if (err != FOS_OK)
 		return err;
 	/* From here on the switch knows the new password. */

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
@@ -14,8 +15,10 @@
 
 #define MAX_FRAMES_PER_WAIT 1024   /* bounds a flood of foreign datagrams */
 
+#define MAX_DRAIN 64                /* replies read per drain, bounds a flood */
+
 struct fos_kicker {
-	int fd;
+	int fd;                        /* non-blocking: a kick never waits */
 	struct sockaddr_in to;
 	uint8_t frame[16];
 	size_t frame_len;
@@ -172,12 +175,15 @@ struct mac_ctx {
 	const uint8_t *mac;
 	bool want_errcode;
 	uint8_t errcode;
+	bool any_payload;              /* PING, KICK_WDOG: the payload is not read */
 };
 
 static int take_mac(const uint8_t *payload, size_t len, void *ctx)
 {
 	struct mac_ctx *m = ctx;
 
+	if (m->any_payload)
+		return 1;
 	if (len < 6 || memcmp(payload, m->mac, 6) != 0)
 		return 0;
 	if (m->want_errcode) {
@@ -200,6 +206,11 @@ static enum fos_err request_reply(const char *addr, uint16_t port, const uint8_t
 	fd = udp_socket(addr, port, &to, message, message_len);
 	if (fd < 0)
 		return socket_error(addr);
+	/* Sent to one device, any valid reply of the command is its answer (the
+	 * vendor client reads no payload); a broadcast needs the MAC to tell
+	 * the answers apart. */
+	if (m->any_payload && to.sin_addr.s_addr == htonl(INADDR_BROADCAST))
+		m->any_payload = false;
 	err = send_frame(fd, &to, frame, len, message, message_len);
 	if (err == FOS_OK)
 		err = wait_frames(fd, cmd, now_ms() + timeout_ms, take_mac, m, &taken,
@@ -219,7 +230,7 @@ static enum fos_err request_reply(const char *addr, uint16_t port, const uint8_t
 enum fos_err fos_gbl4_ping(const char *addr, uint16_t port, const uint8_t mac[6],
 			   long timeout_ms, char *message, size_t message_len)
 {
-	struct mac_ctx m = { mac, false, 0 };
+	struct mac_ctx m = { mac, false, 0, true };
 	uint8_t frame[16];
 	size_t len = fos_gbl4_ping_request(mac, frame, sizeof(frame));
 
@@ -231,7 +242,7 @@ enum fos_err fos_gbl4_set_netconf(const char *addr, uint16_t port,
 				  const struct fos_netconf *nc, long timeout_ms,
 				  char *message, size_t message_len)
 {
-	struct mac_ctx m = { nc->mac, true, 0 };
+	struct mac_ctx m = { nc->mac, true, 0, false };
 	uint8_t frame[64];
 	size_t len = fos_gbl4_set_netconf_request(nc, frame, sizeof(frame));
 	enum fos_err err;
@@ -262,6 +273,12 @@ enum fos_err fos_kicker_open(struct fos_kicker **out, const char *addr, uint16_t
 		free(k);
 		return socket_error(addr);
 	}
+	if (fcntl(k->fd, F_SETFL, fcntl(k->fd, F_GETFL) | O_NONBLOCK) != 0) {
+		snprintf(message, message_len, "UDP socket: %s", strerror(errno));
+		close(k->fd);
+		free(k);
+		return FOS_E_SYSTEM;
+	}
 	k->frame_len = fos_gbl4_kick_request(mac, k->frame, sizeof(k->frame));
 	*out = k;
 	return FOS_OK;
@@ -270,6 +287,31 @@ enum fos_err fos_kicker_open(struct fos_kicker **out, const char *addr, uint16_t
 enum fos_err fos_kicker_kick(struct fos_kicker *k, char *message, size_t message_len)
 {
 	return send_frame(k->fd, &k->to, k->frame, k->frame_len, message, message_len);
+}
+
+unsigned fos_kicker_drain(struct fos_kicker *k)
+{
+	bool broadcast = k->to.sin_addr.s_addr == htonl(INADDR_BROADCAST);
+	unsigned acks = 0;
+
+	for (int i = 0; i < MAX_DRAIN; i++) {
+		uint8_t buf[FOS_GBL4_MAX_FRAME];
+		struct sockaddr_in from;
+		socklen_t from_len = sizeof(from);
+		ssize_t n = recvfrom(k->fd, buf, sizeof(buf), MSG_DONTWAIT,
+				     (struct sockaddr *)&from, &from_len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;                 /* EAGAIN: drained; ICMP errors: nothing to count */
+		if (!broadcast && (from.sin_addr.s_addr != k->to.sin_addr.s_addr ||
+				   from.sin_port != k->to.sin_port))
+			continue;              /* not from the switch we kick */
+		if (fos_gbl4_kick_reply_check(buf, (size_t)n) == 0)
+			acks++;
+	}
+	return acks;
 }
 
 void fos_kicker_close(struct fos_kicker *k)
@@ -281,14 +323,12 @@ void fos_kicker_close(struct fos_kicker *k)
 }
 
 enum fos_err fos_gbl4_kick(const char *addr, uint16_t port, const uint8_t mac[6],
-			   char *message, size_t message_len)
+			   long timeout_ms, char *message, size_t message_len)
 {
-	struct fos_kicker *k;
-	enum fos_err err = fos_kicker_open(&k, addr, port, mac, message, message_len);
+	struct mac_ctx m = { mac, false, 0, true };
+	uint8_t frame[16];
+	size_t len = fos_gbl4_kick_request(mac, frame, sizeof(frame));
 
-	if (err != FOS_OK)
-		return err;
-	err = fos_kicker_kick(k, message, message_len);
-	fos_kicker_close(k);
-	return err;
+	return request_reply(addr, port, frame, len, FOS_GBL4_KICK_WDOG, &m, timeout_ms,
+			     message, message_len);
 }

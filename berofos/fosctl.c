@@ -4,12 +4,15 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SCAN_MAX 64
@@ -20,6 +23,7 @@ struct cli {
 	const char *switch_name;
 	bool json;
 	int interval_s;            /* watchdog on --interval */
+	const char *kick_status;   /* fos-kickd's status file, for watchdog status */
 	char message[2048];        /* room for two paths and a libberofos message */
 	json_object *out;          /* --json result */
 };
@@ -51,6 +55,7 @@ static void usage(FILE *to)
 	      "  -s, --switch NAME          section of the config file\n"
 	      "  -f, --config FILE          default " FOS_CONFIG_FILE "\n"
 	      "  -i, --interval SECONDS     watchdog interval for 'watchdog on'\n"
+	      "      --kick-status FILE     fos-kickd's status file, shown by 'watchdog status'\n"
 	      "  -j, --json                 machine-readable output\n"
 	      "      --help\n", to);
 }
@@ -65,7 +70,7 @@ static int fail(struct cli *cli, enum fos_err err, const char *message)
 		json_object_object_add(o, "error", json_object_new_string(fos_strerror(err)));
 		json_object_object_add(o, "exit", json_object_new_int(err));
 		json_object_object_add(o, "message", json_object_new_string(message));
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
 	}
 	return err;
@@ -77,7 +82,7 @@ static int done(struct cli *cli)
 {
 	if (cli->json) {
 		json_object_object_add(cli->out, "ok", json_object_new_boolean(1));
-		puts(json_object_to_json_string_ext(cli->out, JSON_C_TO_STRING_PLAIN));
+		puts(json_object_to_json_string_ext(cli->out, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 	}
 	return FOS_OK;
 }
@@ -105,9 +110,10 @@ static int open_switch(struct cli *cli, struct fos_handle **fos)
 
 	if (cli->sw.url[0] == '\0')
 		return fail(cli, FOS_E_USAGE, "no switch given: use --host or --switch");
-	err = fos_open(fos, cli->sw.url, cli->sw.user[0] ? cli->sw.user : NULL,
-		       cli->sw.password_file[0] ? cli->sw.password_file : NULL,
-		       cli->sw.timeout_ms, cli->message, sizeof(cli->message));
+	err = fos_open_flags(fos, cli->sw.url, cli->sw.user[0] ? cli->sw.user : NULL,
+			     cli->sw.password_file[0] ? cli->sw.password_file : NULL,
+			     cli->sw.timeout_ms, FOS_OPEN_PASSWORD_ENV,
+			     cli->message, sizeof(cli->message));
 	if (err != FOS_OK)
 		return fail(cli, err, cli->message);
 	return FOS_OK;
@@ -305,6 +311,52 @@ static enum fos_err write_watchdog(struct fos_handle *fos, const void *arg)
 	return interval < 0 ? fos_watchdog_disable(fos) : fos_watchdog_enable(fos, interval);
 }
 
+/* fos-kickd's view of the kicks, when its status file exists: a note, not
+ * an error, since fos-kickd runs only on the master. */
+static void show_kick_status(struct cli *cli)
+{
+	struct fos_kick_status st;
+	struct timespec wall;
+	char text[1024], why[128];
+	long long now;
+	ssize_t n;
+	int fd;
+
+	if (cli->kick_status == NULL)
+		return;
+	fd = open(cli->kick_status, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "fosctl: no fos-kickd status in %s: %s\n", cli->kick_status, strerror(errno));
+		return;
+	}
+	n = read(fd, text, sizeof(text));
+	close(fd);
+	if (n < 0 || fos_kick_status_parse(text, (size_t)n, &st, why, sizeof(why)) != 0) {
+		fprintf(stderr, "fosctl: %s: %s\n", cli->kick_status, n < 0 ? strerror(errno) : why);
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &wall);
+	now = wall.tv_sec * 1000LL + wall.tv_nsec / 1000000;
+	if (cli->json) {
+		json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "pid", json_object_new_int64(st.pid));
+		json_object_object_add(o, "kicks", json_object_new_int64((int64_t)st.kicks));
+		json_object_object_add(o, "acks", json_object_new_int64((int64_t)st.acks));
+		json_object_object_add(o, "unacked", json_object_new_int64((int64_t)st.unacked));
+		json_object_object_add(o, "last_ack_age_ms", st.last_ack_ms > 0
+				       ? json_object_new_int64(now - st.last_ack_ms) : NULL);
+		json_object_object_add(o, "updated_age_ms", json_object_new_int64(now - st.updated_ms));
+		json_object_object_add(cli->out, "kickd", o);
+	} else if (st.last_ack_ms > 0)
+		printf("fos-kickd %ld: %lu kicks, last acknowledged %.1f s ago, %lu unacknowledged since "
+		       "(status %.1f s old)\n", st.pid, st.kicks, (now - st.last_ack_ms) / 1000.0,
+		       st.unacked, (now - st.updated_ms) / 1000.0);
+	else
+		printf("fos-kickd %ld: %lu kicks, none acknowledged (status %.1f s old)\n", st.pid,
+		       st.kicks, (now - st.updated_ms) / 1000.0);
+}
+
 static int verb_watchdog(struct cli *cli, const char *what)
 {
 	static const char *const names[] = { "off", "on", "failed" };
@@ -318,6 +370,10 @@ static int verb_watchdog(struct cli *cli, const char *what)
 		err = read_state(cli, &state);
 		if (err != FOS_OK)
 			return err;
+		if (fos_config_need(&state, FOS_K_WSTATE, cli->message, sizeof(cli->message)) != 0 ||
+		    fos_config_need(&state, FOS_K_WINTV, cli->message, sizeof(cli->message)) != 0 ||
+		    fos_config_need(&state, FOS_K_WRETV, cli->message, sizeof(cli->message)) != 0)
+			return fail(cli, FOS_E_BAD_REPLY, cli->message);
 		ws = state.v[FOS_K_WSTATE].num;
 		if (cli->json) {
 			json_object_object_add(cli->out, "enabled", json_object_new_boolean(state.v[FOS_K_WEN].num != 0));
@@ -328,6 +384,7 @@ static int verb_watchdog(struct cli *cli, const char *what)
 			printf("watchdog %s, interval %lds, %lds remaining\n",
 			       ws >= 0 && ws <= 2 ? names[ws] : "in an unknown state",
 			       state.v[FOS_K_WINTV].num, state.v[FOS_K_WRETV].num);
+		show_kick_status(cli);
 		return done(cli);
 	}
 	if (strcmp(what, "on") == 0)
@@ -371,14 +428,15 @@ static int verb_gbl4(struct cli *cli, const char *verb)
 	if (addr[0] == '\0')
 		return fail(cli, FOS_E_USAGE, "give the switch address with --host or --udp-addr");
 	if (strcmp(verb, "kick") == 0)
-		err = fos_gbl4_kick(addr, cli->sw.udp_port, mac, cli->message, sizeof(cli->message));
+		err = fos_gbl4_kick(addr, cli->sw.udp_port, mac, cli->sw.timeout_ms,
+				    cli->message, sizeof(cli->message));
 	else
 		err = fos_gbl4_ping(addr, cli->sw.udp_port, mac, cli->sw.timeout_ms,
 				    cli->message, sizeof(cli->message));
 	if (err != FOS_OK)
 		return fail(cli, err, cli->message);
 	if (!cli->json)
-		printf("%s %s\n", verb, strcmp(verb, "kick") == 0 ? "sent" : "answered");
+		printf("%s %s\n", verb, strcmp(verb, "kick") == 0 ? "acknowledged" : "answered");
 	return done(cli);
 }
 
@@ -475,6 +533,8 @@ static int verb_passwd(struct cli *cli)
 	struct fos_handle *fos;
 	struct stat st;
 	enum fos_err err;
+	bool maybe_taken;
+	char kept[4096];
 
 	snprintf(target, sizeof(target), "%s", cli->sw.password_file);
 	if (target[0] == '\0')
@@ -501,19 +561,23 @@ static int verb_passwd(struct cli *cli)
 		fos_close(fos);
 		return fail(cli, err, cli->message);
 	}
-	err = fos_set_password(fos, password);
+	err = fos_set_password(fos, password, &maybe_taken);
 	explicit_bzero(password, sizeof(password));
 	if (err != FOS_OK) {
-		snprintf(cli->message, sizeof(cli->message), "%s%s", fos_message(fos),
-			 err == FOS_E_NOT_CONFIRMED || err == FOS_E_AUTH
-				 ? " (the switch may already have the new password: it was kept in the file named next)" : "");
-		fos_close(fos);
-		if (err == FOS_E_NOT_CONFIRMED || err == FOS_E_AUTH) {
-			fprintf(stderr, "fosctl: new password kept in %s\n", tmp);
-			return fail(cli, err, cli->message);
+		/* Once apwd may have reached the switch, the new password is kept:
+		 * deleting it could lock everybody out. */
+		if (maybe_taken)
+			snprintf(kept, sizeof(kept),
+				 "%s; the switch may already have the new password: it is kept in %s "
+				 "(root, mode 0600), the old one is still in %s; to finish, check that "
+				 "'fosctl -c %s show' works, then 'mv %s %s' and run passwd again",
+				 fos_message(fos), tmp, target, tmp, tmp, target);
+		else {
+			snprintf(kept, sizeof(kept), "%s", fos_message(fos));
+			(void)unlink(tmp);
 		}
-		(void)unlink(tmp);
-		return fail(cli, err, cli->message);
+		fos_close(fos);
+		return fail(cli, err, kept);
 	}
 	fos_close(fos);
 	if (rename(tmp, target) != 0) {
@@ -538,7 +602,7 @@ static int parse_seconds(const char *text, long *ms)
 	return 0;
 }
 
-enum { OPT_UDP_ADDR = 256, OPT_UDP_PORT, OPT_HELP };
+enum { OPT_UDP_ADDR = 256, OPT_UDP_PORT, OPT_HELP, OPT_KICK_STATUS };
 
 static int parse_args(struct cli *cli, int argc, char **argv)
 {
@@ -555,6 +619,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 		{ "config", required_argument, NULL, 'f' },
 		{ "interval", required_argument, NULL, 'i' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "kick-status", required_argument, NULL, OPT_KICK_STATUS },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -585,6 +650,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 			cli->interval_s = (int)(interval_ms / 1000);
 			break;
 		case 'j': cli->json = true; break;
+		case OPT_KICK_STATUS: cli->kick_status = optarg; break;
 		case OPT_HELP: usage(stdout); exit(0);
 		default: usage(stderr); return FOS_E_USAGE;
 		}
@@ -628,36 +694,92 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 	return FOS_OK;
 }
 
+/* The verbs as systemd's verbs.h has them: a row carries its arity and its
+ * function, so adding a verb is one row.  argv[0] is the verb itself. */
+struct verb {
+	const char *name;
+	int min_args, max_args;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+static int run_scan(struct cli *cli, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return verb_scan(cli);
+}
+
+static int run_show(struct cli *cli, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return verb_show(cli);
+}
+
+static int run_get(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_get(cli, argv[1]);
+}
+
+static int run_set(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_set(cli, argv[1]);
+}
+
+static int run_mode(struct cli *cli, int argc, char **argv)
+{
+	return verb_mode(cli, argc > 1 ? argv[1] : NULL);
+}
+
+static int run_power(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_power(cli, argv[1], argv[2]);
+}
+
+static int run_watchdog(struct cli *cli, int argc, char **argv)
+{
+	return verb_watchdog(cli, argc > 1 ? argv[1] : NULL);
+}
+
+static int run_gbl4(struct cli *cli, int argc, char **argv)
+{
+	(void)argc;
+	return verb_gbl4(cli, argv[0]);
+}
+
+static int run_passwd(struct cli *cli, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return verb_passwd(cli);
+}
+
+static const struct verb verbs[] = {
+	{ "scan", 0, 0, run_scan },
+	{ "show", 0, 0, run_show },
+	{ "get", 1, 1, run_get },
+	{ "set", 1, 1, run_set },
+	{ "mode", 0, 1, run_mode },
+	{ "power", 2, 2, run_power },
+	{ "watchdog", 0, 1, run_watchdog },
+	{ "kick", 0, 0, run_gbl4 },
+	{ "ping", 0, 0, run_gbl4 },
+	{ "passwd", 0, 0, run_passwd },
+	{ "netconf", 3, 4, verb_netconf },
+};
+
 static int dispatch(struct cli *cli, int argc, char **argv)
 {
 	const char *verb = argv[0];
-	const char *a1 = argc > 1 ? argv[1] : NULL;
-	const char *a2 = argc > 2 ? argv[2] : NULL;
-	static const struct { const char *verb; int min, max; } arity[] = {
-		{ "scan", 0, 0 }, { "show", 0, 0 }, { "get", 1, 1 }, { "set", 1, 1 },
-		{ "mode", 0, 1 }, { "power", 2, 2 }, { "watchdog", 0, 1 }, { "kick", 0, 0 },
-		{ "ping", 0, 0 }, { "passwd", 0, 0 }, { "netconf", 3, 4 },
-	};
 
-	for (size_t i = 0; i < sizeof(arity) / sizeof(arity[0]); i++) {
-		if (strcmp(verb, arity[i].verb) != 0)
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		if (strcmp(verb, verbs[i].name) != 0)
 			continue;
-		if (argc - 1 < arity[i].min || argc - 1 > arity[i].max) {
+		if (argc - 1 < verbs[i].min_args || argc - 1 > verbs[i].max_args) {
 			snprintf(cli->message, sizeof(cli->message), "wrong number of arguments for %s (see fosctl --help)", verb);
 			return fail(cli, FOS_E_USAGE, cli->message);
 		}
-		switch (i) {
-		case 0: return verb_scan(cli);
-		case 1: return verb_show(cli);
-		case 2: return verb_get(cli, a1);
-		case 3: return verb_set(cli, a1);
-		case 4: return verb_mode(cli, a1);
-		case 5: return verb_power(cli, a1, a2);
-		case 6: return verb_watchdog(cli, a1);
-		case 7: case 8: return verb_gbl4(cli, verb);
-		case 9: return verb_passwd(cli);
-		default: return verb_netconf(cli, argc, argv);
-		}
+		return verbs[i].run(cli, argc, argv);
 	}
 	snprintf(cli->message, sizeof(cli->message), "unknown verb %s (see fosctl --help)", verb);
 	return fail(cli, FOS_E_USAGE, cli->message);
@@ -668,6 +790,11 @@ int main(int argc, char **argv)
 	static struct cli cli;
 	int rc;
 
+	/* We hold the switch password: no core dumps, no ptrace by other users. */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
+		fprintf(stderr, "fosctl: prctl(PR_SET_DUMPABLE): %s\n", strerror(errno));
+		return FOS_E_SYSTEM;
+	}
 	cli.sw.udp_port = FOS_GBL4_PORT;
 	cli.sw.timeout_ms = FOS_DEFAULT_TIMEOUT_MS;
 	rc = parse_args(&cli, argc, argv);

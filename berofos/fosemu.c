@@ -179,12 +179,17 @@ static void usage(FILE *to)
 	      "  faults:\n"
 	      "      --stuck KEY         writes to mode, power1 or power2 are ignored\n"
 	      "      --stall-http        accept HTTP connections and never answer\n"
+	      "      --drop-request PARAM  a set request naming PARAM is lost (never applied)\n"
+	      "      --drop-reply PARAM  a set request naming PARAM is applied, its reply lost\n"
+	      "      --bad-value KEY=TEXT  config.txt shows TEXT for KEY, whatever its state\n"
+	      "      --no-kick-reply     take kicks without answering them\n"
 	      "      --fw133-group-bug   a set of cmd 1-3 clears the group's other booleans\n"
 	      "      --flash-mode        as if booted into flash mode: SET_NETCONF works\n", to);
 }
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
-       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH };
+       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH,
+       OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -220,6 +225,10 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "bypass-bc-joined", no_argument, NULL, OPT_BYPASS_BC },
 		{ "stuck", required_argument, NULL, OPT_STUCK },
 		{ "stall-http", no_argument, NULL, OPT_STALL },
+		{ "drop-request", required_argument, NULL, OPT_DROP_REQUEST },
+		{ "drop-reply", required_argument, NULL, OPT_DROP_REPLY },
+		{ "bad-value", required_argument, NULL, OPT_BAD_VALUE },
+		{ "no-kick-reply", no_argument, NULL, OPT_NO_KICK_REPLY },
 		{ "fw133-group-bug", no_argument, NULL, OPT_GROUP_BUG },
 		{ "flash-mode", no_argument, NULL, OPT_FLASH },
 		{ "help", no_argument, NULL, 'h' },
@@ -257,6 +266,23 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 			opt->stuck[k] = true;
 			break;
 		case OPT_STALL: e->stall_http = true; break;
+		case OPT_DROP_REQUEST: e->drop_request = optarg; break;
+		case OPT_DROP_REPLY: e->drop_reply = optarg; break;
+		case OPT_NO_KICK_REPLY: e->no_kick_reply = true; break;
+		case OPT_BAD_VALUE: {
+			char *eq = strchr(optarg, '=');
+
+			if (eq == NULL || strchr(eq, '\n') != NULL)
+				goto bad;
+			*eq = '\0';
+			k = fos_key_lookup(optarg);
+			*eq = '=';
+			if (k < 0)
+				goto bad;
+			e->bad_key = fos_key_info((enum fos_key)k)->read_key;
+			e->bad_value = eq + 1;
+			break;
+		}
 		case OPT_GROUP_BUG: opt->group_bug = true; break;
 		case OPT_FLASH: e->flash_mode = true; break;
 		case 'h': usage(stdout); exit(0);

@@ -2,10 +2,11 @@
 # fosemu, their unit/fuzz/loopback tests and man pages.
 
 # --- pure codecs: no I/O, linked by the library, the emulator and fuzzers -
-BEROFOS_CODEC_SRCS = berofos/fos_config.c berofos/fos_gbl4.c berofos/fos_error.c
+BEROFOS_CODEC_SRCS = berofos/fos_config.c berofos/fos_gbl4.c berofos/fos_error.c \
+	berofos/fos_kickstat.c
 noinst_LTLIBRARIES += berofos/libfoscodec.la
 berofos_libfoscodec_la_SOURCES = $(BEROFOS_CODEC_SRCS) \
-	berofos/fos_config.h berofos/fos_gbl4.h berofos/fos_error.h
+	berofos/fos_config.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
 
 # --- libberofos ------------------------------------------------------------
 noinst_LTLIBRARIES += berofos/libberofos.la
@@ -37,6 +38,12 @@ tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.
 tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
 tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
 fuzz_fuzz_fos_gbl4_SRCS = tests/fuzz/fuzz_fos_gbl4.c $(BEROFOS_CODEC_SRCS)
+FUZZ_NAMES += fuzz_fos_kickstat
+FUZZ_TESTS += tests/fuzz/fuzz_fos_kickstat
+tests_fuzz_fuzz_fos_kickstat_SOURCES = tests/fuzz/fuzz_fos_kickstat.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_kickstat_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_kickstat"'
+tests_fuzz_fuzz_fos_kickstat_LDADD = berofos/libfoscodec.la
+fuzz_fuzz_fos_kickstat_SRCS = tests/fuzz/fuzz_fos_kickstat.c $(BEROFOS_CODEC_SRCS)
 
 # --- fosemu: the emulated switch ------------------------------------------------
 noinst_LTLIBRARIES += berofos/libfosemu.la
@@ -64,8 +71,8 @@ berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
 # --- fos-kickd -------------------------------------------------------------------
 sbin_PROGRAMS += berofos/fos-kickd
 berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
-berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS)
-berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS)
+berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS) -pthread
+berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS) -lpthread
 
 # The feeder's unit, fos-kickd@SWITCH.service: started and stopped by the
 # linesw agent on the master (systemctl), never enabled (no [Install]).
@@ -78,11 +85,17 @@ berofos/fos-kickd@.service: berofos/fos-kickd@.service.in Makefile
 		'$(srcdir)/berofos/fos-kickd@.service.in' >$@.tmp && mv $@.tmp $@
 
 # --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
-BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh \
+BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh tests/berofos/fosctl-http.sh \
 	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh
 TESTS += $(BEROFOS_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
 EXTRA_DIST += tests/berofos/lib.sh
+# A slow-loris client for fosemu's per-request timeout.
+noinst_PROGRAMS += tests/berofos/slow_client
+tests_berofos_slow_client_SOURCES = tests/berofos/slow_client.c
+# A FIFO reader that never reads: a jitter log that blocks.
+noinst_PROGRAMS += tests/berofos/pipe_sink
+tests_berofos_pipe_sink_SOURCES = tests/berofos/pipe_sink.c
 
 FUZZ_NAMES += fuzz_fos_emu_http
 FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http

@@ -249,12 +249,21 @@ struct partial {
 	size_t bytes;             /* what this entry counts against the limits */
 };
 
-/* Recently completed messages, to recognise late duplicates. */
+/* Recently completed multi-fragment messages, to recognise late copies of
+ * their fragments.  Frames are not authenticated and ids are sequential, so
+ * an entry also holds a digest of every fragment: a copy is a fragment with
+ * the same place and content, and frames forged with the next ids cannot
+ * make the genuine ones look like copies.  Single-frame messages are never
+ * remembered (Heartbeat drops duplicates by its own sequence numbers). */
 #define RECENT_COUNT 16
 struct recent {
 	bool valid;
 	uint8_t src[L2F_MAC_LEN];
 	uint32_t msg_id;
+	uint32_t total_len;
+	uint16_t frag_count;
+	uint32_t chunk;
+	uint64_t *digests;        /* frag_count of them */
 };
 
 struct l2f_reasm {
@@ -314,6 +323,8 @@ void l2f_reasm_free(struct l2f_reasm *reasm)
 	for (unsigned i = 0; i < reasm->limits.max_partial_total; i++)
 		if (reasm->slots[i].in_use)
 			release(reasm, &reasm->slots[i]);
+	for (unsigned i = 0; i < RECENT_COUNT; i++)
+		free(reasm->recent[i].digests);
 	free(reasm->slots);
 	free(reasm);
 }
@@ -347,27 +358,61 @@ void l2f_reasm_expire(struct l2f_reasm *reasm, uint64_t now_ms)
 	}
 }
 
-static bool recently_completed(const struct l2f_reasm *reasm,
-                               const uint8_t src[L2F_MAC_LEN], uint32_t msg_id)
+/* FNV-1a, 64 bits: tells a copy of a fragment from another fragment in
+ * the same place; the content is not secret, so this only has to stop
+ * frames sent before the genuine ones from matching them. */
+static uint64_t digest_of(const uint8_t *data, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= data[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Whether f is a copy of a fragment of a message delivered lately. */
+static bool recently_completed(const struct l2f_reasm *reasm, const struct l2f_frame *f)
 {
 	for (unsigned i = 0; i < RECENT_COUNT; i++) {
 		const struct recent *r = &reasm->recent[i];
+		size_t offset, len;
 
-		if (r->valid && r->msg_id == msg_id &&
-		    memcmp(r->src, src, L2F_MAC_LEN) == 0)
+		if (!r->valid || r->msg_id != f->msg_id || r->total_len != f->total_len ||
+		    r->frag_count != f->frag_count || memcmp(r->src, f->src, L2F_MAC_LEN) != 0)
+			continue;
+		offset = (size_t)f->frag_index * r->chunk;
+		len = f->frag_index + 1u < f->frag_count ? r->chunk : r->total_len - offset;
+		if (f->payload_len >= len && digest_of(f->payload, len) == r->digests[f->frag_index])
 			return true;
 	}
 	return false;
 }
 
-static void remember_completed(struct l2f_reasm *reasm,
-                               const uint8_t src[L2F_MAC_LEN], uint32_t msg_id)
+/* Remembers a completed message; without memory for the digests it is just
+ * not remembered, and a late copy starts a partial that expires. */
+static void remember_completed(struct l2f_reasm *reasm, const struct partial *p)
 {
 	struct recent *r = &reasm->recent[reasm->recent_next];
+	uint64_t *digests = malloc((size_t)p->frag_count * sizeof(*digests));
 
+	if (digests == NULL)
+		return;
+	for (unsigned i = 0; i < p->frag_count; i++) {
+		size_t offset = (size_t)i * p->chunk;
+
+		digests[i] = digest_of(p->data + offset, i + 1u < p->frag_count
+		                       ? p->chunk : p->total_len - offset);
+	}
+	free(r->digests);
 	r->valid = true;
-	memcpy(r->src, src, L2F_MAC_LEN);
-	r->msg_id = msg_id;
+	memcpy(r->src, p->src, L2F_MAC_LEN);
+	r->msg_id = p->msg_id;
+	r->total_len = p->total_len;
+	r->frag_count = p->frag_count;
+	r->chunk = p->chunk;
+	r->digests = digests;
 	reasm->recent_next = (reasm->recent_next + 1) % RECENT_COUNT;
 }
 
@@ -389,6 +434,7 @@ static struct partial *find_partial(struct l2f_reasm *reasm,
  * A flood of first fragments then displaces its own debris before a real
  * message that is well under way. */
 static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
+                                   const struct partial *spare,
                                    unsigned *peer_count, size_t *peer_bytes)
 {
 	struct partial *victim = NULL;
@@ -402,6 +448,8 @@ static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
 			continue;
 		(*peer_count)++;
 		*peer_bytes += p->bytes;
+		if (p == spare)
+			continue;
 		if (victim == NULL || p->frags_held < victim->frags_held ||
 		    (p->frags_held == victim->frags_held && p->started_ms < victim->started_ms))
 			victim = p;
@@ -409,31 +457,38 @@ static struct partial *pick_victim(struct l2f_reasm *reasm, const uint8_t *src,
 	return victim;
 }
 
-/* Evicts entries until a new one of `bytes` fits every limit. */
-static void make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
-                      size_t bytes)
+/* Evicts entries other than spare until `bytes` more fit every limit: a
+ * new entry (grow == NULL) or more bytes for the entry grow.  Returns
+ * whether they fit. */
+static bool make_room(struct l2f_reasm *reasm, const uint8_t src[L2F_MAC_LEN],
+                      size_t bytes, const struct partial *grow)
 {
 	const struct l2f_reasm_limits *lim = &reasm->limits;
-	unsigned count;
+	unsigned count, extra = grow == NULL;
 	size_t used;
 	struct partial *victim;
 
 	for (;;) {
-		victim = pick_victim(reasm, src, &count, &used);
-		if (victim == NULL || (count < lim->max_partial_per_peer &&
-		                       used + bytes <= lim->max_bytes_per_peer))
+		victim = pick_victim(reasm, src, grow, &count, &used);
+		if (count + extra <= lim->max_partial_per_peer &&
+		    used + bytes <= lim->max_bytes_per_peer)
 			break;
+		if (victim == NULL)
+			return false;
 		release(reasm, victim);
 		drop(reasm, L2F_DROP_EVICTED);
 	}
 	for (;;) {
-		victim = pick_victim(reasm, NULL, &count, &used);
-		if (victim == NULL || (count < lim->max_partial_total &&
-		                       used + bytes <= lim->max_bytes_total))
+		victim = pick_victim(reasm, NULL, grow, &count, &used);
+		if (count + extra <= lim->max_partial_total &&
+		    used + bytes <= lim->max_bytes_total)
 			break;
+		if (victim == NULL)
+			return false;
 		release(reasm, victim);
 		drop(reasm, L2F_DROP_EVICTED);
 	}
+	return true;
 }
 
 static struct partial *start_partial(struct l2f_reasm *reasm,
@@ -448,7 +503,7 @@ static struct partial *start_partial(struct l2f_reasm *reasm,
 		drop(reasm, L2F_DROP_TOO_BIG);
 		return NULL;
 	}
-	make_room(reasm, f->src, bytes);
+	(void)make_room(reasm, f->src, bytes, NULL);
 	for (unsigned i = 0; i < reasm->limits.max_partial_total; i++) {
 		if (!reasm->slots[i].in_use) {
 			p = &reasm->slots[i];
@@ -504,8 +559,8 @@ static int complete(struct l2f_reasm *reasm, struct partial *p,
 	out->msg_id = p->msg_id;
 	out->data = p->data;
 	out->len = p->total_len;
+	remember_completed(reasm, p);
 	p->data = NULL;   /* ownership passes to the caller */
-	remember_completed(reasm, p->src, p->msg_id);
 	release(reasm, p);
 	return 1;
 }
@@ -522,7 +577,6 @@ static int deliver_single(struct l2f_reasm *reasm, const struct l2f_frame *f,
 	memcpy(out->src, f->src, L2F_MAC_LEN);
 	out->msg_id = f->msg_id;
 	out->len = f->total_len;
-	remember_completed(reasm, f->src, f->msg_id);
 	return 1;
 }
 
@@ -539,12 +593,12 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 		return -1;
 	}
 	l2f_reasm_expire(reasm, now_ms);
-	if (recently_completed(reasm, f->src, f->msg_id)) {
+	if (f->frag_count == 1)
+		return deliver_single(reasm, f, out);
+	if (recently_completed(reasm, f)) {
 		drop(reasm, L2F_DROP_DUPLICATE);
 		return -1;
 	}
-	if (f->frag_count == 1)
-		return deliver_single(reasm, f, out);
 
 	p = find_partial(reasm, f->src, f->msg_id);
 	if (p != NULL && (p->total_len != f->total_len || p->frag_count != f->frag_count)) {
@@ -566,6 +620,8 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 
 				free(p->last);
 				p->last = NULL;
+				p->bytes -= p->last_len;
+				reasm->bytes_in_use -= p->last_len;
 				if (!fits) {
 					/* Cannot tell which side lied: give the message up. */
 					release(reasm, p);
@@ -592,6 +648,13 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 			drop(reasm, L2F_DROP_MISMATCH);
 			return -1;
 		}
+		/* The parked copy counts against the byte limits like the rest. */
+		if (!make_room(reasm, p->src, keep, p)) {
+			if (p->frags_held == 0)
+				release(reasm, p);
+			drop(reasm, L2F_DROP_TOO_BIG);
+			return -1;
+		}
 		p->last = malloc(keep);
 		if (p->last == NULL) {
 			drop(reasm, L2F_DROP_NOMEM);
@@ -600,6 +663,8 @@ int l2f_reasm_add(struct l2f_reasm *reasm, const struct l2f_frame *f,
 		memcpy(p->last, f->payload, keep);
 		p->last_len = keep;
 		p->last_padded = padded;
+		p->bytes += keep;
+		reasm->bytes_in_use += keep;
 	}
 	p->held[idx / 8] |= (uint8_t)(1u << (idx % 8));
 	p->frags_held++;

@@ -57,7 +57,8 @@ enum l2f_status {
 	L2F_DROP_FRAGMENT,      /* index/count inconsistent or out of range */
 	L2F_DROP_TOTAL,         /* total length zero or above L2F_MAX_MSG */
 	L2F_DROP_LENGTH,        /* payload length does not fit the fields */
-	L2F_DROP_DUPLICATE,     /* fragment already held, or message already delivered */
+	L2F_DROP_DUPLICATE,     /* fragment already held, or a copy of a fragment of a
+	                         * multi-fragment message already delivered */
 	L2F_DROP_MISMATCH,      /* disagrees with earlier fragments of its message */
 	L2F_DROP_STALE,         /* partial message expired (counted per message) */
 	L2F_DROP_EVICTED,       /* partial message evicted by a limit (per message) */

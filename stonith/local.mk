@@ -30,7 +30,8 @@ stonith_libfenceopts_la_SOURCES = stonith/fence_opts.c stonith/fence_opts.h
 stonith_libfenceopts_la_LIBADD = stonith/libbfparams.la
 
 sbin_PROGRAMS += stonith/fence_berofos
-stonith_fence_berofos_SOURCES = stonith/fence_berofos.c
+stonith_fence_berofos_SOURCES = stonith/fence_berofos.c stonith/fence_password.c \
+	stonith/fence_password.h
 stonith_fence_berofos_LDADD = stonith/libfenceopts.la stonith/libbffence.la
 
 UNIT_TESTS += tests/unit/test_stonith_fence_opts
@@ -47,6 +48,14 @@ STONITH_LOOPBACK_TESTS += tests/stonith/plugin-loopback.sh
 endif
 TESTS += $(STONITH_LOOPBACK_TESTS)
 dist_check_SCRIPTS += tests/stonith/fence-agent-loopback.sh tests/stonith/plugin-loopback.sh
+
+# --- the meta-data against fence-agents' RelaxNG schema (no root) -------------
+TESTS += tests/stonith/fence-metadata-rng.sh
+dist_check_SCRIPTS += tests/stonith/fence-metadata-rng.sh
+
+# --- fence_berofos and fosctl hold passwords: not dumpable (root: setpriv) ------
+TESTS += tests/stonith/no-core-dumps.sh
+dist_check_SCRIPTS += tests/stonith/no-core-dumps.sh
 EXTRA_DIST += tests/stonith/lib.sh
 
 # --- man pages --------------------------------------------------------------------

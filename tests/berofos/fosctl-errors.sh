@@ -76,3 +76,75 @@ ok "side effect on another field of the group reported"
 expect_rc 2 fos --udp-addr 300.1.2.3 kick
 grep -q 'not an IPv4 address' "$work/err" || fail "bad GBL4 address message"
 ok "bad GBL4 address is a usage error"
+
+# passwd when the switch took the new password but its answer, or the next
+# request, got lost: the new password must survive, named in the error.
+kept_password() {
+	kept=$(sed -n 's/.* it is kept in \([^ ]*\) (root, mode 0600).*/\1/p' "$work/err")
+	[ -n "$kept" ] || fail "passwd: no kept file named: $(cat "$work/err")"
+	[ -f "$kept" ] || fail "passwd: the new password $kept was deleted"
+	[ "$(stat -c '%a %u' "$kept")" = "600 0" ] || fail "passwd: $kept is not root 0600"
+	grep -q "mv $kept " "$work/err" || fail "passwd: no hint how to finish"
+}
+emu_stop
+rm -f "$work/state" "$work/cred"
+emu_start --drop-reply apwd
+expect_rc 5 fos -t 1 -c "$work/cred" passwd
+kept_password
+grep -q 'admin password changed' "$work/emu.log" || fail "the emulator did not take apwd"
+expect_rc 0 fos -c "$kept" set pwd=1
+expect_rc 0 fos -c "$kept" show
+expect_rc 6 fos show
+rm -f "$kept"
+ok "passwd: reply to apwd lost, the new password kept"
+
+emu_stop
+rm -f "$work/state"
+make_credentials old-secret
+emu_start -w "$work/cred" --drop-request pwd
+expect_rc 5 fos -t 1 -c "$work/cred" passwd
+kept_password
+[ "$(cat "$work/cred")" = old-secret ] || fail "passwd: the old credentials file changed"
+expect_rc 0 fos -c "$kept" show
+expect_rc 6 fos -c "$work/cred" show
+ok "passwd: second request lost, the new password kept, the old file untouched"
+
+# A switch that ignored the command and reads back a value the device never
+# writes: the power port is not off, and fosctl must not say so.
+emu_stop
+rm -f "$work/state"
+emu_start --stuck power1 --bad-value 5_p0=garbage
+expect_rc 7 fos power 0 off
+grep -q "reads 5_p0='garbage', not a value the device uses" "$work/err" || fail "bad read-back message: $(cat "$work/err")"
+expect_rc 7 fos power 0 on
+ok "power read back as garbage: bad reply (7), not success"
+
+# --json output keeps slashes as they are (no "\/").
+expect_rc 3 fos --json -c "$work/missing" show
+grep -qF "\"message\":\"credentials file $work/missing:" "$work/out" || fail "--json escaped the slashes: $(cat "$work/out")"
+expect_rc 0 fos --json set hostname=fos-json
+expect_rc 0 fos --json show
+grep -qF '"3_dn":"fos-json"' "$work/out" || fail "--json show"
+ok "--json without slash escapes"
+
+# One bad integer in config.txt: the rest of the page is still read, and
+# the bad key is an error only where it is needed.
+emu_stop
+emu_start --bad-value 2_wintv=sixty
+expect_rc 0 fos get mode
+expect_rc 0 fos show
+grep -q '^2_wintv=' "$work/out" && fail "show printed the bad key"
+expect_rc 7 fos watchdog status
+grep -q "2_wintv is not a number ('sixty')" "$work/err" || fail "bad integer message: $(cat "$work/err")"
+expect_rc 7 fos get wdogitime
+ok "a bad integer key spoils only itself"
+
+# A client trickling its request head (one byte every 100 ms) must not hold
+# fosemu's single connection: the timeout is per request, not per read.
+start=$(now_ms)
+closed=$("$builddir/tests/berofos/slow_client" "$HTTP_PORT" 100 60)
+[ "$closed" -ge 0 ] || fail "fosemu kept a slow-loris connection open for 6 s"
+[ "$closed" -le 1200 ] || fail "fosemu closed a slow-loris connection after $closed ms (bound 1200)"
+expect_rc 0 fos get mode
+grep -q 'not complete within 500 ms' "$work/emu.log" || fail "slow request not logged"
+ok "slow-loris client dropped after $closed ms"

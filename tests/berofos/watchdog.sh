@@ -26,6 +26,23 @@ expect_rc 0 fos get mode
 [ "$(cat "$work/kickd.pid")" = "$KICKD_PID" ] || fail "fos-kickd pidfile"
 ok "fos-kickd running: no expiry over $((3 * WINTV)) s"
 
+# Its status file (next to the pidfile) shows the switch acknowledging kicks.
+status_value() {
+	sed -n "s/^$1=//p" "$2"
+}
+[ -f "$work/kickd.status" ] || fail "no status file next to the pidfile"
+[ "$(status_value pid "$work/kickd.status")" = "$KICKD_PID" ] || fail "status file: pid"
+[ "$(status_value acks "$work/kickd.status")" -ge 10 ] || fail "status: too few acks: $(cat "$work/kickd.status")"
+[ "$(status_value unacked "$work/kickd.status")" -le 1 ] || fail "status: kicks unacknowledged: $(cat "$work/kickd.status")"
+age=$(($(now_ms) - $(status_value last_ack_ms "$work/kickd.status")))
+[ "$age" -le 1500 ] || fail "status: last ack $age ms ago"
+expect_rc 0 fos --kick-status "$work/kickd.status" watchdog status
+grep -q "^fos-kickd $KICKD_PID: [0-9]* kicks, last acknowledged [0-9.]* s ago, [01] unacknowledged" "$work/out" ||
+	fail "watchdog status without fos-kickd's view: $(cat "$work/out")"
+expect_rc 0 fos --json --kick-status "$work/kickd.status" watchdog status
+grep -q '"kickd":{"pid":' "$work/out" || fail "watchdog status --json: no kickd"
+ok "status file: acknowledged kicks, last ack $age ms ago; shown by watchdog status"
+
 # A second feeder on the same pidfile refuses to start and leaves the file.
 rc=0
 timeout 5 "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 0 -p "$work/kickd.pid" \
@@ -49,10 +66,38 @@ stopped=$(now_ms)
 wait "$KICKD_PID" || fail "fos-kickd did not exit 0 on SIGTERM"
 sleep 0.3
 [ ! -e "$work/kickd.pid" ] || fail "pidfile left behind"
+[ ! -e "$work/kickd.status" ] || fail "status file left behind"
 last_kick=$(grep 'kick accepted' "$work/emu.log" | tail -n 1 | cut -d' ' -f1 | tr -d .)
 [ "$last_kick" -le "$stopped" ] || fail "a kick arrived after SIGTERM ($last_kick > $stopped)"
 grep -q 'without a final kick' "$work/kickd.err" || fail "stop not logged"
 ok "SIGTERM: clean stop without a final kick"
+
+# A jitter log that blocks (a FIFO nobody reads) must not stop the kicks:
+# the logging is done outside the kick loop.
+expect_rc 0 fos watchdog on
+mkfifo "$work/jitter.fifo"
+"$builddir/tests/berofos/pipe_sink" "$work/jitter.fifo" "$work/sink.ready" 12 &
+started_pids="$started_pids $!"
+tries=0
+while [ ! -e "$work/sink.ready" ]; do
+	tries=$((tries + 1))
+	[ "$tries" -le 50 ] || fail "pipe_sink did not start"
+	sleep 0.1
+done
+"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 10 -r 0 -J "$work/jitter.fifo" 2>/dev/null &
+KICKD_PID=$!
+started_pids="$started_pids $KICKD_PID"
+# 4 KiB of jitter lines fill the FIFO after about 2 s; then 3 x wintv.
+sleep $((2 + 3 * WINTV))
+expect_rc 0 fos --json watchdog
+grep -q '"state":"on"' "$work/out" || fail "the watchdog expired while the jitter log blocked"
+expect_rc 0 fos get mode
+[ "$(cat "$work/out")" = 1 ] || fail "lines left the master while the jitter log blocked"
+kill -TERM "$KICKD_PID"
+t0=$(now_ms)
+wait "$KICKD_PID" || fail "fos-kickd with a blocked jitter log did not exit 0 on SIGTERM"
+[ $(($(now_ms) - t0)) -le 3000 ] || fail "fos-kickd took $(($(now_ms) - t0)) ms to stop"
+ok "a blocked jitter log does not stop the kicks"
 
 # Start again, then kill -9 the daemon we started.
 expect_rc 0 fos watchdog on
@@ -107,3 +152,23 @@ sleep 0.2
 expect_rc 0 fos --json watchdog
 grep -q '"state":"on"' "$work/out" || fail "--no-latch: kick did not recover"
 ok "--no-latch: a kick recovers"
+
+# A switch that takes kicks without answering them: fos-kickd counts the
+# unacknowledged kicks, and fosctl kick reports the missing answer.
+emu_stop
+emu_start --no-kick-reply
+expect_rc 5 fos -t 0.5 kick
+grep -q 'no answer from the switch' "$work/err" || fail "unanswered kick message"
+"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 100 -r 0 -S "$work/noreply.status" 2>/dev/null &
+KICKD_PID=$!
+started_pids="$started_pids $KICKD_PID"
+sleep 1.5
+first=$(status_value unacked "$work/noreply.status")
+sleep 1.1
+second=$(status_value unacked "$work/noreply.status")
+kill -TERM "$KICKD_PID"
+wait "$KICKD_PID" || fail "fos-kickd did not exit 0"
+[ "$first" -ge 5 ] || fail "unacked kicks not counted: $first"
+[ "$second" -ge $((first + 5)) ] || fail "unacked kicks not rising: $first then $second"
+[ ! -e "$work/noreply.status" ] || fail "status file left behind"
+ok "unanswered kicks counted: $first, then $second"

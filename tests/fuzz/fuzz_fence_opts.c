@@ -1,6 +1,7 @@
 /* Fuzz target: what fence_berofos reads from Pacemaker on stdin (key=value
- * lines) and the plugin's parameters (host map, address, durations), all
- * parsed by the pure stonith/fence_opts and stonith/berofos_params. */
+ * lines, incl. a password_script split into words) and the plugin's
+ * parameters (host map, address, durations), all parsed by the pure
+ * stonith/fence_opts and stonith/berofos_params. */
 #include "stonith/berofos_params.h"
 #include "stonith/fence_opts.h"
 
@@ -21,6 +22,22 @@ static void parse_stdin_lines(char *text)
 	     line = strtok_r(NULL, "\n", &save))
 		(void)bfa_set_line(&options, line, err, sizeof(err));
 	(void)bfa_finish(&options, err, sizeof(err));
+	/* A stored password never exceeds what the switch takes. */
+	if (options.has_password && strlen(options.password) > BFA_PASSWORD_MAX)
+		abort();
+}
+
+static void split_script(const char *text)
+{
+	char *argv[8];
+	char store[64];
+	int n = bfa_split_command(text, argv, 8, store, sizeof(store));
+
+	if (n > 7)
+		abort();
+	for (int i = 0; i < n; i++)
+		if (argv[i][0] == '\0' || strpbrk(argv[i], " \t") != NULL)
+			abort();
 }
 
 static void parse_plugin_values(const char *text)
@@ -53,6 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	parse_plugin_values(text);
+	split_script(text);
 	parse_stdin_lines(text);
 	free(text);
 	return 0;

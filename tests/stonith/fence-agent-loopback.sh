@@ -1,9 +1,10 @@
 #!/bin/sh
 # fence_berofos against fosemu on 127.0.0.1, as Pacemaker runs it (options
 # on stdin) and as an administrator does (command line): meta-data that
-# stonith_admin shows, every action with fence-agents exit codes, and the
-# failures (wrong password, unreachable switch, stuck relay, unknown plug,
-# a password given as a value) that must never report success.
+# stonith_admin shows, every action with fence-agents exit codes, the
+# password channels (stdin, password_script, password_file; never argv or
+# $FOS_PASSWORD), delay, and the failures (wrong password, unreachable
+# switch, stuck relay, unknown plug) that must never report success.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -14,15 +15,31 @@ fa() {
 }
 PWFILE=$work/cred
 
+# fails CMD...: exits 1 and every stderr line fits an exit reason (128).
+fails() {
+	expect_rc 1 "$@"
+	if awk 'length($0) > 128 { bad = 1 } END { exit !bad }' "$work/err"; then
+		fail "'$*': a message longer than 128 characters: $(cat "$work/err")"
+	fi
+}
+
 expect_rc 0 "$FA" -o metadata
 cp "$work/out" "$work/meta.xml"
 xmllint --noout "$work/meta.xml" || fail "meta-data is not well-formed XML"
-for action in on off reboot status list monitor metadata validate-all; do
+for action in on off reboot status list list-status monitor metadata manpage validate-all; do
 	grep -q "<action name=\"$action\"" "$work/meta.xml" || fail "meta-data lacks action $action"
 done
 in_overlay stonith_admin --metadata -a fence_berofos >"$work/out" 2>"$work/err" ||
 	fail "stonith_admin --metadata -a fence_berofos: $(cat "$work/err")"
 grep -q 'parameter name="password_file"' "$work/out" || fail "stonith_admin meta-data"
+grep -q '<parameter name="port" unique="0" required="0" deprecated="1">' "$work/meta.xml" ||
+	fail "meta-data: port is not a deprecated alias"
+grep -q '<parameter name="plug" unique="0" required="0" obsoletes="port">' "$work/meta.xml" ||
+	fail "meta-data: plug does not obsolete port"
+expect_rc 0 "$FA" -o META-DATA
+cmp -s "$work/out" "$work/meta.xml" || fail "-o META-DATA differs from -o metadata"
+expect_rc 0 "$FA" -o manpage
+cmp -s "$work/out" "$work/meta.xml" || fail "-o manpage does not print the meta-data (fence-agents do)"
 in_overlay stonith_admin --list-installed >"$work/out" 2>&1 || true
 grep -qx ' *fence_berofos' "$work/out" || fail "stonith_admin -I does not list fence_berofos"
 ok "meta-data: well-formed, every action, shown by stonith_admin"
@@ -48,38 +65,94 @@ expect_rc 0 fa -o on -n 1
 expect_rc 0 fa -o status -n gw2
 grep -qx 'Status: ON' "$work/out" || fail "status output after on"
 expect_rc 0 fa -o list
-[ "$(cat "$work/out")" = "gw1,power port 0
-gw2,power port 1" ] || fail "list: $(cat "$work/out")"
+[ "$(cat "$work/out")" = "gw1,power-port-0
+gw2,power-port-1" ] || fail "list: $(cat "$work/out")"
+expect_rc 0 fa -o off -n gw1
+expect_rc 0 fa -o List-Status -C ';'
+[ "$(cat "$work/out")" = "gw1;power-port-0;OFF
+gw2;power-port-1;ON" ] || fail "list-status: $(cat "$work/out")"
+expect_rc 0 fa -o ON -n gw1
 expect_rc 0 fa -o monitor
 expect_rc 0 fa -o validate-all -n gw1
-ok "status (0 on, 2 off), on by port number, list, monitor, validate-all"
+ok "status (0 on, 2 off), on by port number, list, list-status, case-insensitive actions, monitor, validate-all"
+
+fails fa -o validate-all -n gw3
+grep -q "gw3" "$work/err" || fail "validate-all: unknown plug message"
+fails "$FA" -a 127.0.0.1 --password-file="$work/nonexistent" -o validate-all
+grep -q 'nonexistent' "$work/err" || fail "validate-all: missing password file message"
+cp "$work/cred" "$work/cred-readable"
+chmod 640 "$work/cred-readable"
+fails "$FA" -a 127.0.0.1 --password-file="$work/cred-readable" -o validate-all
+grep -q 'mode 0600' "$work/err" || fail "validate-all: group-readable password file message"
+ok "validate-all: unknown plug, missing or group-readable password file: exit 1"
 
 lines_before=$(wc -l <"$work/emu.log")
-expect_rc 0 fa -o reboot -n gw1 --power-wait=0.2
+expect_rc 0 fa -o reboot -n gw1 --reset-wait=0.2
 grep -q 'Success: Rebooted' "$work/out" || fail "reboot output"
 tail -n +"$((lines_before + 1))" "$work/emu.log" | grep -o 'power 0 o[nf]*' >"$work/events"
 [ "$(tr '\n' ' ' <"$work/events")" = "power 0 off power 0 on " ] ||
 	fail "reboot events: $(cat "$work/events")"
 ok "reboot: off, wait, on"
 
-expect_rc 1 fa -o off -n gw3
+fails fa -o off -n gw3
 grep -q "plug 'gw3' is neither" "$work/err" || fail "unknown plug message"
-expect_rc 1 fa -o off
+fails fa -o off
 grep -q 'needs a plug' "$work/err" || fail "missing plug message"
-expect_rc 1 fa -o frobnicate -n 0
-expect_rc 1 "$FA" -a "127.0.0.1:$HTTP_PORT" -p "$SECRET" -n 0 -o off
-grep -q 'never given as a value' "$work/err" || fail "password option message"
-printf 'action=off\nip=127.0.0.1:%s\npassword=%s\nport=0\n' "$HTTP_PORT" "$SECRET" >"$work/stdin"
-expect_rc 1 "$FA" <"$work/stdin"
+fails fa -o frobnicate -n 0
+fails "$FA" -a "127.0.0.1:$HTTP_PORT" -p "$SECRET" -n 0 -o off
+grep -q 'password on stdin or -S/--password-script' "$work/err" || fail "-p message"
+fails "$FA" -a "127.0.0.1:$HTTP_PORT" --password="$SECRET" -n 0 -o off
+fails "$FA" -a "127.0.0.1:$HTTP_PORT" --pasword="$SECRET" -n 0 -o off
 power_is 0 on || fail "a refused command switched power port 0"
-ok "unknown plug, missing plug, bad action, password as a value: exit 1, nothing switched"
+ok "unknown plug, missing plug, bad action, password on the command line: exit 1, nothing switched"
+
+# The password through fence-agents' channels.
+printf 'action=off\nip=127.0.0.1:%s\npassword="%s"\nport=0\n' "$HTTP_PORT" "$SECRET" >"$work/stdin"
+expect_rc 0 "$FA" <"$work/stdin"
+power_is 0 off || fail "stdin password: off reported success but power port 0 is on"
+printf '#!/bin/sh\necho %s\necho second-line\n' "$SECRET" >"$work/pw.sh"
+chmod 700 "$work/pw.sh"
+expect_rc 0 "$FA" -a "127.0.0.1:$HTTP_PORT" -S "$work/pw.sh" -n 0 -o on
+power_is 0 on || fail "-S: on reported success but power port 0 is off"
+printf 'action=off\nip=127.0.0.1:%s\npassword_script=%s\nplug=1\n' "$HTTP_PORT" "$work/pw.sh" >"$work/stdin"
+expect_rc 0 "$FA" <"$work/stdin"
+power_is 1 off || fail "stdin password_script: power port 1 is on"
+expect_rc 0 fa -o on -n 1
+printf '#!/bin/sh\nexit 3\n' >"$work/pw-fails.sh"
+printf '#!/bin/sh\nsleep 5\n' >"$work/pw-hangs.sh"
+chmod 700 "$work/pw-fails.sh" "$work/pw-hangs.sh"
+fails "$FA" -a "127.0.0.1:$HTTP_PORT" -S "$work/pw-fails.sh" -n 0 -o off
+grep -q 'password_script exited with status 3' "$work/err" || fail "failing script message"
+timed "$FA" -a "127.0.0.1:$HTTP_PORT" -S "$work/pw-hangs.sh" --login-timeout=0.5 -n 0 -o off
+[ "$RC" -eq 1 ] || fail "hanging password script: exit $RC"
+grep -q 'did not finish within 0.500 s' "$work/err" || fail "hanging script message: $(cat "$work/err")"
+[ "$ELAPSED_MS" -lt 3000 ] || fail "hanging password script took $ELAPSED_MS ms"
+fails "$FA" -a "127.0.0.1:$HTTP_PORT" -S "$work/no-such-script" -n 0 -o off
+power_is 0 on || fail "a failed password script switched power port 0"
+# $FOS_PASSWORD is fosctl's; the fence agent must not log in with it.
+fails env FOS_PASSWORD="$SECRET" "$FA" -a "127.0.0.1:$HTTP_PORT" -n 0 -o off
+grep -q 'refused the user name or password' "$work/err" || fail "FOS_PASSWORD was honoured: $(cat "$work/err")"
+power_is 0 on || fail "FOS_PASSWORD switched power port 0"
+ok "password on stdin (quoted), -S and password_script (first line, bounded, failures clear); \$FOS_PASSWORD ignored"
+
+# delay: before off and reboot, not before on (fence-agents' run_delay).
+timed fa -o off -n 1 --delay=1
+[ "$RC" -eq 0 ] || fail "off with delay exited $RC: $(cat "$work/err")"
+[ "$ELAPSED_MS" -ge 1000 ] || fail "delay=1 off took only $ELAPSED_MS ms"
+delay_ms=$ELAPSED_MS
+printf 'action=on\nip=127.0.0.1:%s\npassword_file=%s\nplug=1\ndelay=1\n' "$HTTP_PORT" "$PWFILE" >"$work/stdin"
+t0=$(now_ms)
+expect_rc 0 "$FA" <"$work/stdin"
+on_ms=$(($(now_ms) - t0))
+[ "$on_ms" -lt 1000 ] || fail "delay applied to on ($on_ms ms)"
+ok "delay=1: off after $delay_ms ms, on not delayed ($on_ms ms)"
 
 umask 077
 printf 'not-the-secret\n' >"$work/wrong"
 umask 022
 PWFILE=$work/wrong
-expect_rc 1 fa -o off -n gw1
-grep -q 'refused the login (HTTP 401)' "$work/err" || fail "auth failure message"
+fails fa -o off -n gw1
+grep -q 'refused the user name or password' "$work/err" || fail "auth failure message"
 expect_rc 1 fa -o monitor
 expect_rc 1 fa -o status -n gw1
 PWFILE=$work/cred

@@ -39,7 +39,7 @@ pair_switch_and_nodes
 pair_up pacemaker
 tb_check "crm configure adds the fence_berofos device" crm_ok configure primitive fence-agent \
 	stonith:fence_berofos params ip="$FOS_IP" hostmap=n1:0,n2:1 \
-	password_file="/etc/warmstandby/$PAIR_SWITCH.pw" shell_timeout=2 power_wait="$RESET_WAIT" \
+	password_file="/etc/warmstandby/$PAIR_SWITCH.pw" shell_timeout=2 reset_wait="$RESET_WAIT" \
 	op monitor interval=30s
 tb_check "crm stops and deletes wsctl's stonith:berofos device" \
 	eval "crm_ok resource stop fence-$PAIR_SWITCH && crm_ok -F configure delete fence-$PAIR_SWITCH"
@@ -66,5 +66,5 @@ tb_check "n1 boots again and rejoins" tb_wait_for 90 pcmk_online n2 n1
 tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 tb_check "clean stop of n1" pcmk_stop n1
 
-scn_timeline "power cut of the master n1, fence_berofos, power_wait $RESET_WAIT s (s after the kill):" "$out"
+scn_timeline "power cut of the master n1, fence_berofos, reset_wait $RESET_WAIT s (s after the kill):" "$out"
 tb_finish

@@ -60,15 +60,26 @@ static void page_without_magic_is_refused(void **state)
 	assert_non_null(strstr(error, "magic"));
 }
 
-static void non_numeric_interval_is_a_bad_page(void **state)
+/* One bad integer does not make the page unreadable: the other keys are
+ * read, and the bad one is an error only for whoever needs it. */
+static void non_numeric_interval_is_an_error_only_when_needed(void **state)
 {
-	static const char page[] = "bnfos_confmap_magic=0.1\n2_wintv=sixty\n";
+	static const char page[] = "bnfos_confmap_magic=0.1\n2_wintv=sixty\n4_mode=1\n3_port=80\n";
 	struct fos_config c;
 	char error[128];
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page, strlen(page), &c, error, sizeof(error)), -1);
+	assert_int_equal(fos_config_parse(page, strlen(page), &c, error, sizeof(error)), 0);
+	assert_false(c.seen[FOS_K_WINTV]);
+	assert_true(c.seen[FOS_K_MODE]);
+	assert_int_equal(c.v[FOS_K_MODE].num, 1);
+	assert_int_equal(fos_config_need(&c, FOS_K_MODE, error, sizeof(error)), 0);
+	assert_int_equal(fos_config_need(&c, FOS_K_PORT, error, sizeof(error)), 0);
+	assert_int_equal(fos_config_need(&c, FOS_K_WINTV, error, sizeof(error)), -1);
 	assert_non_null(strstr(error, "2_wintv"));
+	assert_non_null(strstr(error, "not a number"));
+	assert_int_equal(fos_config_need(&c, FOS_K_WRETV, error, sizeof(error)), -1);
+	assert_non_null(strstr(error, "no 0_wretv"));
 }
 
 static void crlf_and_missing_final_newline_are_tolerated(void **state)
@@ -139,18 +150,32 @@ static void values_are_checked_and_normalised(void **state)
 	assert_int_equal(fos_value_check(FOS_K_WRETV, "1", out, sizeof(out), error, sizeof(error)), -1);
 }
 
+static void confirmation_booleans_are_strict(void **state)
+{
+	(void)state;
+	assert_int_equal(fos_bool_strict("1"), 1);
+	assert_int_equal(fos_bool_strict("checked"), 1);
+	assert_int_equal(fos_bool_strict("0"), 0);
+	assert_int_equal(fos_bool_strict(""), 0);
+	assert_int_equal(fos_bool_strict("garbage"), -1);
+	assert_int_equal(fos_bool_strict("2"), -1);
+	assert_int_equal(fos_bool_strict("off"), -1);
+	assert_int_equal(fos_bool_strict("1 "), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(device_page_is_read_and_unknown_keys_ignored),
 		cmocka_unit_test(keys_before_the_magic_line_are_ignored),
 		cmocka_unit_test(page_without_magic_is_refused),
-		cmocka_unit_test(non_numeric_interval_is_a_bad_page),
+		cmocka_unit_test(non_numeric_interval_is_an_error_only_when_needed),
 		cmocka_unit_test(crlf_and_missing_final_newline_are_tolerated),
 		cmocka_unit_test(formatted_page_parses_back_identically),
 		cmocka_unit_test(format_reports_needed_length_when_truncated),
 		cmocka_unit_test(keys_are_found_by_page_and_vendor_name),
 		cmocka_unit_test(values_are_checked_and_normalised),
+		cmocka_unit_test(confirmation_booleans_are_strict),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "berofos/fos_gbl4.h"
+#include "berofos/fos_kickstat.h"
 
 static const uint8_t mac[6] = { 0x00, 0x19, 0x32, 0x00, 0x12, 0x1d };
 
@@ -113,6 +114,67 @@ static void macs_parse_and_format(void **state)
 	assert_int_equal(fos_mac_parse("00:19:32:00:12", got), -1);
 	assert_int_equal(fos_mac_parse("00:19:32:00:12:1d:00", got), -1);
 	assert_int_equal(fos_mac_parse("0:19:32:00:12:1dd", got), -1);
+	assert_int_equal(fos_mac_parse("-1:-1:-1:-1:-1:-1", got), -1);
+	assert_int_equal(fos_mac_parse(" 1: 2: 3: 4: 5: 6", got), -1);
+	assert_int_equal(fos_mac_parse("+1:+2:+3:+4:+5:+6", got), -1);
+	assert_int_equal(fos_mac_parse("00-19-32-00-12-1d", got), -1);
+	assert_int_equal(fos_mac_parse("0x:19:32:00:12:1d", got), -1);
+}
+
+/* KICK_WDOG's reply: command 11 with a valid checksum, whatever payload. */
+static void kick_reply_is_recognised_by_command_and_checksum(void **state)
+{
+	static const uint8_t bare[] = { 'G', 'B', 'L', 0x04, 0x0b, 'G' ^ 'B' ^ 'L' ^ 0x04 ^ 0x0b };
+	uint8_t frame[FOS_GBL4_MAX_FRAME];
+	size_t len;
+
+	(void)state;
+	len = fos_gbl4_kick_reply(mac, frame, sizeof(frame));
+	assert_int_equal(len, 5 + 7 + 1);
+	assert_int_equal(frame[4], FOS_GBL4_KICK_WDOG);
+	assert_memory_equal(frame + 5, mac, 6);
+	assert_int_equal(fos_gbl4_kick_reply_check(frame, len), 0);
+	assert_int_equal(fos_gbl4_kick_reply_check(bare, sizeof(bare)), 0);
+	frame[len - 1] ^= 1;
+	assert_int_equal(fos_gbl4_kick_reply_check(frame, len), -1);
+	len = fos_gbl4_ping_request(mac, frame, sizeof(frame));
+	assert_int_equal(fos_gbl4_kick_reply_check(frame, len), -1);
+	/* our own kick request is a command-11 frame too: the daemon tells them
+	 * apart by the sender, the switch's address */
+	len = fos_gbl4_kick_request(mac, frame, sizeof(frame));
+	assert_int_equal(fos_gbl4_kick_reply_check(frame, len), 0);
+}
+
+static void kick_status_round_trips_and_refuses_bad_numbers(void **state)
+{
+	struct fos_kick_status st = {
+		.pid = 4242, .mac = "00:19:32:00:12:1d", .interval_ms = 200,
+		.updated_ms = 1796188973795LL, .kicks = 31, .acks = 30, .unacked = 0,
+		.last_ack_ms = 1796188973700LL, .late = 1, .failed = 0,
+	};
+	struct fos_kick_status back;
+	char text[512], error[128];
+	size_t len;
+
+	(void)state;
+	len = fos_kick_status_format(&st, text, sizeof(text));
+	assert_true(len < sizeof(text));
+	assert_int_equal(fos_kick_status_parse(text, len, &back, error, sizeof(error)), 0);
+	assert_int_equal(back.pid, 4242);
+	assert_string_equal(back.mac, "00:19:32:00:12:1d");
+	assert_int_equal(back.kicks, 31);
+	assert_int_equal(back.acks, 30);
+	assert_int_equal(back.last_ack_ms, 1796188973700LL);
+	assert_int_equal(back.updated_ms, 1796188973795LL);
+	assert_int_equal(fos_kick_status_parse("pid=1\nkicks=x\nupdated_ms=1\n", strlen("pid=1\nkicks=x\nupdated_ms=1\n"), &back,
+						error, sizeof(error)), -1);
+	assert_non_null(strstr(error, "kicks"));
+	assert_int_equal(fos_kick_status_parse("pid=1\nkicks=-1\nupdated_ms=1\n", strlen("pid=1\nkicks=-1\nupdated_ms=1\n"), &back,
+						error, sizeof(error)), -1);
+	assert_int_equal(fos_kick_status_parse("pid=1\nfuture=1\n", strlen("pid=1\nfuture=1\n"), &back,
+						error, sizeof(error)), -1);
+	assert_int_equal(fos_kick_status_parse("x=1\npid=1\nkicks=2\nupdated_ms=3", strlen("x=1\npid=1\nkicks=2\nupdated_ms=3"), &back,
+						error, sizeof(error)), 0);
 }
 
 int main(void)
@@ -125,6 +187,8 @@ int main(void)
 		cmocka_unit_test(set_netconf_request_round_trips),
 		cmocka_unit_test(oversized_payload_is_not_encoded),
 		cmocka_unit_test(macs_parse_and_format),
+		cmocka_unit_test(kick_reply_is_recognised_by_command_and_checksum),
+		cmocka_unit_test(kick_status_round_trips_and_refuses_bad_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

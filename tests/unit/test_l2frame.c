@@ -448,6 +448,91 @@ static void echo_frames_are_not_reassembled(void **state)
 	assert_string_equal(l2f_status_name((enum l2f_status)99), "unknown");
 }
 
+/* Feeds fragment idx of msg (MTU 1500) from src. */
+static int feed_buf(struct fixture *fx, const uint8_t *src, uint32_t id, const uint8_t *msg,
+                    size_t len, unsigned idx, uint64_t now, struct l2f_message *out)
+{
+	struct l2f_header hdr;
+	struct l2f_frame f;
+	size_t n;
+
+	make_header(&hdr, src, id);
+	n = l2f_encode_fragment(fx->frame, sizeof(fx->frame), &hdr, msg, len, 1500, idx);
+	assert_true(n > 0);
+	assert_int_equal(l2f_decode(fx->frame, n, ETYPE, &f), L2F_OK);
+	return l2f_reasm_add(fx->reasm, &f, now, out);
+}
+
+/* Frames are not authenticated and ids are sequential: an attacker who
+ * injects the next 16 ids under the peer's MAC must not get the genuine
+ * messages dropped as duplicates, single-frame or fragmented. */
+static void spoofed_next_ids_do_not_silence_the_peer(void **state)
+{
+	struct fixture *fx = *state;
+	uint8_t *forged = pattern(3000, 99);
+	uint8_t *genuine = pattern(3000, 3);
+	struct l2f_message out;
+	unsigned delivered = 0;
+
+	for (uint32_t id = 100; id < 116; id++) {
+		if (feed_buf(fx, mac_a, id, forged, 200, 0, 0, &out) == 1)
+			free(out.data);
+	}
+	for (uint32_t id = 100; id < 116; id++) {
+		if (feed_buf(fx, mac_a, id, genuine, 200, 0, 0, &out) == 1) {
+			assert_memory_equal(out.data, genuine, 200);
+			free(out.data);
+			delivered++;
+		}
+	}
+	assert_int_equal(delivered, 16);
+
+	delivered = 0;
+	for (uint32_t id = 200; id < 216; id++)
+		for (unsigned idx = 0; idx < 3; idx++)
+			if (feed_buf(fx, mac_a, id, forged, 3000, idx, 0, &out) == 1)
+				free(out.data);
+	for (uint32_t id = 200; id < 216; id++)
+		for (unsigned idx = 0; idx < 3; idx++)
+			if (feed_buf(fx, mac_a, id, genuine, 3000, idx, 0, &out) == 1) {
+				assert_int_equal(out.len, 3000);
+				assert_memory_equal(out.data, genuine, 3000);
+				free(out.data);
+				delivered++;
+			}
+	assert_int_equal(delivered, 16);
+	/* a real late copy of a fragment is still recognised */
+	assert_int_equal(feed_buf(fx, mac_a, 215, genuine, 3000, 1, 0, &out), -1);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
+	free(forged);
+	free(genuine);
+}
+
+/* A last fragment that arrives first is parked until the chunk size is
+ * known; the copy counts against the byte limits while it is held. */
+static void a_parked_last_fragment_counts_against_the_limits(void **state)
+{
+	struct fixture *fx = *state;
+	struct l2f_message out;
+
+	/* 4000 bytes at MTU 1500: chunks of 1484, a last piece of 1032 */
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 2, 0, &out), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 4000 + 1 + 1032);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 0, 0, &out), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 4000 + 1);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 1, 0, &out), 1);
+	free(out.data);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 0);
+
+	/* 19387 of the peer's 20000 bytes held by two messages: a parked last
+	 * piece of 1481 must evict the other one, not go over the limit. */
+	assert_int_equal(feed(fx, mac_a, 8, 9000, 0, 0, &out), 0);
+	assert_int_equal(feed(fx, mac_a, 9, 10385, 6, 0, &out), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 10385 + 1 + 1481);
+	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -472,6 +557,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(last_fragment_of_wrong_length_is_a_mismatch,
 		                                setup_small_limits, teardown),
 		cmocka_unit_test_setup_teardown(echo_frames_are_not_reassembled,
+		                                setup_small_limits, teardown),
+		cmocka_unit_test_setup_teardown(spoofed_next_ids_do_not_silence_the_peer,
+		                                setup_small_limits, teardown),
+		cmocka_unit_test_setup_teardown(a_parked_last_fragment_counts_against_the_limits,
 		                                setup_small_limits, teardown),
 	};
 
