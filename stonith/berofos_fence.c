@@ -13,8 +13,9 @@ static enum fos_err open_switch(const struct bfp_params *p, struct fos_handle **
 	char why[FOS_MSG_MAX];
 	enum fos_err err;
 
-	err = fos_open(fos, p->url, p->login, p->password_file[0] != '\0' ? p->password_file : NULL,
-		       p->timeout_ms, why, sizeof(why));
+	err = fos_open_flags(fos, p->url, p->login,
+			     p->password_file[0] != '\0' ? p->password_file : NULL, p->timeout_ms,
+			     p->password_in_env ? FOS_OPEN_PASSWORD_ENV : 0u, why, sizeof(why));
 	if (err != FOS_OK)
 		snprintf(msg, msg_len, "%s", why);
 	return err;

@@ -6,6 +6,7 @@
 #ifndef BEROFOS_PARAMS_H
 #define BEROFOS_PARAMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define BFP_PORTS 2                    /* the switch has power ports 0 and 1 */
@@ -31,6 +32,10 @@ struct bfp_params {
 	size_t nhosts;
 	long timeout_ms;
 	long reset_wait_ms;
+	/* fence_berofos only: the password it read from stdin or its password
+	 * script waits in its own $FOS_PASSWORD (libberofos takes it from
+	 * there only when asked; the cluster-glue plugin never asks). */
+	bool password_in_env;
 };
 
 /* Defaults: no address, login "admin", no credentials file, no hosts,

@@ -322,7 +322,8 @@ static int open_debug_file(const char *path)
 }
 
 /* The password from stdin or the script, handed to libberofos.  libberofos
- * takes a password only from a file or from $FOS_PASSWORD; the caller's
+ * takes a password only from a file or, when asked (password_in_env),
+ * from $FOS_PASSWORD; the caller's
  * $FOS_PASSWORD was dropped at start, so this is our own value, in our
  * process only (no child runs after this). */
 static int use_password(struct bfa_options *o)
@@ -344,6 +345,7 @@ static int use_password(struct bfa_options *o)
 		return -1;
 	}
 	explicit_bzero(o->password, sizeof(o->password));
+	o->p.password_in_env = true;
 	return 0;
 }
 
