@@ -49,6 +49,8 @@ tb_check "the packages are installed inside n1 (dpkg)" \
 	eval "[ \"\$(tb_in n1 dpkg-query -W -f='\${db:Status-Status}' warmstandby-agents)\" = installed ]"
 tb_check "our l2 medium is installed in the stock plugin directory inside n1" \
 	tb_in n1 test -f /usr/lib/heartbeat/plugins/HBcomm/l2.so -a -f /usr/lib/heartbeat/plugins/HBcomm/ucast.so
+tb_check "the installed pages and the feeder's unit are there inside n1" \
+	tb_in n1 sh -c 'man -w wsctl >/dev/null && man -w fos-kickd >/dev/null && systemctl cat fos-kickd@x.service >/dev/null'
 tb_check "the host has no warmstandby package" eval '! pkg_installed warmstandby-agents'
 tb_check "each node has a machine id of its own" \
 	test "$(tb_in n1 cat /etc/machine-id)" != "$(tb_in n2 cat /etc/machine-id)"
