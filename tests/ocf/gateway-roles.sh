@@ -84,6 +84,38 @@ expect_agent 0 gateway stop
 expect_agent 7 gateway promote
 ok "stop, stop again, promote when stopped is refused (7)"
 
+# A slave hook that fails on demote: the role is not a clean slave, so
+# the stop that follows runs the slave side again and fails while it fails
+# (a stop that returned 0 here would leave a second master behind).
+hook 15-noslave "if [ \"\$1\" = slave ] && [ -e '$work/slave-fails' ]; then exit 4; fi"
+expect_agent 0 gateway start
+expect_agent 0 gateway promote
+touch "$work/slave-fails"
+expect_agent 1 gateway demote
+expect_agent 1 gateway monitor
+expect_agent 1 gateway stop
+grep -q '15-noslave slave failed' "$work/err" || fail "stop did not rerun the slave hooks: $(cat "$work/err")"
+rm "$work/slave-fails"
+: >"$work/hook.log"
+expect_agent 0 gateway stop
+[ "$(tr '\n' , <"$work/hook.log")" = "10 slave,20 slave," ] ||
+	fail "stop after a failed demote ran: $(tr '\n' , <"$work/hook.log")"
+expect_agent 7 gateway monitor
+ok "failed demote: monitor 1, stop fails while the slave hook fails, then finishes the slave side"
+
+# The same after a failed start (cleaning up a master left over from a crash).
+touch "$work/slave-fails"
+expect_agent 1 gateway start
+expect_agent 1 gateway stop
+rm "$work/slave-fails"
+: >"$work/hook.log"
+expect_agent 0 gateway stop
+[ "$(tr '\n' , <"$work/hook.log")" = "10 slave,20 slave," ] ||
+	fail "stop after a failed start ran: $(tr '\n' , <"$work/hook.log")"
+expect_agent 7 gateway monitor
+rm "$work/hooks/15-noslave"
+ok "failed start: stop fails while the slave hook fails, then finishes the slave side"
+
 # Bad parameters: refused, nothing runs.
 : >"$work/hook.log"
 OCF_RESKEY_hooks=$work/missing expect_agent 5 gateway start
