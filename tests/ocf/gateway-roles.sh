@@ -127,3 +127,22 @@ OCF_RESKEY_hooks=$work/missing expect_agent 0 gateway stop
 [ ! -s "$work/hook.log" ] || fail "a hook ran despite bad parameters"
 expect_agent 7 gateway monitor
 ok "bad parameters: 5 (missing hooks dir), 6 (bad values), stop and probe still answer"
+
+# Stopping a slave needs no valid parameter nor tool: it succeeds.  A
+# master's stop runs hooks and units, so there bad parameters still fail.
+expect_agent 0 gateway start
+OCF_RESKEY_hooks=$work/missing expect_agent 0 gateway stop
+expect_agent 7 gateway monitor
+expect_agent 0 gateway start
+OCF_RESKEY_hook_timeout=abc expect_agent 0 gateway stop
+expect_agent 7 gateway monitor
+expect_agent 0 gateway start
+OCF_TESTER_FAIL_HAVE_BINARY=1 expect_agent 0 gateway stop
+expect_agent 7 gateway monitor
+expect_agent 0 gateway start
+expect_agent 0 gateway promote
+OCF_RESKEY_hook_timeout=abc expect_agent 6 gateway stop
+expect_agent 8 gateway monitor
+expect_agent 0 gateway stop
+expect_agent 7 gateway monitor
+ok "slave stop with a missing hooks dir, hook_timeout=abc, no tools: 0; master stop with bad values: 6"

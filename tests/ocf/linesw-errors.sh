@@ -103,6 +103,13 @@ OCF_RESKEY_host='' expect_agent 6 linesw validate-all
 OCF_RESKEY_fosctl=/nonexistent/fosctl expect_agent 5 linesw start
 ok "bad parameters: 6 (side, kick interval over wintv/3, no host), 5 (no fosctl)"
 
+# A missing tool does not fail stop: stop needs only to end fos-kickd.
+expect_agent 0 linesw start
+OCF_TESTER_FAIL_HAVE_BINARY=1 expect_agent 0 linesw stop
+no_kickd
+expect_agent 7 linesw monitor
+ok "stop with a tool missing (have_binary fails): 0, fos-kickd stopped"
+
 # Unreachable: the emulator is gone, its port is closed.
 emu_stop
 t0=$(now_ms)
