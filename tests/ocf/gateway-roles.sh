@@ -37,6 +37,29 @@ ok "probe after a crash reports master"
 expect_agent 0 gateway demote
 expect_agent 0 gateway monitor
 
+# A probe of a running slave or master sets the promotion score (as
+# ocf:pacemaker:Stateful does): stand-ins for crm_master and crm_attribute
+# record how ocf_promotion_score called them.
+mkdir "$work/sbin"
+for tool in crm_master crm_attribute; do
+	printf '#!/bin/sh\necho "${0##*/} $*" >>"%s"\n' "$work/score.log" >"$work/sbin/$tool"
+	chmod 755 "$work/sbin/$tool"
+done
+oldpath=$PATH
+PATH=$work/sbin:$PATH HA_SBIN_DIR=$work/sbin OCF_RESKEY_CRM_meta_promotable=true
+export HA_SBIN_DIR OCF_RESKEY_CRM_meta_promotable
+: >"$work/score.log"
+OCF_RESKEY_CRM_meta_interval=0 expect_agent 0 gateway monitor
+grep -q -- '-v 5' "$work/score.log" || fail "probe of a slave set no score: $(cat "$work/score.log")"
+expect_agent 0 gateway promote
+: >"$work/score.log"
+OCF_RESKEY_CRM_meta_interval=0 expect_agent 8 gateway monitor
+grep -q -- '-v 10' "$work/score.log" || fail "probe of a master set no score: $(cat "$work/score.log")"
+expect_agent 0 gateway demote
+PATH=$oldpath
+unset HA_SBIN_DIR OCF_RESKEY_CRM_meta_promotable
+ok "probes set the promotion score: slave 5, master 10"
+
 # A hook failing on promote: the promote fails, the node is left a slave.
 : >"$work/hook.log"
 hook 15-fail 'if [ "$1" = master ]; then exit 3; fi'
