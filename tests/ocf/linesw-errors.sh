@@ -24,7 +24,13 @@ export OCF_RESKEY_host OCF_RESKEY_port OCF_RESKEY_udp_port OCF_RESKEY_mac \
 	OCF_RESKEY_credentials OCF_RESKEY_wintv OCF_RESKEY_kick_interval \
 	OCF_RESKEY_fosctl OCF_RESKEY_fos_kickd OCF_RESKEY_CRM_meta_timeout
 fosp() { fos -c "$work/cred" "$@"; }
-mode_is() { expect_rc 0 fosp get 4_mode; [ "$(cat "$work/out")" = "$1" ]; }
+mode_is() {                      # the relay mode as fosctl normalises it
+	expect_rc 0 fosp mode
+	case $(cat "$work/out") in
+	*"(mode $1,"*) return 0 ;;
+	esac
+	return 1
+}
 no_kickd() {
 	for f in "$HA_RSCTMP"/*kickd*; do
 		[ ! -e "$f" ] || fail "fos-kickd pidfile left: $f"
@@ -83,6 +89,20 @@ mode_is 0 || fail "backup start did not point the relays at the backup"
 OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
 mode_is 1 || fail "release_on_stop did not set the relays away"
 ok "backup: start sets mode 0; release_on_stop sets mode 1 at once"
+
+# Firmware that writes booleans as "checked" or empty (protocol page 1.1):
+# linesw reads the relay mode as libberofos normalises it.
+emu_stop
+emu_start -w "$work/cred" --checked-bools
+OCF_RESKEY_port=$HTTP_PORT
+OCF_RESKEY_udp_port=$UDP_PORT
+OCF_RESKEY_side=primary
+expect_agent 0 linesw start
+mode_is 1 || fail "start did not point the relays at the primary (checked booleans)"
+expect_agent 0 linesw monitor
+OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
+mode_is 0 || fail "release_on_stop did not set the relays away (checked booleans)"
+ok "booleans served as checked/empty: start, monitor, release_on_stop stop work"
 
 # --- failures ------------------------------------------------------------------
 OCF_RESKEY_side=primary
