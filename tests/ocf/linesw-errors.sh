@@ -57,6 +57,15 @@ expect_agent 0 linesw start
 expect_agent 0 linesw monitor
 ok "relays moved away: monitor 1; start again recovers"
 
+# Someone turns the watchdog off: nothing would move the lines if this
+# node died, so monitor fails; start turns it on again.
+expect_rc 0 fosp watchdog off
+expect_agent 1 linesw monitor
+grep -q 'watchdog is off' "$work/err" || fail "no reason: $(cat "$work/err")"
+expect_agent 0 linesw start
+expect_agent 0 linesw monitor
+ok "watchdog turned off: monitor 1; start again recovers"
+
 # fos-kickd killed: monitor fails, and the switch falls back by itself.
 kill -9 "$(cat "$HA_RSCTMP"/*kickd.pid)"
 expect_agent 1 linesw monitor
