@@ -99,6 +99,19 @@ OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
 mode_is 1 || fail "release_on_stop did not set the relays away"
 ok "backup: start sets mode 0; release_on_stop sets mode 1 at once"
 
+# A slow switch (each fosctl call 2.9 s) on stop with release: setting and
+# reading back the relays would take 6 s; one deadline for the whole stop
+# keeps it within the operation's 5 s timeout.
+printf '#!/bin/sh\nsleep 2.9\nexec "%s" "$@"\n' "$FOSCTL" >"$work/slow-fosctl"
+chmod 755 "$work/slow-fosctl"
+expect_agent 0 linesw start
+t0=$(now_ms)
+OCF_RESKEY_fosctl=$work/slow-fosctl OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
+elapsed=$(($(now_ms) - t0))
+[ "$elapsed" -lt 5000 ] || fail "stop with a slow switch took $elapsed ms, over the 5 s timeout"
+no_kickd
+ok "slow switch: stop with release_on_stop ends in $elapsed ms (timeout 5000 ms)"
+
 # Firmware that writes booleans as "checked" or empty (protocol page 1.1):
 # linesw reads the relay mode as libberofos normalises it.
 emu_stop
