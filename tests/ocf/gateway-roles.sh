@@ -145,11 +145,13 @@ OCF_RESKEY_hooks=$work/missing expect_agent 5 gateway start
 OCF_RESKEY_hooks=relative/dir expect_agent 6 gateway start
 OCF_RESKEY_hook_timeout=soon expect_agent 6 gateway start
 OCF_RESKEY_master_score=1x expect_agent 6 gateway validate-all
+OCF_RESKEY_services='*' expect_agent 6 gateway validate-all
+OCF_RESKEY_master_units='gw-*.service' expect_agent 6 gateway validate-all
 OCF_RESKEY_hooks=$work/missing OCF_RESKEY_CRM_meta_interval=0 expect_agent 7 gateway monitor
 OCF_RESKEY_hooks=$work/missing expect_agent 0 gateway stop
 [ ! -s "$work/hook.log" ] || fail "a hook ran despite bad parameters"
 expect_agent 7 gateway monitor
-ok "bad parameters: 5 (missing hooks dir), 6 (bad values), stop and probe still answer"
+ok "bad parameters: 5 (missing hooks dir), 6 (bad values, wildcards in lists), stop and probe still answer"
 
 # Stopping a slave needs no valid parameter nor tool: it succeeds.  A
 # master's stop runs hooks and units, so there bad parameters still fail.
