@@ -64,7 +64,7 @@ ok "probes set the promotion score: slave 5, master 10"
 : >"$work/hook.log"
 hook 15-fail 'if [ "$1" = master ]; then exit 3; fi'
 expect_agent 1 gateway promote
-grep -q '15-fail master failed with status 3' "$work/err" || fail "no reason given: $(cat "$work/err")"
+grep -q '15-fail: master failed with status 3' "$work/err" || fail "no reason given: $(cat "$work/err")"
 expect_agent 0 gateway monitor
 [ "$(tail -n 2 "$work/hook.log" | tr '\n' ,)" = "10 slave,20 slave," ] ||
 	fail "no rollback to slave: $(tr '\n' , <"$work/hook.log")"
@@ -117,7 +117,7 @@ touch "$work/slave-fails"
 expect_agent 1 gateway demote
 expect_agent 1 gateway monitor
 expect_agent 1 gateway stop
-grep -q '15-noslave slave failed' "$work/err" || fail "stop did not rerun the slave hooks: $(cat "$work/err")"
+grep -q '15-noslave: slave failed' "$work/err" || fail "stop did not rerun the slave hooks: $(cat "$work/err")"
 rm "$work/slave-fails"
 : >"$work/hook.log"
 expect_agent 0 gateway stop
@@ -143,6 +143,7 @@ ok "failed start: stop fails while the slave hook fails, then finishes the slave
 : >"$work/hook.log"
 OCF_RESKEY_hooks=$work/missing expect_agent 5 gateway start
 OCF_RESKEY_hooks=relative/dir expect_agent 6 gateway start
+OCF_RESKEY_hooks="relative/$(printf '%0200d' 0)" expect_agent 6 gateway start
 OCF_RESKEY_hook_timeout=soon expect_agent 6 gateway start
 OCF_RESKEY_master_score=1x expect_agent 6 gateway validate-all
 OCF_RESKEY_services='*' expect_agent 6 gateway validate-all

@@ -139,6 +139,26 @@ OCF_RESKEY_credentials=$work/badcred expect_agent 5 linesw start
 no_kickd
 ok "world-readable credentials file: 5 (OCF_ERR_INSTALLED)"
 
+# validate-all (pcs --agent-validation) catches what start would fail on.
+OCF_RESKEY_credentials=$work/badcred expect_agent 5 linesw validate-all
+grep -q 'mode 0600' "$work/err" || fail "no reason: $(cat "$work/err")"
+chmod 600 "$work/badcred"
+chown 65534 "$work/badcred"
+OCF_RESKEY_credentials=$work/badcred expect_agent 5 linesw validate-all
+grep -q 'owned by root' "$work/err" || fail "no reason: $(cat "$work/err")"
+printf '[fos1]\nurl = http://127.0.0.1:%s\nmac = %s\npassword_file = %s\n' \
+	"$HTTP_PORT" "$MAC" "$work/badcred" >"$work/berofos.conf"
+OCF_RESKEY_host='' OCF_RESKEY_config=$work/berofos.conf OCF_RESKEY_switch=nosuch \
+	expect_agent 5 linesw validate-all
+grep -q 'nosuch' "$work/err" || fail "no reason: $(cat "$work/err")"
+OCF_RESKEY_host='' OCF_RESKEY_credentials='' OCF_RESKEY_config=$work/berofos.conf \
+	OCF_RESKEY_switch=fos1 expect_agent 5 linesw validate-all
+grep -q 'owned by root' "$work/err" || fail "section's password_file not checked: $(cat "$work/err")"
+chown 0 "$work/badcred"
+OCF_RESKEY_host='' OCF_RESKEY_credentials='' OCF_RESKEY_config=$work/berofos.conf \
+	OCF_RESKEY_switch=fos1 expect_agent 0 linesw validate-all
+ok "validate-all: 5 for credentials world-readable or not root's (parameter or section), missing section"
+
 OCF_RESKEY_side=sideways expect_agent 6 linesw start
 OCF_RESKEY_kick_interval=1000 expect_agent 6 linesw validate-all
 OCF_RESKEY_host='' expect_agent 6 linesw validate-all
