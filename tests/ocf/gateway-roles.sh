@@ -23,6 +23,10 @@ OCF_RESKEY_hook_timeout=2
 export OCF_RESKEY_hooks OCF_RESKEY_hook_timeout
 
 expect_agent 7 gateway monitor
+# No notify action: the agent needs no notifications and does not offer them.
+expect_agent 0 gateway meta-data
+grep -q 'name="notify"' "$work/out" && fail "meta-data offers notify"
+expect_agent 3 gateway notify
 expect_agent 0 gateway start
 expect_agent 0 gateway monitor
 expect_agent 0 gateway promote
