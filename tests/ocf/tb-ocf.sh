@@ -29,6 +29,8 @@ wso_node_setup() {
 		mkdir -p "$agents"
 		cp "$WSO_OCFDIR/gateway" "$WSO_OCFDIR/linesw" "$WSO_OCFDIR/l2link" "$agents/"
 		chmod 755 "$agents"/*
+		# Their shared shell beside them (not executable: no agent).
+		install -m 644 "$WSO_OCFDIR/ws-common.sh" "$agents/"
 	fi
 	tb_overlay "$node" /usr/lib/ocf/resource.d "$agents"
 	# The wrappers run from the node's own resource.d (a copy made at define).
