@@ -26,6 +26,14 @@ expect_agent 7 gateway monitor
 # No notify action: the agent needs no notifications and does not offer them.
 expect_agent 0 gateway meta-data
 grep -q 'name="notify"' "$work/out" && fail "meta-data offers notify"
+# OCF 1.1 role names; the old parameter names stay, marked deprecated.
+grep -q 'role="Promoted"' "$work/out" || fail "meta-data: no role Promoted"
+grep -q 'role="Unpromoted"' "$work/out" || fail "meta-data: no role Unpromoted"
+grep -q 'role="\(Master\|Slave\)"' "$work/out" && fail "meta-data: old role names"
+for p in promoted_units promoted_score unpromoted_score master_units master_score slave_score; do
+	grep -q "<parameter name=\"$p\"" "$work/out" || fail "meta-data lacks parameter $p"
+done
+[ "$(grep -c 'Deprecated: use' "$work/out")" = 3 ] || fail "old names not marked deprecated"
 expect_agent 3 gateway notify
 expect_agent 0 gateway start
 expect_agent 0 gateway monitor
@@ -60,9 +68,17 @@ expect_agent 0 gateway promote
 OCF_RESKEY_CRM_meta_interval=0 expect_agent 8 gateway monitor
 grep -q -- '-v 10' "$work/score.log" || fail "probe of a master set no score: $(cat "$work/score.log")"
 expect_agent 0 gateway demote
+# OCF 1.1 names, and the old names as aliases (the new one wins).
+: >"$work/score.log"
+OCF_RESKEY_unpromoted_score=6 OCF_RESKEY_CRM_meta_interval=0 expect_agent 0 gateway monitor
+OCF_RESKEY_slave_score=7 OCF_RESKEY_CRM_meta_interval=0 expect_agent 0 gateway monitor
+OCF_RESKEY_slave_score=7 OCF_RESKEY_unpromoted_score=4 OCF_RESKEY_CRM_meta_interval=0 \
+	expect_agent 0 gateway monitor
+[ "$(sed -n 's/.*-v \([0-9]*\).*/\1/p' "$work/score.log" | tr '\n' ,)" = "6,7,4," ] ||
+	fail "scores by name: $(cat "$work/score.log")"
 PATH=$oldpath
 unset HA_SBIN_DIR OCF_RESKEY_CRM_meta_promotable
-ok "probes set the promotion score: slave 5, master 10"
+ok "probes set the promotion score: slave 5, master 10; unpromoted_score, slave_score alias"
 
 # A hook failing on promote: the promote fails, the node is left a slave.
 : >"$work/hook.log"
@@ -150,6 +166,8 @@ OCF_RESKEY_hooks=relative/dir expect_agent 6 gateway start
 OCF_RESKEY_hooks="relative/$(printf '%0200d' 0)" expect_agent 6 gateway start
 OCF_RESKEY_hook_timeout=soon expect_agent 6 gateway start
 OCF_RESKEY_master_score=1x expect_agent 6 gateway validate-all
+OCF_RESKEY_promoted_score=1x expect_agent 6 gateway validate-all
+OCF_RESKEY_unpromoted_score=x expect_agent 6 gateway validate-all
 OCF_RESKEY_services='*' expect_agent 6 gateway validate-all
 OCF_RESKEY_master_units='gw-*.service' expect_agent 6 gateway validate-all
 OCF_RESKEY_hooks=$work/missing OCF_RESKEY_CRM_meta_interval=0 expect_agent 7 gateway monitor

@@ -18,7 +18,7 @@ mkdir -p "$HA_RSCTMP"
 # the tests run copies from the work directory.
 chmod 755 "$work"
 mkdir -p "$work/agents"
-cp -p "$OCFDIR/gateway" "$OCFDIR/linesw" "$OCFDIR/l2link" "$work/agents/"
+cp -p "$OCFDIR/gateway" "$OCFDIR/linesw" "$OCFDIR/l2link" "$OCFDIR/ws-common.sh" "$work/agents/"
 OCFDIR=$work/agents
 export OCF_ROOT HA_RSCTMP
 
