@@ -23,6 +23,7 @@ struct emu {
 	bool config_needs_auth;   /* [inf] config.txt is protected too */
 	bool any_mac;             /* [inf] commands for another MAC are ignored */
 	bool final_lf;            /* [inf] every line ends with LF */
+	bool checked_bools;       /* [src] booleans read "checked" or empty */
 	enum set_body set_body;   /* [guess] what a set request answers */
 	bool stall_http;          /* fault: accept and never answer */
 	const char *drop_request; /* fault: a set naming this parameter is lost */

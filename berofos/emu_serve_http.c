@@ -68,6 +68,39 @@ static void describe(const struct emu_request *req, char *out, size_t len)
 					 strcmp(req->params[i].key, "apwd") == 0 ? "***" : req->params[i].value);
 }
 
+/* config.txt as firmware that writes booleans "checked" (true) or empty
+ * (false) does: page with its boolean lines rewritten, into out.  Returns
+ * the length, or size when out is too small. */
+static size_t checked_bools(const char *page, char *out, size_t size)
+{
+	size_t used = 0;
+
+	while (*page != '\0') {
+		const char *nl = strchr(page, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - page) : strlen(page);
+		const char *eq = memchr(page, '=', len);
+		char key[32];
+		int k = -1, n;
+
+		if (eq != NULL && (size_t)(eq - page) < sizeof(key)) {
+			memcpy(key, page, (size_t)(eq - page));
+			key[eq - page] = '\0';
+			k = fos_key_lookup(key);
+		}
+		if (k >= 0 && fos_key_info((enum fos_key)k)->type == FOS_T_BOOL)
+			n = snprintf(out + used, size - used, "%s=%s%s", key,
+				     page + len - eq == 2 && eq[1] == '1' ? "checked" : "",
+				     nl != NULL ? "\n" : "");
+		else
+			n = snprintf(out + used, size - used, "%.*s%s", (int)len, page, nl != NULL ? "\n" : "");
+		if (n < 0 || (size_t)n >= size - used)
+			return size;
+		used += (size_t)n;
+		page += len + (nl != NULL);
+	}
+	return used;
+}
+
 /* Keeps the connection open and unanswered, as a switch whose answer got
  * lost; the oldest such connection is closed when the list is full. */
 static void stall(struct emu *e, int fd)
@@ -115,7 +148,7 @@ static int rewrite_line(char *page, size_t size, const char *key, const char *va
  * a fault (the caller must not close it). */
 static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 {
-	static char page[4096];
+	static char page[4096], page2[4096];
 	struct emu_request req;
 	struct emu_events ev;
 	char what[768], error[128] = "";
@@ -137,10 +170,11 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 			emu_report(e, &ev, "watchdog");
 			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page) ||
 			    (e->bad_key != NULL &&
-			     rewrite_line(page, sizeof(page), e->bad_key, e->bad_value) != 0))
+			     rewrite_line(page, sizeof(page), e->bad_key, e->bad_value) != 0) ||
+			    (e->checked_bools && checked_bools(page, page2, sizeof(page2)) >= sizeof(page2)))
 				status = 500;
 			else {
-				respond(fd, 200, "text/plain", page);
+				respond(fd, 200, "text/plain", e->checked_bools ? page2 : page);
 				status = 200;
 			}
 		}

@@ -174,6 +174,7 @@ static void usage(FILE *to)
 	      "      --open-config       config.txt readable without a password\n"
 	      "      --answer-any-mac    obey GBL4 commands carrying another MAC\n"
 	      "      --no-final-lf       config.txt without LF after the last line\n"
+	      "      --checked-bools     config.txt booleans as \"checked\" or empty\n"
 	      "      --set-body html|text|empty   body of a set reply (default html)\n"
 	      "      --bypass-bc-joined  bypass mode 0 joins B-C (default open)\n"
 	      "  faults:\n"
@@ -188,8 +189,8 @@ static void usage(FILE *to)
 }
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
-       OPT_NO_FINAL_LF, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG, OPT_FLASH,
-       OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY };
+       OPT_NO_FINAL_LF, OPT_CHECKED, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG,
+       OPT_FLASH, OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -221,6 +222,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "open-config", no_argument, NULL, OPT_OPEN_CONFIG },
 		{ "answer-any-mac", no_argument, NULL, OPT_ANY_MAC },
 		{ "no-final-lf", no_argument, NULL, OPT_NO_FINAL_LF },
+		{ "checked-bools", no_argument, NULL, OPT_CHECKED },
 		{ "set-body", required_argument, NULL, OPT_SET_BODY },
 		{ "bypass-bc-joined", no_argument, NULL, OPT_BYPASS_BC },
 		{ "stuck", required_argument, NULL, OPT_STUCK },
@@ -253,6 +255,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		case OPT_OPEN_CONFIG: e->config_needs_auth = false; break;
 		case OPT_ANY_MAC: e->any_mac = true; break;
 		case OPT_NO_FINAL_LF: e->final_lf = false; break;
+		case OPT_CHECKED: e->checked_bools = true; break;
 		case OPT_SET_BODY:
 			if (strcmp(optarg, "html") == 0) e->set_body = BODY_HTML;
 			else if (strcmp(optarg, "text") == 0) e->set_body = BODY_TEXT;

@@ -7,12 +7,17 @@
 
 OCF_AGENTS = ocf/gateway ocf/linesw ocf/l2link
 HB_R1_WRAPPERS = ocf/resource.d/WarmstandbyGateway ocf/resource.d/WarmstandbyLinesw
-EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS)
+# Shell shared by the agents and the wrappers, as resource-agents keeps its
+# *-common.sh in ${OCF_ROOT}/lib/heartbeat: ours in ${OCF_ROOT}/lib/warmstandby.
+ocfwslibdir = $(ocfroot)/lib/warmstandby
+OCF_COMMON = ocf/ws-common.sh
+EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS) $(OCF_COMMON)
 
 install-data-local: install-ocf
 uninstall-local: uninstall-ocf
 install-ocf:
-	$(MKDIR_P) '$(DESTDIR)$(ocfagentdir)' '$(DESTDIR)$(hbresourcedir)'
+	$(MKDIR_P) '$(DESTDIR)$(ocfagentdir)' '$(DESTDIR)$(hbresourcedir)' '$(DESTDIR)$(ocfwslibdir)'
+	$(INSTALL_DATA) '$(srcdir)/$(OCF_COMMON)' '$(DESTDIR)$(ocfwslibdir)/ws-common.sh'
 	for f in $(OCF_AGENTS); do \
 		sed 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' '$(srcdir)/'"$$f" \
 			>'$(DESTDIR)$(ocfagentdir)/'"$${f##*/}" && \
@@ -25,6 +30,7 @@ install-ocf:
 	done
 uninstall-ocf:
 	for f in $(OCF_AGENTS); do rm -f '$(DESTDIR)$(ocfagentdir)/'"$${f##*/}"; done
+	rm -f '$(DESTDIR)$(ocfwslibdir)/ws-common.sh'
 	for f in $(HB_R1_WRAPPERS); do rm -f '$(DESTDIR)$(hbresourcedir)/'"$${f##*/}"; done
 .PHONY: install-ocf uninstall-ocf
 

@@ -262,7 +262,7 @@ act_vars() {
 		av_hbv="$av_hbv IPaddr2::$av_a/$av_c/$av_if"
 		printf 'VIP_RESOURCES\tprimitive vip%s IPaddr2 params ip=%s cidr_netmask=%s nic=%s op monitor interval=10s\n' \
 			"$av_i" "$av_a" "$av_c" "$av_if"
-		printf 'VIP_RESOURCES\tcolocation vip%s-with-master inf: vip%s gw-clone:Master\n' "$av_i" "$av_i"
+		printf 'VIP_RESOURCES\tcolocation vip%s-with-master inf: vip%s gw-clone:Promoted\n' "$av_i" "$av_i"
 		printf 'VIP_RESOURCES\torder vip%s-after-promote Mandatory: gw-clone:promote vip%s:start\n' "$av_i" "$av_i"
 		av_i=$((av_i + 1))
 	done
@@ -272,7 +272,7 @@ act_vars() {
 	for av_s in $conf_services; do
 		av_hbs="$av_hbs $av_s"
 		printf 'SERVICE_RESOURCES\tprimitive svc-%s systemd:%s op monitor interval=10s\n' "$av_s" "$av_s"
-		printf 'SERVICE_RESOURCES\tcolocation svc-%s-with-master inf: svc-%s gw-clone:Master\n' "$av_s" "$av_s"
+		printf 'SERVICE_RESOURCES\tcolocation svc-%s-with-master inf: svc-%s gw-clone:Promoted\n' "$av_s" "$av_s"
 		printf 'SERVICE_RESOURCES\torder svc-%s-after-lines Mandatory: lines:start svc-%s:start\n' "$av_s" "$av_s"
 	done
 	printf 'HB_SERVICES\t%s\n' "$av_hbs"
@@ -284,7 +284,7 @@ act_vars() {
 			"$av_l" "$av_l" "$av_l" "$av_macs" "$conf_l2ping"
 		printf 'L2LINK_RESOURCES\tclone l2link-%s-clone l2link-%s\n' "$av_l" "$av_l"
 		# shellcheck disable=SC2016 # $role is crmsh syntax
-		printf 'L2LINK_RESOURCES\tlocation gw-l2-%s gw-clone rule $role=Master l2link-%s: defined l2link-%s\n' "$av_l" "$av_l" "$av_l"
+		printf 'L2LINK_RESOURCES\tlocation gw-l2-%s gw-clone rule $role=Promoted l2link-%s: defined l2link-%s\n' "$av_l" "$av_l" "$av_l"
 		av_ring=$((av_ring + 1))
 	done
 }

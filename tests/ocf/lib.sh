@@ -18,15 +18,20 @@ mkdir -p "$HA_RSCTMP"
 # the tests run copies from the work directory.
 chmod 755 "$work"
 mkdir -p "$work/agents"
-cp -p "$OCFDIR/gateway" "$OCFDIR/linesw" "$OCFDIR/l2link" "$work/agents/"
+cp -p "$OCFDIR/gateway" "$OCFDIR/linesw" "$OCFDIR/l2link" "$OCFDIR/ws-common.sh" "$work/agents/"
 OCFDIR=$work/agents
 export OCF_ROOT HA_RSCTMP
 
 # agent NAME ACTION: runs ocf/NAME ACTION with the OCF_RESKEY_ set by the
 # caller; the exit status is left in $rc, output in $work/out and $work/err.
+# Every exit reason must fit crm_resource's result line (128 characters).
 agent() {
 	rc=0
 	"$OCFDIR/$1" "$2" >"$work/out" 2>"$work/err" || rc=$?
+	if sed -n 's/^ocf-exit-reason://p' "$work/err" | awk 'length > 128 { bad = 1 } END { exit !bad }'; then
+		cat "$work/err" >&2
+		fail "$1 $2: an exit reason is longer than 128 characters"
+	fi
 }
 
 expect_agent() {                 # WANT NAME ACTION

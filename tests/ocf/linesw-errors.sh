@@ -24,7 +24,13 @@ export OCF_RESKEY_host OCF_RESKEY_port OCF_RESKEY_udp_port OCF_RESKEY_mac \
 	OCF_RESKEY_credentials OCF_RESKEY_wintv OCF_RESKEY_kick_interval \
 	OCF_RESKEY_fosctl OCF_RESKEY_fos_kickd OCF_RESKEY_CRM_meta_timeout
 fosp() { fos -c "$work/cred" "$@"; }
-mode_is() { expect_rc 0 fosp get 4_mode; [ "$(cat "$work/out")" = "$1" ]; }
+mode_is() {                      # the relay mode as fosctl normalises it
+	expect_rc 0 fosp mode
+	case $(cat "$work/out") in
+	*"(mode $1,"*) return 0 ;;
+	esac
+	return 1
+}
 no_kickd() {
 	for f in "$HA_RSCTMP"/*kickd*; do
 		[ ! -e "$f" ] || fail "fos-kickd pidfile left: $f"
@@ -50,6 +56,15 @@ grep -q 'point away' "$work/err" || fail "no reason: $(cat "$work/err")"
 expect_agent 0 linesw start
 expect_agent 0 linesw monitor
 ok "relays moved away: monitor 1; start again recovers"
+
+# Someone turns the watchdog off: nothing would move the lines if this
+# node died, so monitor fails; start turns it on again.
+expect_rc 0 fosp watchdog off
+expect_agent 1 linesw monitor
+grep -q 'watchdog is off' "$work/err" || fail "no reason: $(cat "$work/err")"
+expect_agent 0 linesw start
+expect_agent 0 linesw monitor
+ok "watchdog turned off: monitor 1; start again recovers"
 
 # fos-kickd killed: monitor fails, and the switch falls back by itself.
 kill -9 "$(cat "$HA_RSCTMP"/*kickd.pid)"
@@ -84,6 +99,33 @@ OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
 mode_is 1 || fail "release_on_stop did not set the relays away"
 ok "backup: start sets mode 0; release_on_stop sets mode 1 at once"
 
+# A slow switch (each fosctl call 2.9 s) on stop with release: setting and
+# reading back the relays would take 6 s; one deadline for the whole stop
+# keeps it within the operation's 5 s timeout.
+printf '#!/bin/sh\nsleep 2.9\nexec "%s" "$@"\n' "$FOSCTL" >"$work/slow-fosctl"
+chmod 755 "$work/slow-fosctl"
+expect_agent 0 linesw start
+t0=$(now_ms)
+OCF_RESKEY_fosctl=$work/slow-fosctl OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
+elapsed=$(($(now_ms) - t0))
+[ "$elapsed" -lt 5000 ] || fail "stop with a slow switch took $elapsed ms, over the 5 s timeout"
+no_kickd
+ok "slow switch: stop with release_on_stop ends in $elapsed ms (timeout 5000 ms)"
+
+# Firmware that writes booleans as "checked" or empty (protocol page 1.1):
+# linesw reads the relay mode as libberofos normalises it.
+emu_stop
+emu_start -w "$work/cred" --checked-bools
+OCF_RESKEY_port=$HTTP_PORT
+OCF_RESKEY_udp_port=$UDP_PORT
+OCF_RESKEY_side=primary
+expect_agent 0 linesw start
+mode_is 1 || fail "start did not point the relays at the primary (checked booleans)"
+expect_agent 0 linesw monitor
+OCF_RESKEY_release_on_stop=true expect_agent 0 linesw stop
+mode_is 0 || fail "release_on_stop did not set the relays away (checked booleans)"
+ok "booleans served as checked/empty: start, monitor, release_on_stop stop work"
+
 # --- failures ------------------------------------------------------------------
 OCF_RESKEY_side=primary
 printf 'wrong-password\n' >"$work/badcred"
@@ -97,11 +139,38 @@ OCF_RESKEY_credentials=$work/badcred expect_agent 5 linesw start
 no_kickd
 ok "world-readable credentials file: 5 (OCF_ERR_INSTALLED)"
 
+# validate-all (pcs --agent-validation) catches what start would fail on.
+OCF_RESKEY_credentials=$work/badcred expect_agent 5 linesw validate-all
+grep -q 'mode 0600' "$work/err" || fail "no reason: $(cat "$work/err")"
+chmod 600 "$work/badcred"
+chown 65534 "$work/badcred"
+OCF_RESKEY_credentials=$work/badcred expect_agent 5 linesw validate-all
+grep -q 'owned by root' "$work/err" || fail "no reason: $(cat "$work/err")"
+printf '[fos1]\nurl = http://127.0.0.1:%s\nmac = %s\npassword_file = %s\n' \
+	"$HTTP_PORT" "$MAC" "$work/badcred" >"$work/berofos.conf"
+OCF_RESKEY_host='' OCF_RESKEY_config=$work/berofos.conf OCF_RESKEY_switch=nosuch \
+	expect_agent 5 linesw validate-all
+grep -q 'nosuch' "$work/err" || fail "no reason: $(cat "$work/err")"
+OCF_RESKEY_host='' OCF_RESKEY_credentials='' OCF_RESKEY_config=$work/berofos.conf \
+	OCF_RESKEY_switch=fos1 expect_agent 5 linesw validate-all
+grep -q 'owned by root' "$work/err" || fail "section's password_file not checked: $(cat "$work/err")"
+chown 0 "$work/badcred"
+OCF_RESKEY_host='' OCF_RESKEY_credentials='' OCF_RESKEY_config=$work/berofos.conf \
+	OCF_RESKEY_switch=fos1 expect_agent 0 linesw validate-all
+ok "validate-all: 5 for credentials world-readable or not root's (parameter or section), missing section"
+
 OCF_RESKEY_side=sideways expect_agent 6 linesw start
 OCF_RESKEY_kick_interval=1000 expect_agent 6 linesw validate-all
 OCF_RESKEY_host='' expect_agent 6 linesw validate-all
 OCF_RESKEY_fosctl=/nonexistent/fosctl expect_agent 5 linesw start
 ok "bad parameters: 6 (side, kick interval over wintv/3, no host), 5 (no fosctl)"
+
+# A missing tool does not fail stop: stop needs only to end fos-kickd.
+expect_agent 0 linesw start
+OCF_TESTER_FAIL_HAVE_BINARY=1 expect_agent 0 linesw stop
+no_kickd
+expect_agent 7 linesw monitor
+ok "stop with a tool missing (have_binary fails): 0, fos-kickd stopped"
 
 # Unreachable: the emulator is gone, its port is closed.
 emu_stop

@@ -49,3 +49,11 @@ ocf-tester -n l2 -o interface=lo -o macs="02:00:00:00:00:01 02:00:00:00:00:02" \
 	-o l2ping="$work/l2ping" -o dampen=1s "$OCFDIR/l2link" >"$work/out" 2>&1 ||
 	{ cat "$work/out" >&2; fail "ocf-tester l2link"; }
 ok "ocf-tester l2link"
+
+# A missing tool (attrd_updater, timeout) does not fail stop.
+OCF_RESKEY_interface=lo OCF_RESKEY_macs=02:00:00:00:00:01 OCF_RESKEY_l2ping=$work/l2ping
+export OCF_RESKEY_interface OCF_RESKEY_macs OCF_RESKEY_l2ping
+expect_agent 0 l2link start
+OCF_TESTER_FAIL_HAVE_BINARY=1 expect_agent 0 l2link stop
+expect_agent 7 l2link monitor
+ok "l2link: stop with a tool missing (have_binary fails): 0"
