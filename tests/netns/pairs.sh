@@ -187,19 +187,16 @@ pacemaker_pair() {
 	mapfile -t WATCHES < <(pair_pcmk_watches n1 n2)
 }
 
-# pair_cut_rebooted FROM TO TIMEOUT [--watch ...]: a power cut of FROM
-# (wsprobe kills its PID 1, t0 is the kill), the takeover by TO timed as
-# scn_power_cut_takeover does; then, instead of reaping FROM, waits until
-# the survivor's fencing reset has powered FROM on again (the switch's
-# hook reaps and boots it).  Prints wsprobe's output; its status.
+# pair_cut_rebooted FROM TO TIMEOUT [--watch ...]: scn_cut_probe (a power
+# cut of FROM, the takeover by TO timed); then, instead of reaping FROM,
+# waits until the survivor's fencing reset has powered FROM on again (the
+# switch's hook reaps and boots it).  Prints wsprobe's output; its status.
 pair_cut_rebooted() {
-	local from=$1 to=$2 timeout=$3 pid rc
-	shift 3
-	pid=$(tb_init_pid "$from")
-	tb_pid_is_ours "$pid" || tb_die "node $from: PID $pid is not the init we started"
-	tb_probe --kill "$pid" --expect-mac "$(tb_mac "$to" lan)" --timeout "$timeout" "$@"
+	local pid rc
+	pid=$(tb_init_pid "$1")
+	scn_cut_probe "$@"
 	rc=$?
-	tb_wait_for 60 pair_rebooted "$from" "$pid" || tb_log "the switch did not power $from on again"
+	tb_wait_for 60 pair_rebooted "$1" "$pid" || tb_log "the switch did not power $1 on again"
 	return "$rc"
 }
 pair_rebooted() { tb_node_running "$1" && [ "$(tb_init_pid "$1")" != "$2" ]; }   # NODE OLD_INIT

@@ -7,18 +7,24 @@ scn_wait_vip_on() {
 	tb_probe --expect-mac "$(tb_mac "$1" lan)" --timeout "$2"
 }
 
-# scn_power_cut_takeover FROM TO SECONDS [--watch NAME:FILE:REGEX]...:
-# cuts FROM's power from inside the prober (so t0 is the kill itself) and
-# prints when each watched log line appeared and when the VIP answered
-# from TO.  Returns wsprobe's status (0: every event seen).
-scn_power_cut_takeover() {
-	local from=$1 to=$2 timeout=$3 pid rc
+# scn_cut_probe FROM TO SECONDS [--watch NAME:FILE:REGEX]...: cuts FROM's
+# power from inside the prober (so t0 is the kill itself) and prints when
+# each watched log line appeared and when the VIP answered from TO.
+# Returns wsprobe's status (0: every event seen).  FROM is not reaped.
+scn_cut_probe() {
+	local from=$1 to=$2 timeout=$3 pid
 	shift 3
 	pid=$(tb_init_pid "$from")
 	tb_pid_is_ours "$pid" || tb_die "node $from: PID $pid is not the init we started"
 	tb_probe --kill "$pid" --expect-mac "$(tb_mac "$to" lan)" --timeout "$timeout" "$@"
+}
+# scn_power_cut_takeover FROM TO SECONDS [--watch ...]: scn_cut_probe, then
+# FROM reaped (it stays off).
+scn_power_cut_takeover() {
+	local rc
+	scn_cut_probe "$@"
 	rc=$?
-	tb_reap "$from"
+	tb_reap "$1"
 	return "$rc"
 }
 

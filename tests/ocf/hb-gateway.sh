@@ -70,13 +70,10 @@ sleep 2
 mapfile -t watches < <(scn_hb_watches n1 n2)
 watches+=("--watch=master:$(hooks_log n2):[0-9] master$")
 watches+=("--watch=relays:$(fos_log):relay mode 1 -> 0")
-old_init=$(tb_init_pid n1)
-tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
 mark=$(fos_log_lines)
 acq_before=$(acquisitions n1)
-# Not scn_power_cut_takeover: its reap would race with the reset that
-# powers n1 on again (the switch's hook reaps and restarts the node).
-out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
+# The reset powers n1 on again (the switch's hook reaps and boots it).
+out=$(pair_cut_rebooted n1 n2 60 "${watches[@]}")
 tb_check "n2 declares n1 dead (bound 10 s)" tb_le "$(tb_event_time "$out" dead)" 10
 tb_check "n2 becomes master: its master hook ran (bound 30 s)" tb_le "$(tb_event_time "$out" master)" 30
 tb_check "fosemu shows the relays switched to n2 (bound 30 s)" tb_le "$(tb_event_time "$out" relays)" 30
