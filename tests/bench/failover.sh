@@ -70,6 +70,8 @@ here=$(cd "$(dirname "$0")/../netns" && pwd)
 . "$here/fos.sh"
 # shellcheck source=../ocf/tb-ocf.sh
 . "$here/../ocf/tb-ocf.sh"
+# shellcheck source=../netns/ssh.sh
+. "$here/ssh.sh"
 # shellcheck source=../netns/pairs.sh
 . "$here/pairs.sh"
 # shellcheck source=../netns/ka.sh
