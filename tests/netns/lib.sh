@@ -5,9 +5,10 @@
 # ipc, net and cgroup namespaces whose PID 1 is the real systemd, booted
 # from an overlay of / with the installed packages (node-boot.sh,
 # product.sh), so that killing PID 1 is a power cut: every process dies and
-# the kernel removes the node's links and addresses.  Links (lan, aux, dmz) are bridges in a bridge namespace; each
-# node has eth0/eth1/eth2 with a fixed MAC, so a node that is powered on again
-# keeps its MAC.  An observer namespace sits on every link and probes VIPs.
+# the kernel removes the node's links and addresses.  Links (lan, aux, dmz)
+# are bridges in a bridge namespace; each node has eth0/eth1/eth2 with a
+# fixed MAC, so a node that is powered on again keeps its MAC.  An observer
+# namespace sits on every link and probes VIPs.
 #
 # Everything carries the run's prefix $TB ("ws" + 4 hex digits), is recorded
 # in $TB_REGISTRY/$TB (PIDs with their start times, namespace names) and is
