@@ -98,6 +98,12 @@ ct_check "stonith_host line" grep -qx 'stonith_host \* berofos 192.0.2.40:80 gw1
 ct_check "url_address keeps the port" [ "$(url_address http://192.0.2.40:8080)" = 192.0.2.40:8080 ]
 ct_check "url_address keeps IPv6 brackets and port" [ "$(url_address 'http://[fe80::1]:80/')" = '[fe80::1]:80' ]
 ct_check "url_address of a bare host" [ "$(url_address http://fos1.example)" = fos1.example ]
+# A switch without a password: Heartbeat's stonith_host takes its
+# parameters by position, so the place of the password file says "none".
+printf '[fos1]\nurl = http://192.0.2.40\nuser = admin\n' >"$conf_berofos_conf"
+ct_check "no password file: stonith_host says none in its place (6 parameters)" render ha.cf gw1 "$dir/ha.cf-nopw" &&
+	grep -qx 'stonith_host \* berofos 192.0.2.40 gw1:0,gw2:1 admin none 2 1' "$dir/ha.cf-nopw"
+
 # renders_with TEMPLATE TEXT: the template rendered for gw1 holds TEXT.
 renders_with() { render "$1" gw1 "$dir/with.out" && grep -qF -- "$2" "$dir/with.out"; }
 for url in 'http://192.0.2.40:8080' 'http://[fe80::1]:80'; do
