@@ -235,6 +235,13 @@ int bfp_parse_password_file(const char *text, char *path, size_t len, char *err,
 
 	if (n == 0)
 		return bfp_error(err, err_len, "the credentials file name is empty");
+	/* Heartbeat's stonith_host passes parameters by position: a switch
+	 * without a password needs a word in that place. */
+	if (strcmp(text, BFP_NO_PASSWORD_FILE) == 0) {
+		if (len > 0)
+			path[0] = '\0';
+		return 0;
+	}
 	if (text[0] != '/')
 		return bfp_error(err, err_len, "the credentials file must be an absolute path, not '%s'", text);
 	if (n >= len || n >= BFP_PATH_MAX)

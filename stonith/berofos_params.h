@@ -64,7 +64,9 @@ int bfp_parse_seconds(const char *text, long min_ms, long max_ms, long *ms,
 /* Login name: 1 to 63 printable characters without ':' (Basic auth). */
 int bfp_parse_login(const char *text, char *login, size_t len, char *err, size_t err_len);
 
-/* Credentials file: an absolute path (checked for ownership when read). */
+/* Credentials file: an absolute path (checked for ownership when read), or
+ * BFP_NO_PASSWORD_FILE for a switch without a password (path set empty). */
+#define BFP_NO_PASSWORD_FILE "none"
 int bfp_parse_password_file(const char *text, char *path, size_t len,
 			    char *err, size_t err_len);
 

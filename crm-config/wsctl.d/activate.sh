@@ -238,7 +238,7 @@ act_vars() {
 	[ -z "$conf_kick_interval_ms" ] || av_kick=" kick_interval=$conf_kick_interval_ms"
 	printf 'PRIMARY\t%s\nNODE1\t%s\nNODE2\t%s\n' "$act_primary" "$act_me" "$act_peer"
 	printf 'STONITH\t%s\nSWITCH\t%s\nFOS_CONFIG\t%s\n' "$act_stonith" "$act_switch" "$conf_berofos_conf"
-	printf 'FOS_HOST\t%s\nFOS_USER\t%s\nFOS_PASSWORD_FILE\t%s\n' "$(url_host "$av_url")" "${av_user:-admin}" "$av_pwf"
+	printf 'FOS_HOST\t%s\nFOS_USER\t%s\nFOS_PASSWORD_FILE\t%s\n' "$(url_address "$av_url")" "${av_user:-admin}" "${av_pwf:-none}"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
 	printf 'HOSTMAP\t%s\nHB_HOSTMAP\t%s\n' "$(printf '%s' "$act_pmap" | tr ',' ' ')" "$act_pmap"
 	printf 'FENCE_DELAY\t%s\nFENCE_DELAY_MAX\t%s\n' "$conf_fence_delay" "$conf_fence_delay_max"

@@ -59,7 +59,7 @@ cmd_stonith() {
 			# Same device: refresh its parameters from berofos.conf.
 			su_url=$(fos_section_value "$conf_berofos_conf" "$2" url)
 			su_pwf=$(fos_section_value "$conf_berofos_conf" "$2" password_file)
-			crm_resource --resource "fence-$2" --set-parameter ipaddr --parameter-value "$(url_host "$su_url")" >/dev/null &&
+			crm_resource --resource "fence-$2" --set-parameter ipaddr --parameter-value "$(url_address "$su_url")" >/dev/null &&
 				crm_resource --resource "fence-$2" --set-parameter password_file --parameter-value "$su_pwf" >/dev/null ||
 				die "$EX_STACK" "crm_resource could not update fence-$2"
 			say "fence-$2: parameters updated from $conf_berofos_conf" ;;

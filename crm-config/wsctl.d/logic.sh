@@ -247,7 +247,10 @@ fos_section_value() {
 }
 fos_has_section() { grep -q "^[[:space:]]*\\[$2\\][[:space:]]*$" "$1" 2>/dev/null; }
 # The host part of http://HOST[:PORT][/...]
-url_host() { printf '%s\n' "$1" | sed 's|^[a-z]*://||; s|[:/].*$||'; }
+# url_address URL: HOST[:PORT] of an http:// URL, IPv6 brackets kept: what
+# the fence device's ipaddr takes (the port must reach it: a switch on
+# another port than 80 is fenced there too).
+url_address() { printf '%s\n' "$1" | sed 's|^[a-z]*://||; s|/.*$||'; }
 
 # fosctl exit codes as a sentence (see fosctl(8)).
 fosctl_reason() {

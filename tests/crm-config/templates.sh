@@ -92,7 +92,26 @@ ct_check "ha.cf renders for gw1" render ha.cf gw1 "$dir/ha.cf.gw1"
 ct_check "ha.cf renders for gw2" render ha.cf gw2 "$dir/ha.cf.gw2"
 ct_check "gw1 sends to gw2's MACs" sh -c "grep -qx 'l2 eth1 02:00:00:00:01:02' '$dir/ha.cf.gw1' && grep -qx 'l2 eth2 02:00:00:00:02:02' '$dir/ha.cf.gw1'"
 ct_check "gw2 sends to gw1's MACs" grep -qx 'l2 eth1 02:00:00:00:01:01' "$dir/ha.cf.gw2"
-ct_check "stonith_host line" grep -qx 'stonith_host \* berofos 192.0.2.40 gw1:0,gw2:1 admin /etc/warmstandby/fos1.pw 2 1' "$dir/ha.cf.gw1"
+ct_check "stonith_host line" grep -qx 'stonith_host \* berofos 192.0.2.40:80 gw1:0,gw2:1 admin /etc/warmstandby/fos1.pw 2 1' "$dir/ha.cf.gw1"
+
+# The switch's port and IPv6 address reach the fence device unchanged.
+ct_check "url_address keeps the port" [ "$(url_address http://192.0.2.40:8080)" = 192.0.2.40:8080 ]
+ct_check "url_address keeps IPv6 brackets and port" [ "$(url_address 'http://[fe80::1]:80/')" = '[fe80::1]:80' ]
+ct_check "url_address of a bare host" [ "$(url_address http://fos1.example)" = fos1.example ]
+# A switch without a password: Heartbeat's stonith_host takes its
+# parameters by position, so the place of the password file says "none".
+printf '[fos1]\nurl = http://192.0.2.40\nuser = admin\n' >"$conf_berofos_conf"
+ct_check "no password file: stonith_host says none in its place (6 parameters)" render ha.cf gw1 "$dir/ha.cf-nopw" &&
+	grep -qx 'stonith_host \* berofos 192.0.2.40 gw1:0,gw2:1 admin none 2 1' "$dir/ha.cf-nopw"
+
+# renders_with TEMPLATE TEXT: the template rendered for gw1 holds TEXT.
+renders_with() { render "$1" gw1 "$dir/with.out" && grep -qF -- "$2" "$dir/with.out"; }
+for url in 'http://192.0.2.40:8080' 'http://[fe80::1]:80'; do
+	printf '[fos1]\nurl = %s\nuser = admin\npassword_file = /etc/warmstandby/fos1.pw\n' "$url" >"$conf_berofos_conf"
+	addr=$(url_address "$url")
+	ct_check "$url: the fence device's ipaddr is $addr" renders_with pacemaker.crm "ipaddr=$addr "
+	ct_check "$url: stonith_host names $addr" renders_with ha.cf "stonith_host * berofos $addr gw1:0"
+done
 ct_check "both nodes listed" sh -c "grep -qx 'node gw1' '$dir/ha.cf.gw1' && grep -qx 'node gw2' '$dir/ha.cf.gw1'"
 ct_check "haresources renders" render haresources gw1 "$dir/haresources"
 expected="gw2 WarmstandbyGateway::hooks=/etc/warmstandby/hooks.d::hook_timeout=30 WarmstandbyLinesw::fos1::config=$conf_berofos_conf::primary_node=gw2::wintv=10::fosctl=/usr/sbin/fosctl::fos_kickd=/usr/sbin/fos-kickd IPaddr2::192.0.2.50/24/eth0 IPaddr2::198.51.100.7/32/eth3 asterisk"

@@ -162,6 +162,9 @@ static void logins_and_credentials_files_are_checked(void **state)
 	assert_int_equal(bfp_parse_password_file("fos1.pw", path, sizeof(path), err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "absolute"));
 	assert_int_equal(bfp_parse_password_file("", path, sizeof(path), err, sizeof(err)), -1);
+	/* "none": a switch without a password (a word for stonith_host's place) */
+	assert_int_equal(bfp_parse_password_file("none", path, sizeof(path), err, sizeof(err)), 0);
+	assert_string_equal(path, "");
 }
 
 static void plugs_are_ports_or_mapped_nodes(void **state)
