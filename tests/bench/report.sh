@@ -10,11 +10,11 @@ BENCH_PHASES="token dead fenced takeover promoted lines vip"
 bench_label() {                  # CONFIG: what the configuration is
 	case $1 in
 	hb-ucast) echo "1 Heartbeat R1 ucast, IPaddr2 (stock)" ;;
-	hb-ws) echo "2 Heartbeat R1 l2, warmstandby by wsctl activate (timers of -k, -r), stonith berofos" ;;
-	hb-ws-defaults) echo "2 Heartbeat R1 l2, warmstandby by wsctl activate (wsctl's defaults), stonith berofos" ;;
+	hb-ws) echo "2 Heartbeat R1 l2, wsctl activate, -k/-r timers" ;;
+	hb-ws-defaults) echo "2 Heartbeat R1 l2, wsctl activate, its defaults" ;;
 	pcmk-stock) echo "3 Corosync+Pacemaker token 3000, IPaddr2 (stock)" ;;
-	pcmk-ws) echo "4 Corosync+Pacemaker token $BENCH_TOKEN, warmstandby by wsctl activate (-t, -r), stonith:berofos" ;;
-	pcmk-ws-defaults) echo "4 Corosync+Pacemaker, warmstandby by wsctl activate (wsctl's defaults), stonith:berofos" ;;
+	pcmk-ws) echo "4 Pacemaker token $BENCH_TOKEN, wsctl activate, -t/-r" ;;
+	pcmk-ws-defaults) echo "4 Pacemaker, wsctl activate, its defaults" ;;
 	ka-*) echo "5 keepalived VRRP advert ${1#ka-} s" ;;
 	*) echo "$1" ;;
 	esac
