@@ -42,7 +42,9 @@ interrupted_run() {
 	set -m
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	# No cluster runs in it, so it need not wait for the scenario lock.
-	WS_TB_LOCK=$out.lock bash -c '. "$1/lib.sh"; tb_init teardown-interrupted lan aux
+	# env --default-signal: a caller started in the background (SIGINT
+	# ignored, which a shell cannot undo) must not make the run ignore it.
+	WS_TB_LOCK=$out.lock env --default-signal=INT,TERM bash -c '. "$1/lib.sh"; tb_init teardown-interrupted lan aux
 		tb_node_define n1 1; tb_node_define n2 2; tb_node_start n1; tb_node_start n2
 		tb_in n1 sh -c "sleep 300 >/dev/null 2>&1 &"
 		echo "prefix $TB"; sleep 120' _ "$here" >"$out" 2>/dev/null &
