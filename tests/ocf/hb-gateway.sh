@@ -1,8 +1,8 @@
 #!/bin/bash
-# Heartbeat R1 over the l2 medium with the wrappers in haresources, as
-# `wsctl activate` writes it:
-#
-#   n1 WarmstandbyGateway::hooks=... WarmstandbyLinesw::fos1::...::primary_node=n1 IPaddr2::VIP
+# Heartbeat R1 over the l2 medium, configured by `wsctl activate` (this
+# test writes no Heartbeat file; it only reads the resource words wsctl
+# wrote): n1's group is the gateway wrapper, the lines wrapper for switch
+# fos1 with n1 as primary node, and the VIP.
 #
 # n1 starts as master with the lines (relay mode 1) and the VIP; a power cut
 # of n1 makes n2 master, and the relays follow it (fosemu's log shows mode
