@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "berofos/fos_config.h"
+#include "berofos/fos_devpage.h"
 #include "berofos/fos_error.h"
 #include "berofos/fos_gbl4.h"
 #include "berofos/fos_kickstat.h"
@@ -19,7 +19,7 @@
 #define FOS_DEFAULT_TIMEOUT_MS 3000
 #define FOS_PASSWORD_ENV "FOS_PASSWORD"
 #define FOS_PASSWORD_MAX 15          /* apwd: at most 15 characters */
-#define FOS_CONFIG_FILE "/etc/warmstandby/berofos.conf"
+#define FOS_SWITCHCONF_FILE "/etc/warmstandby/berofos.conf"
 #define FOS_MSG_MAX 256
 
 struct fos_handle;
@@ -42,7 +42,7 @@ void fos_close(struct fos_handle *fos);
 /* The message of the last failure on this handle. */
 const char *fos_message(const struct fos_handle *fos);
 
-enum fos_err fos_read_state(struct fos_handle *fos, struct fos_config *state);
+enum fos_err fos_read_state(struct fos_handle *fos, struct fos_state *state);
 /* Any settable key by its enum; value as a user writes it ("on", "1", ...). */
 enum fos_err fos_set(struct fos_handle *fos, enum fos_key key, const char *value);
 /* Live relay mode: 1 joins A-B (primary), 0 joins A-D (backup, fail-safe). */

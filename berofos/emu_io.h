@@ -1,5 +1,6 @@
-/* fosemu's I/O layer, shared by its files: the running emulator, its log,
- * persistence and the two servers.  The device model is emu_state.c. */
+/* fosemu's I/O layer, shared by its files: the running emulator,
+ * persistence and the two servers; the log is emu_log.h.  The device model
+ * is emu_state.c. */
 #ifndef EMU_IO_H
 #define EMU_IO_H
 
@@ -38,12 +39,6 @@ struct emu {
 	int http_fd, udp_fd;
 };
 
-
-long long emu_mono_ms(void);
-/* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
-void emu_log(struct emu *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Logs what changed, runs the power hook, saves the state. */
-void emu_report(struct emu *e, const struct emu_events *ev, const char *cause);
 int emu_save_state(struct emu *e);
 int emu_load_state(struct emu *e);
 void emu_serve_http(struct emu *e);

@@ -1,6 +1,7 @@
 /* fosemu's persistent state: the config.txt page plus the admin password,
  * rewritten through a 0600 temporary file after every change. */
 #include "berofos/emu_io.h"
+#include "berofos/emu_log.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +18,7 @@ int emu_save_state(struct emu *e)
 
 	if (e->state_file == NULL)
 		return 0;
-	len = fos_config_format(&e->st.cfg, true, page, sizeof(page));
+	len = fos_devpage_format(&e->st.cfg, true, page, sizeof(page));
 	if (len >= sizeof(page))
 		return -1;
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", e->state_file) >= sizeof(tmp))
@@ -42,7 +43,7 @@ int emu_load_state(struct emu *e)
 {
 	static char page[65536];
 	char error[128];
-	struct fos_config cfg;
+	struct fos_state cfg;
 	const char *apwd;
 	size_t len;
 	FILE *in = fopen(e->state_file, "r");
@@ -52,7 +53,7 @@ int emu_load_state(struct emu *e)
 	len = fread(page, 1, sizeof(page) - 1, in);
 	fclose(in);
 	page[len] = '\0';
-	if (fos_config_parse(page, len, &cfg, error, sizeof(error)) != 0) {
+	if (fos_devpage_parse(page, len, &cfg, error, sizeof(error)) != 0) {
 		fprintf(stderr, "fosemu: state file %s: %s\n", e->state_file, error);
 		return -1;
 	}

@@ -3,6 +3,7 @@
  * statuses a device sends. */
 #include "berofos/emu_http.h"
 #include "berofos/emu_io.h"
+#include "berofos/emu_log.h"
 #include "berofos/berofos.h"
 
 #include <errno.h>
@@ -168,7 +169,7 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 		else {
 			emu_tick(&e->st, emu_mono_ms(), &ev);
 			emu_report(e, &ev, "watchdog");
-			if (fos_config_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page) ||
+			if (fos_devpage_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page) ||
 			    (e->bad_key != NULL &&
 			     rewrite_line(page, sizeof(page), e->bad_key, e->bad_value) != 0) ||
 			    (e->checked_bools && checked_bools(page, page2, sizeof(page2)) >= sizeof(page2)))

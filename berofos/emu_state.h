@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "berofos/fos_config.h"
+#include "berofos/fos_devpage.h"
 
 /* Behaviours the protocol page marks as guesses, and injected faults. */
 struct emu_options {
@@ -19,7 +19,7 @@ struct emu_options {
 };
 
 struct emu_state {
-	struct fos_config cfg;
+	struct fos_state cfg;
 	char apwd[FOS_STR_MAX];
 	long long deadline_ms;   /* watchdog expiry, monotonic ms, when running */
 	struct emu_options opt;

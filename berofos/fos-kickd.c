@@ -91,7 +91,7 @@ static void usage(FILE *to)
 {
 	fputs("usage: fos-kickd [options]\n"
 	      "  -s, --switch NAME       section of the config file\n"
-	      "  -f, --config FILE       default " FOS_CONFIG_FILE "\n"
+	      "  -f, --config FILE       default " FOS_SWITCHCONF_FILE "\n"
 	      "  -h, --host IP           switch address for the kicks\n"
 	      "  -u, --udp-port N        GBL4 port (default 50123)\n"
 	      "  -m, --mac MAC           switch MAC\n"
@@ -161,7 +161,7 @@ bad:
 		return -1;
 	}
 	if (name != NULL || config != NULL) {
-		if (fos_switch_conf_load(config ? config : FOS_CONFIG_FILE, name ? name : "default",
+		if (fos_switch_conf_load(config ? config : FOS_SWITCHCONF_FILE, name ? name : "default",
 					 &k->sw, message, sizeof(message)) != FOS_OK) {
 			fprintf(stderr, "fos-kickd: %s\n", message);
 			return -1;

@@ -233,7 +233,7 @@ static enum fos_err http_get(struct fos_handle *fos, const char *path, const cha
 	}
 }
 
-enum fos_err fos_read_state(struct fos_handle *fos, struct fos_config *state)
+enum fos_err fos_read_state(struct fos_handle *fos, struct fos_state *state)
 {
 	static struct reply reply_buf;   /* large; one caller at a time per process */
 	struct reply *reply = &reply_buf;
@@ -243,7 +243,7 @@ enum fos_err fos_read_state(struct fos_handle *fos, struct fos_config *state)
 	err = http_get(fos, "/config.txt", "reading the switch state", reply);
 	if (err != FOS_OK)
 		return err;
-	if (fos_config_parse(reply->data, reply->len, state, why, sizeof(why)) != 0)
+	if (fos_devpage_parse(reply->data, reply->len, state, why, sizeof(why)) != 0)
 		return fail(fos, FOS_E_BAD_REPLY, "reading the switch state from %s: %s", fos->base, why);
 	return FOS_OK;
 }
@@ -256,7 +256,7 @@ static void sleep_ms(long ms)
 		;
 }
 
-static bool value_matches(enum fos_key key, const struct fos_config *state, const char *want)
+static bool value_matches(enum fos_key key, const struct fos_state *state, const char *want)
 {
 	const struct fos_key_info *info = fos_key_info(key);
 
@@ -288,7 +288,7 @@ static enum fos_err send_set(struct fos_handle *fos, enum fos_key key, const cha
  * A boolean must read as one of the values the device writes: a power port
  * reading "garbage" is not off, and fencing must not take it for off. */
 static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char *want,
-			    const char *what, struct fos_config *state)
+			    const char *what, struct fos_state *state)
 {
 	const struct fos_key_info *info = fos_key_info(key);
 
@@ -321,8 +321,8 @@ static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char
  * (protocol page 1.2).  Any such change is reported, not silently accepted.
  * The watchdog's state and countdown change on their own and are skipped. */
 static enum fos_err check_side_effects(struct fos_handle *fos, enum fos_key key,
-				       const struct fos_config *before,
-				       const struct fos_config *after, const char *what)
+				       const struct fos_state *before,
+				       const struct fos_state *after, const char *what)
 {
 	int cmd = fos_key_info(key)->cmd;
 
@@ -345,7 +345,7 @@ static enum fos_err set_and_confirm(struct fos_handle *fos, enum fos_key key, co
 				    const char *what)
 {
 	const struct fos_key_info *info = fos_key_info(key);
-	struct fos_config before, state;
+	struct fos_state before, state;
 	char normal[FOS_STR_MAX];
 	char why[128];
 	enum fos_err err;
@@ -400,7 +400,7 @@ enum fos_err fos_set_power(struct fos_handle *fos, int port, bool on)
 
 enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s)
 {
-	struct fos_config state;
+	struct fos_state state;
 	enum fos_err err;
 	char value[16];
 	char why[128];
@@ -417,7 +417,7 @@ enum fos_err fos_watchdog_enable(struct fos_handle *fos, int interval_s)
 	err = confirm(fos, FOS_K_WEN, "1", "enabling the watchdog", &state);
 	if (err != FOS_OK)
 		return err;
-	if (fos_config_need(&state, FOS_K_WSTATE, why, sizeof(why)) != 0)
+	if (fos_devpage_need(&state, FOS_K_WSTATE, why, sizeof(why)) != 0)
 		return fail(fos, FOS_E_BAD_REPLY, "enabling the watchdog: %s: %s", fos->base, why);
 	if (state.v[FOS_K_WSTATE].num != FOS_WSTATE_ON)
 		return fail(fos, FOS_E_NOT_CONFIRMED,
@@ -434,7 +434,7 @@ enum fos_err fos_watchdog_disable(struct fos_handle *fos)
 enum fos_err fos_set_password(struct fos_handle *fos, const char *password, bool *maybe_taken)
 {
 	static struct reply reply_buf;
-	struct fos_config state;
+	struct fos_state state;
 	char path[128];
 	char *escaped;
 	enum fos_err err;

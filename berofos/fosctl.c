@@ -53,7 +53,7 @@ static void usage(FILE *to)
 	      "  -U, --user NAME            HTTP user (default admin)\n"
 	      "  -t, --timeout SECONDS      per request (default 3)\n"
 	      "  -s, --switch NAME          section of the config file\n"
-	      "  -f, --config FILE          default " FOS_CONFIG_FILE "\n"
+	      "  -f, --config FILE          default " FOS_SWITCHCONF_FILE "\n"
 	      "  -i, --interval SECONDS     watchdog interval for 'watchdog on'\n"
 	      "      --kick-status FILE     fos-kickd's status file, shown by 'watchdog status'\n"
 	      "  -j, --json                 machine-readable output\n"
@@ -87,7 +87,7 @@ static int done(struct cli *cli)
 	return FOS_OK;
 }
 
-static void add_value(json_object *o, enum fos_key k, const struct fos_config *state)
+static void add_value(json_object *o, enum fos_key k, const struct fos_state *state)
 {
 	const struct fos_key_info *info = fos_key_info(k);
 
@@ -119,7 +119,7 @@ static int open_switch(struct cli *cli, struct fos_handle **fos)
 	return FOS_OK;
 }
 
-static int read_state(struct cli *cli, struct fos_config *state)
+static int read_state(struct cli *cli, struct fos_state *state)
 {
 	struct fos_handle *fos;
 	enum fos_err err = open_switch(cli, &fos);
@@ -135,7 +135,7 @@ static int read_state(struct cli *cli, struct fos_config *state)
 
 static int verb_show(struct cli *cli)
 {
-	struct fos_config state;
+	struct fos_state state;
 	int err = read_state(cli, &state);
 
 	if (err != FOS_OK)
@@ -153,7 +153,7 @@ static int verb_show(struct cli *cli)
 
 static int verb_get(struct cli *cli, const char *name)
 {
-	struct fos_config state;
+	struct fos_state state;
 	int k = fos_key_lookup(name);
 	int err;
 
@@ -239,7 +239,7 @@ static enum fos_err write_mode(struct fos_handle *fos, const void *arg)
 static int verb_mode(struct cli *cli, const char *side)
 {
 	static int mode;
-	struct fos_config state;
+	struct fos_state state;
 	int err;
 
 	if (side == NULL || strcmp(side, "status") == 0) {
@@ -277,7 +277,7 @@ static enum fos_err write_power(struct fos_handle *fos, const void *arg)
 static int verb_power(struct cli *cli, const char *port_text, const char *what)
 {
 	struct power_arg a;
-	struct fos_config state;
+	struct fos_state state;
 	enum fos_key key;
 	int err;
 
@@ -360,7 +360,7 @@ static void show_kick_status(struct cli *cli)
 static int verb_watchdog(struct cli *cli, const char *what)
 {
 	static const char *const names[] = { "off", "on", "failed" };
-	struct fos_config state;
+	struct fos_state state;
 	int interval;
 	int err;
 
@@ -370,9 +370,9 @@ static int verb_watchdog(struct cli *cli, const char *what)
 		err = read_state(cli, &state);
 		if (err != FOS_OK)
 			return err;
-		if (fos_config_need(&state, FOS_K_WSTATE, cli->message, sizeof(cli->message)) != 0 ||
-		    fos_config_need(&state, FOS_K_WINTV, cli->message, sizeof(cli->message)) != 0 ||
-		    fos_config_need(&state, FOS_K_WRETV, cli->message, sizeof(cli->message)) != 0)
+		if (fos_devpage_need(&state, FOS_K_WSTATE, cli->message, sizeof(cli->message)) != 0 ||
+		    fos_devpage_need(&state, FOS_K_WINTV, cli->message, sizeof(cli->message)) != 0 ||
+		    fos_devpage_need(&state, FOS_K_WRETV, cli->message, sizeof(cli->message)) != 0)
 			return fail(cli, FOS_E_BAD_REPLY, cli->message);
 		ws = state.v[FOS_K_WSTATE].num;
 		if (cli->json) {
@@ -656,7 +656,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (cli->switch_name != NULL || cli->config_path != NULL) {
-		enum fos_err err = fos_switch_conf_load(cli->config_path ? cli->config_path : FOS_CONFIG_FILE,
+		enum fos_err err = fos_switch_conf_load(cli->config_path ? cli->config_path : FOS_SWITCHCONF_FILE,
 							cli->switch_name ? cli->switch_name : "default",
 							&cli->sw, cli->message, sizeof(cli->message));
 		if (err != FOS_OK)

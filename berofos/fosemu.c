@@ -1,8 +1,11 @@
 /* fosemu: a berofos on loopback for tests and the demo.  HTTP (config.txt,
- * set requests, Basic auth) and GBL4 over UDP, one poll() loop, the device
- * model in emu_state.c, the request parser in emu_http.c, the servers in
- * emu_serve_http.c and emu_serve_udp.c, persistence in emu_persist.c. */
+ * set requests, Basic auth) and GBL4 over UDP.  This file holds the options,
+ * the set-up and the poll() loop; the device model is in emu_state.c, the
+ * request parser in emu_http.c, the servers in emu_serve_http.c and
+ * emu_serve_udp.c, persistence in emu_persist.c, the event log in
+ * emu_log.c. */
 #include "berofos/emu_io.h"
+#include "berofos/emu_log.h"
 #include "berofos/emu_state.h"
 #include "berofos/fos_gbl4.h"
 #include "berofos/berofos.h"
@@ -14,8 +17,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,90 +29,12 @@
 
 #define TICK_MS 20               /* watchdog resolution */
 
-extern char **environ;
-
 static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
-}
-
-long long emu_mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
-/* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
-void emu_log(struct emu *e, const char *fmt, ...)
-{
-	struct timespec ts;
-	struct tm tm;
-	char when[32];
-	va_list ap;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
-	fprintf(e->log, "%lld.%03ld %s.%03ldZ ", (long long)ts.tv_sec, ts.tv_nsec / 1000000,
-		when, ts.tv_nsec / 1000000);
-	va_start(ap, fmt);
-	vfprintf(e->log, fmt, ap);
-	va_end(ap);
-	fputc('\n', e->log);
-	fflush(e->log);
-}
-
-static void run_hook(struct emu *e, int port, bool on)
-{
-	char port_arg[4];
-	char *argv[4];
-	pid_t pid;
-	int rc;
-
-	if (e->hook == NULL)
-		return;
-	snprintf(port_arg, sizeof(port_arg), "%d", port);
-	argv[0] = (char *)e->hook;
-	argv[1] = port_arg;
-	argv[2] = on ? "on" : "off";
-	argv[3] = NULL;
-	rc = posix_spawnp(&pid, e->hook, NULL, NULL, argv, environ);
-	if (rc != 0)
-		emu_log(e, "error: power hook %s: %s", e->hook, strerror(rc));
-	else
-		emu_log(e, "hook %s %d %s pid=%ld", e->hook, port, argv[2], (long)pid);
-}
-
-void emu_report(struct emu *e, const struct emu_events *ev, const char *cause)
-{
-	if (ev->mode_changed)
-		emu_log(e, "relay mode %ld -> %ld (%s) cause=%s", ev->old_mode,
-		      e->st.cfg.v[FOS_K_MODE].num, emu_relay_paths(&e->st), cause);
-	for (int p = 0; p < 2; p++)
-		if (ev->power_changed[p]) {
-			bool on = e->st.cfg.v[p == 0 ? FOS_K_P0 : FOS_K_P1].num != 0;
-
-			emu_log(e, "power %d %s cause=%s", p, on ? "on" : "off", cause);
-			run_hook(e, p, on);
-		}
-	if (ev->watchdog_expired)
-		emu_log(e, "watchdog expired: lines to the backup (A-D), state 2%s",
-		      e->st.opt.latch ? " (latched until wen=1)" : "");
-	if (ev->watchdog_enabled)
-		emu_log(e, "watchdog enabled interval=%lds cause=%s", e->st.cfg.v[FOS_K_WINTV].num, cause);
-	if (ev->watchdog_disabled)
-		emu_log(e, "watchdog disabled cause=%s", cause);
-	if (ev->password_changed)
-		emu_log(e, "admin password changed");
-	if (ev->stuck_ignored)
-		emu_log(e, "fault: write to a stuck relay ignored");
-	if (ev->changed)
-		(void)emu_save_state(e);
 }
 
 static int bind_socket(struct emu *e, int type, uint16_t *port)

@@ -2,24 +2,31 @@
 # fosemu, their unit/fuzz/loopback tests and man pages.
 
 # --- pure codecs: no I/O, linked by the library, the emulator and fuzzers -
-BEROFOS_CODEC_SRCS = berofos/fos_config.c berofos/fos_gbl4.c berofos/fos_error.c \
+BEROFOS_CODEC_SRCS = berofos/fos_devpage.c berofos/fos_gbl4.c berofos/fos_error.c \
 	berofos/fos_kickstat.c
 noinst_LTLIBRARIES += berofos/libfoscodec.la
 berofos_libfoscodec_la_SOURCES = $(BEROFOS_CODEC_SRCS) \
-	berofos/fos_config.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
+	berofos/fos_devpage.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
 
-# --- libberofos ------------------------------------------------------------
+# --- libfosbase: libberofos without libcurl (credentials files,
+# berofos.conf, GBL4 over UDP), for the programs that speak no HTTP ---------
+noinst_LTLIBRARIES += berofos/libfosbase.la
+berofos_libfosbase_la_SOURCES = berofos/berofos.h \
+	berofos/fos_udp.c berofos/fos_cred.c berofos/fos_switchconf.c
+berofos_libfosbase_la_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
+berofos_libfosbase_la_LIBADD = berofos/libfoscodec.la $(GLIB_LIBS)
+
+# --- libberofos: libfosbase and the HTTP client (libcurl) --------------------
 noinst_LTLIBRARIES += berofos/libberofos.la
-berofos_libberofos_la_SOURCES = berofos/berofos.h \
-	berofos/fos_http.c berofos/fos_udp.c berofos/fos_cred.c berofos/fos_conf.c
-berofos_libberofos_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(GLIB_CFLAGS)
-berofos_libberofos_la_LIBADD = berofos/libfoscodec.la $(CURL_LIBS) $(GLIB_LIBS)
+berofos_libberofos_la_SOURCES = berofos/berofos.h berofos/fos_http.c
+berofos_libberofos_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
+berofos_libberofos_la_LIBADD = berofos/libfosbase.la $(CURL_LIBS)
 
 # --- unit tests --------------------------------------------------------------
-UNIT_TESTS += tests/unit/test_fos_config tests/unit/test_fos_gbl4 tests/unit/test_fos_error
-tests_unit_test_fos_config_SOURCES = tests/unit/test_fos_config.c
-tests_unit_test_fos_config_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_fos_config_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
+UNIT_TESTS += tests/unit/test_fos_devpage tests/unit/test_fos_gbl4 tests/unit/test_fos_error
+tests_unit_test_fos_devpage_SOURCES = tests/unit/test_fos_devpage.c
+tests_unit_test_fos_devpage_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_devpage_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
 tests_unit_test_fos_gbl4_SOURCES = tests/unit/test_fos_gbl4.c
 tests_unit_test_fos_gbl4_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_gbl4_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
@@ -28,12 +35,12 @@ tests_unit_test_fos_error_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_error_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
 
 # --- fuzz targets ------------------------------------------------------------
-FUZZ_NAMES += fuzz_fos_config fuzz_fos_gbl4
-FUZZ_TESTS += tests/fuzz/fuzz_fos_config tests/fuzz/fuzz_fos_gbl4
-tests_fuzz_fuzz_fos_config_SOURCES = tests/fuzz/fuzz_fos_config.c tests/fuzz/driver.c
-tests_fuzz_fuzz_fos_config_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_config"'
-tests_fuzz_fuzz_fos_config_LDADD = berofos/libfoscodec.la
-fuzz_fuzz_fos_config_SRCS = tests/fuzz/fuzz_fos_config.c $(BEROFOS_CODEC_SRCS)
+FUZZ_NAMES += fuzz_fos_devpage fuzz_fos_gbl4
+FUZZ_TESTS += tests/fuzz/fuzz_fos_devpage tests/fuzz/fuzz_fos_gbl4
+tests_fuzz_fuzz_fos_devpage_SOURCES = tests/fuzz/fuzz_fos_devpage.c tests/fuzz/driver.c
+tests_fuzz_fuzz_fos_devpage_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_devpage"'
+tests_fuzz_fuzz_fos_devpage_LDADD = berofos/libfoscodec.la
+fuzz_fuzz_fos_devpage_SRCS = tests/fuzz/fuzz_fos_devpage.c $(BEROFOS_CODEC_SRCS)
 tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
 tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
@@ -59,8 +66,8 @@ tests_unit_test_fos_emu_LDADD = berofos/libfosemu.la $(CMOCKA_LIBS)
 
 bin_PROGRAMS += berofos/fosemu
 berofos_fosemu_SOURCES = berofos/fosemu.c berofos/emu_io.h berofos/emu_persist.c \
-	berofos/emu_serve_http.c berofos/emu_serve_udp.c
-berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libberofos.la
+	berofos/emu_log.c berofos/emu_log.h berofos/emu_serve_http.c berofos/emu_serve_udp.c
+berofos_fosemu_LDADD = berofos/libfosemu.la berofos/libfosbase.la
 
 # --- fosctl ----------------------------------------------------------------------
 sbin_PROGRAMS += berofos/fosctl
@@ -72,7 +79,7 @@ berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
 sbin_PROGRAMS += berofos/fos-kickd
 berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
 berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS) -pthread
-berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS) -lpthread
+berofos_fos_kickd_LDADD = berofos/libfosbase.la $(QB_LIBS) -lpthread
 
 # The feeder's unit, fos-kickd@SWITCH.service: started and stopped by the
 # linesw agent on the master (systemctl), never enabled (no [Install]).

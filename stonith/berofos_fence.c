@@ -33,7 +33,7 @@ static enum fos_err finish(struct fos_handle *fos, enum fos_err err, char *msg, 
 enum fos_err bff_status(const struct bfp_params *p, char *msg, size_t msg_len)
 {
 	struct fos_handle *fos;
-	struct fos_config state;
+	struct fos_state state;
 	enum fos_err err;
 
 	err = open_switch(p, &fos, msg, msg_len);
@@ -50,7 +50,7 @@ enum fos_err bff_power_get(const struct bfp_params *p, int port, bool *on,
 			   char *msg, size_t msg_len)
 {
 	struct fos_handle *fos;
-	struct fos_config state;
+	struct fos_state state;
 	enum fos_key key = port == 0 ? FOS_K_P0 : FOS_K_P1;
 	enum fos_err err;
 

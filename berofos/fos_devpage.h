@@ -1,13 +1,13 @@
 /* The berofos config.txt page as a struct: parser and formatter.  Pure code,
  * no I/O, shared by the client (libberofos) and the emulator (fosemu), so
  * the list of keys exists exactly once. */
-#ifndef FOS_CONFIG_H
-#define FOS_CONFIG_H
+#ifndef FOS_DEVPAGE_H
+#define FOS_DEVPAGE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#define FOS_CONFIG_MAGIC "bnfos_confmap_magic=0.1"
+#define FOS_DEVPAGE_MAGIC "bnfos_confmap_magic=0.1"
 #define FOS_STR_MAX 64
 
 enum fos_key {
@@ -30,7 +30,7 @@ struct fos_value {
 	char str[FOS_STR_MAX];
 };
 
-struct fos_config {
+struct fos_state {
 	struct fos_value v[FOS_K_COUNT];
 	bool seen[FOS_K_COUNT];   /* the page carried this key with a usable value */
 	bool invalid[FOS_K_COUNT];/* the page carried it with no number; str holds it */
@@ -58,20 +58,20 @@ int fos_bool_strict(const char *text);
 /* Parses a config.txt page of len bytes (not NUL-terminated).  Lines before
  * the magic line and unknown keys are ignored, and so is a known integer key
  * that holds no integer (marked invalid, not seen: reading it is the
- * caller's error, see fos_config_need).  Returns 0, or -1 with a reason in
+ * caller's error, see fos_devpage_need).  Returns 0, or -1 with a reason in
  * error when the magic line is missing. */
-int fos_config_parse(const char *text, size_t len, struct fos_config *out,
+int fos_devpage_parse(const char *text, size_t len, struct fos_state *out,
 		     char *error, size_t error_len);
 
 /* For a caller that needs key: 0 when the page carried it with a usable
  * value, else -1 with the reason (missing, or not a number) in error. */
-int fos_config_need(const struct fos_config *config, enum fos_key key,
+int fos_devpage_need(const struct fos_state *config, enum fos_key key,
 		    char *error, size_t error_len);
 
 /* Writes the page as the device does (magic first, firmware order, LF after
  * every line, also the last unless final_lf is false).  Returns the length
  * it needed (like snprintf); the output is truncated when it is >= size. */
-size_t fos_config_format(const struct fos_config *config, bool final_lf,
+size_t fos_devpage_format(const struct fos_state *config, bool final_lf,
 			 char *buf, size_t size);
 
 /* Checks a value for a settable key and normalises it into out (booleans

@@ -1,5 +1,5 @@
 /* config.txt: the one table of the device's keys, its parser and formatter. */
-#include "berofos/fos_config.h"
+#include "berofos/fos_devpage.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -85,7 +85,7 @@ static int parse_long(const char *text, long *out)
 	return 0;
 }
 
-static void config_set(struct fos_config *out, int k, const char *value)
+static void config_set(struct fos_state *out, int k, const char *value)
 {
 	struct fos_value *v = &out->v[k];
 	bool usable = true;
@@ -107,7 +107,7 @@ static void config_set(struct fos_config *out, int k, const char *value)
 	out->invalid[k] = !usable;
 }
 
-int fos_config_need(const struct fos_config *config, enum fos_key key,
+int fos_devpage_need(const struct fos_state *config, enum fos_key key,
 		    char *error, size_t error_len)
 {
 	if ((int)key < 0 || key >= FOS_K_COUNT) {
@@ -124,7 +124,7 @@ int fos_config_need(const struct fos_config *config, enum fos_key key,
 	return -1;
 }
 
-int fos_config_parse(const char *text, size_t len, struct fos_config *out,
+int fos_devpage_parse(const char *text, size_t len, struct fos_state *out,
 		     char *error, size_t error_len)
 {
 	bool magic = false;
@@ -146,7 +146,7 @@ int fos_config_parse(const char *text, size_t len, struct fos_config *out,
 		memcpy(buf, line, line_len);
 		buf[line_len] = '\0';
 		if (!magic) {
-			magic = strcmp(buf, FOS_CONFIG_MAGIC) == 0;
+			magic = strcmp(buf, FOS_DEVPAGE_MAGIC) == 0;
 			continue;
 		}
 		eq = strchr(buf, '=');
@@ -161,19 +161,19 @@ int fos_config_parse(const char *text, size_t len, struct fos_config *out,
 		}
 	}
 	if (!magic) {
-		snprintf(error, error_len, "not a berofos config.txt (no '%s' line)", FOS_CONFIG_MAGIC);
+		snprintf(error, error_len, "not a berofos config.txt (no '%s' line)", FOS_DEVPAGE_MAGIC);
 		return -1;
 	}
 	return 0;
 }
 
-size_t fos_config_format(const struct fos_config *config, bool final_lf,
+size_t fos_devpage_format(const struct fos_state *config, bool final_lf,
 			 char *buf, size_t size)
 {
 	size_t need = 0;
 	int n;
 
-	n = snprintf(buf, size, "%s", FOS_CONFIG_MAGIC);
+	n = snprintf(buf, size, "%s", FOS_DEVPAGE_MAGIC);
 	need += (size_t)n;
 	for (int k = 0; k < FOS_K_COUNT; k++) {
 		char *at = need < size ? buf + need : NULL;

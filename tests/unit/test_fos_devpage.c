@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "berofos/fos_config.h"
+#include "berofos/fos_devpage.h"
 
 static const char page_157[] =
 	"<html>garbage before the magic line=1\n"
@@ -21,11 +21,11 @@ static const char page_157[] =
 
 static void device_page_is_read_and_unknown_keys_ignored(void **state)
 {
-	struct fos_config c;
+	struct fos_state c;
 	char error[128];
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page_157, strlen(page_157), &c, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_parse(page_157, strlen(page_157), &c, error, sizeof(error)), 0);
 	assert_true(c.seen[FOS_K_MODE]);
 	assert_int_equal(c.v[FOS_K_MODE].num, 1);
 	assert_int_equal(c.v[FOS_K_RM].num, 1);          /* "checked" is true */
@@ -40,11 +40,11 @@ static void device_page_is_read_and_unknown_keys_ignored(void **state)
 static void keys_before_the_magic_line_are_ignored(void **state)
 {
 	static const char page[] = "4_mode=1\nbnfos_confmap_magic=0.1\n5_p0=1\n";
-	struct fos_config c;
+	struct fos_state c;
 	char error[128];
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page, strlen(page), &c, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_parse(page, strlen(page), &c, error, sizeof(error)), 0);
 	assert_false(c.seen[FOS_K_MODE]);
 	assert_true(c.seen[FOS_K_P0]);
 }
@@ -52,11 +52,11 @@ static void keys_before_the_magic_line_are_ignored(void **state)
 static void page_without_magic_is_refused(void **state)
 {
 	static const char page[] = "4_mode=1\n5_p0=1\n";
-	struct fos_config c;
+	struct fos_state c;
 	char error[128];
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page, strlen(page), &c, error, sizeof(error)), -1);
+	assert_int_equal(fos_devpage_parse(page, strlen(page), &c, error, sizeof(error)), -1);
 	assert_non_null(strstr(error, "magic"));
 }
 
@@ -65,49 +65,49 @@ static void page_without_magic_is_refused(void **state)
 static void non_numeric_interval_is_an_error_only_when_needed(void **state)
 {
 	static const char page[] = "bnfos_confmap_magic=0.1\n2_wintv=sixty\n4_mode=1\n3_port=80\n";
-	struct fos_config c;
+	struct fos_state c;
 	char error[128];
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page, strlen(page), &c, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_parse(page, strlen(page), &c, error, sizeof(error)), 0);
 	assert_false(c.seen[FOS_K_WINTV]);
 	assert_true(c.seen[FOS_K_MODE]);
 	assert_int_equal(c.v[FOS_K_MODE].num, 1);
-	assert_int_equal(fos_config_need(&c, FOS_K_MODE, error, sizeof(error)), 0);
-	assert_int_equal(fos_config_need(&c, FOS_K_PORT, error, sizeof(error)), 0);
-	assert_int_equal(fos_config_need(&c, FOS_K_WINTV, error, sizeof(error)), -1);
+	assert_int_equal(fos_devpage_need(&c, FOS_K_MODE, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_need(&c, FOS_K_PORT, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_need(&c, FOS_K_WINTV, error, sizeof(error)), -1);
 	assert_non_null(strstr(error, "2_wintv"));
 	assert_non_null(strstr(error, "not a number"));
-	assert_int_equal(fos_config_need(&c, FOS_K_WRETV, error, sizeof(error)), -1);
+	assert_int_equal(fos_devpage_need(&c, FOS_K_WRETV, error, sizeof(error)), -1);
 	assert_non_null(strstr(error, "no 0_wretv"));
 }
 
 static void crlf_and_missing_final_newline_are_tolerated(void **state)
 {
 	static const char page[] = "bnfos_confmap_magic=0.1\r\n4_mode=1\r\n5_p1=1";
-	struct fos_config c;
+	struct fos_state c;
 	char error[128];
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page, strlen(page), &c, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_parse(page, strlen(page), &c, error, sizeof(error)), 0);
 	assert_int_equal(c.v[FOS_K_MODE].num, 1);
 	assert_int_equal(c.v[FOS_K_P1].num, 1);
 }
 
 static void formatted_page_parses_back_identically(void **state)
 {
-	struct fos_config a, b;
+	struct fos_state a, b;
 	char buf[2048];
 	char error[128];
 	size_t len;
 
 	(void)state;
-	assert_int_equal(fos_config_parse(page_157, strlen(page_157), &a, error, sizeof(error)), 0);
-	len = fos_config_format(&a, true, buf, sizeof(buf));
+	assert_int_equal(fos_devpage_parse(page_157, strlen(page_157), &a, error, sizeof(error)), 0);
+	len = fos_devpage_format(&a, true, buf, sizeof(buf));
 	assert_true(len < sizeof(buf));
 	assert_int_equal(buf[len - 1], '\n');
 	assert_memory_equal(buf, "bnfos_confmap_magic=0.1\n1_sz=0\n4_mode=1\n", 40);
-	assert_int_equal(fos_config_parse(buf, len, &b, error, sizeof(error)), 0);
+	assert_int_equal(fos_devpage_parse(buf, len, &b, error, sizeof(error)), 0);
 	for (int k = 0; k < FOS_K_COUNT; k++) {
 		assert_true(b.seen[k]);
 		assert_int_equal(a.v[k].num, b.v[k].num);
@@ -116,12 +116,12 @@ static void formatted_page_parses_back_identically(void **state)
 
 static void format_reports_needed_length_when_truncated(void **state)
 {
-	struct fos_config c;
+	struct fos_state c;
 	char small[16];
 
 	(void)state;
 	memset(&c, 0, sizeof(c));
-	assert_true(fos_config_format(&c, false, small, sizeof(small)) > sizeof(small));
+	assert_true(fos_devpage_format(&c, false, small, sizeof(small)) > sizeof(small));
 	assert_int_equal(small[sizeof(small) - 1], '\0');
 }
 

@@ -1,0 +1,13 @@
+/* fosemu's event log and change report (emu_log.c). */
+#ifndef EMU_LOG_H
+#define EMU_LOG_H
+
+#include "berofos/emu_io.h"
+
+long long emu_mono_ms(void);
+/* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
+void emu_log(struct emu *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Logs what changed, runs the power hook, saves the state. */
+void emu_report(struct emu *e, const struct emu_events *ev, const char *cause);
+
+#endif
