@@ -1,21 +1,12 @@
 /* Request-head parsing for fosemu. */
 #include "berofos/emu_http.h"
 
+#include "common/hex.h"
+
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int emu_url_decode(char *text)
 {
@@ -25,7 +16,7 @@ int emu_url_decode(char *text)
 		if (*in == '%') {
 			int hi, lo;
 
-			if ((hi = hexval(in[1])) < 0 || (lo = hexval(in[2])) < 0 || (hi == 0 && lo == 0))
+			if ((hi = ws_hex_digit(in[1])) < 0 || (lo = ws_hex_digit(in[2])) < 0 || (hi == 0 && lo == 0))
 				return -1;
 			*out++ = (char)(hi << 4 | lo);
 			in += 2;

@@ -12,14 +12,6 @@
 
 extern char **environ;
 
-long long emu_mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 /* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
 void emu_log(struct emu *e, const char *fmt, ...)
 {

@@ -4,7 +4,6 @@
 
 #include "berofos/emu_io.h"
 
-long long emu_mono_ms(void);
 /* "<epoch.ms> <ISO time> message": benchmarks read the first field. */
 void emu_log(struct emu *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Logs what changed, runs the power hook, saves the state. */

@@ -2,6 +2,7 @@
  * rewritten through a 0600 temporary file after every change. */
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
+#include "common/clock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -64,7 +65,7 @@ int emu_load_state(struct emu *e)
 	if (apwd != NULL)
 		sscanf(apwd + 10, "%15[^\n]", e->st.apwd);
 	if (e->st.cfg.v[FOS_K_WSTATE].num == FOS_WSTATE_ON)
-		e->st.deadline_ms = emu_mono_ms() + e->st.cfg.v[FOS_K_WINTV].num * 1000LL;
+		e->st.deadline_ms = ws_mono_ms() + e->st.cfg.v[FOS_K_WINTV].num * 1000LL;
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "berofos/emu_http.h"
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
+#include "common/clock.h"
 #include "berofos/berofos.h"
 
 #include <errno.h>
@@ -167,7 +168,7 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 		if (e->config_needs_auth && !authorized(e, &req))
 			status = 401;
 		else {
-			emu_tick(&e->st, emu_mono_ms(), &ev);
+			emu_tick(&e->st, ws_mono_ms(), &ev);
 			emu_report(e, &ev, "watchdog");
 			if (fos_devpage_format(&e->st.cfg, e->final_lf, page, sizeof(page)) >= sizeof(page) ||
 			    (e->bad_key != NULL &&
@@ -187,7 +188,7 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 			stall(e, fd);
 			status = -1;
 		} else {
-			status = emu_apply_set(&e->st, req.params, req.param_count, emu_mono_ms(), &ev,
+			status = emu_apply_set(&e->st, req.params, req.param_count, ws_mono_ms(), &ev,
 					       error, sizeof(error));
 			if (status == 200 && names_param(&req, e->drop_reply)) {
 				emu_report(e, &ev, "http");
@@ -222,7 +223,7 @@ void emu_serve_http(struct emu *e)
 {
 	char head[EMU_HTTP_HEAD_MAX + 1];
 	struct timeval tv = { 0, REQUEST_TIMEOUT_MS * 1000 };
-	long long deadline = emu_mono_ms() + REQUEST_TIMEOUT_MS;
+	long long deadline = ws_mono_ms() + REQUEST_TIMEOUT_MS;
 	size_t len = 0;
 	char *end = NULL;
 	int fd = accept4(e->http_fd, NULL, NULL, SOCK_CLOEXEC);
@@ -240,7 +241,7 @@ void emu_serve_http(struct emu *e)
 	}
 	while (end == NULL && len < EMU_HTTP_HEAD_MAX) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
-		long long left = deadline - emu_mono_ms();
+		long long left = deadline - ws_mono_ms();
 		ssize_t n;
 		int rc;
 

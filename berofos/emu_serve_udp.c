@@ -2,6 +2,7 @@
  * refused as by a device in operational mode. */
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
+#include "common/clock.h"
 #include "berofos/fos_gbl4.h"
 
 #include <arpa/inet.h>
@@ -96,7 +97,7 @@ void emu_serve_udp(struct emu *e)
 		emu_log(e, "udp from %s: scan", peer);
 		break;
 	case FOS_GBL4_KICK_WDOG: {
-		bool taken = emu_kick(&e->st, emu_mono_ms(), &ev);
+		bool taken = emu_kick(&e->st, ws_mono_ms(), &ev);
 
 		emu_log(e, "udp from %s: kick %s", peer, taken ? "accepted" :
 		      e->st.cfg.v[FOS_K_WSTATE].num == FOS_WSTATE_FAILED ? "ignored (watchdog failed, latched)"

@@ -4,6 +4,7 @@
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the
  * switch's own countdown is what moves the lines when a master dies. */
 #include "berofos/berofos.h"
+#include "common/url.h"
 
 #include <qb/qblog.h>
 
@@ -172,9 +173,12 @@ bad:
 	if (host != NULL)
 		snprintf(k->sw.udp_addr, sizeof(k->sw.udp_addr), "%s", host);
 	if (k->sw.udp_addr[0] == '\0' && k->sw.url[0] != '\0') {
-		const char *h = k->sw.url + strlen("http://");
+		uint16_t http_port;
 
-		snprintf(k->sw.udp_addr, sizeof(k->sw.udp_addr), "%.*s", (int)strcspn(h, ":/"), h);
+		if (ws_url_host_port(k->sw.url, k->sw.udp_addr, sizeof(k->sw.udp_addr), &http_port) != 0) {
+			fprintf(stderr, "fos-kickd: url %s is not http://HOST[:PORT]\n", k->sw.url);
+			return -1;
+		}
 	}
 	if (mac != NULL)
 		snprintf(k->sw.mac, sizeof(k->sw.mac), "%s", mac);

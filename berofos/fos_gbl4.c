@@ -1,6 +1,9 @@
 /* GBL4 frame codec (protocol page 1.3). */
 #include "berofos/fos_gbl4.h"
 
+#include "common/byteorder.h"
+#include "common/mac.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -84,17 +87,6 @@ size_t fos_gbl4_ping_request(const uint8_t mac[6], uint8_t *out, size_t out_size
 	return fos_gbl4_encode(FOS_GBL4_PING, payload, sizeof(payload), out, out_size);
 }
 
-static void put16(uint8_t *at, uint16_t v)
-{
-	at[0] = (uint8_t)(v >> 8);
-	at[1] = (uint8_t)v;
-}
-
-static uint16_t get16(const uint8_t *at)
-{
-	return (uint16_t)(at[0] << 8 | at[1]);
-}
-
 size_t fos_gbl4_set_netconf_request(const struct fos_netconf *nc, uint8_t *out, size_t out_size)
 {
 	uint8_t p[FOS_GBL4_SET_NETCONF_LEN];
@@ -105,7 +97,7 @@ size_t fos_gbl4_set_netconf_request(const struct fos_netconf *nc, uint8_t *out, 
 	memcpy(p + 14, nc->gateway, 4);
 	p[18] = nc->phy_conf;
 	p[19] = nc->options;
-	put16(p + 20, nc->http_port);
+	ws_put_be16(p + 20, nc->http_port);
 	return fos_gbl4_encode(FOS_GBL4_SET_NETCONF, p, sizeof(p), out, out_size);
 }
 
@@ -119,14 +111,14 @@ int fos_gbl4_set_netconf_unpack(const uint8_t *p, size_t len, struct fos_netconf
 	memcpy(nc->gateway, p + 14, 4);
 	nc->phy_conf = p[18];
 	nc->options = p[19];
-	nc->http_port = get16(p + 20);
+	nc->http_port = ws_get_be16(p + 20);
 	return 0;
 }
 
 void fos_gbl4_netconf_pack(const struct fos_netconf *nc, uint8_t p[FOS_GBL4_NETCONF_LEN])
 {
 	memcpy(p, nc->mac, 6);
-	put16(p + 6, nc->hwmagic);
+	ws_put_be16(p + 6, nc->hwmagic);
 	p[8] = nc->boot_major;
 	p[9] = nc->boot_minor;
 	p[10] = nc->fw_major;
@@ -138,7 +130,7 @@ void fos_gbl4_netconf_pack(const struct fos_netconf *nc, uint8_t p[FOS_GBL4_NETC
 	p[25] = nc->phy_conf;
 	p[26] = nc->phy_state;
 	p[27] = nc->options;
-	put16(p + 28, nc->http_port);
+	ws_put_be16(p + 28, nc->http_port);
 }
 
 int fos_gbl4_netconf_unpack(const uint8_t *p, size_t len, struct fos_netconf *nc)
@@ -146,7 +138,7 @@ int fos_gbl4_netconf_unpack(const uint8_t *p, size_t len, struct fos_netconf *nc
 	if (len != FOS_GBL4_NETCONF_LEN)
 		return -1;
 	memcpy(nc->mac, p, 6);
-	nc->hwmagic = get16(p + 6);
+	nc->hwmagic = ws_get_be16(p + 6);
 	nc->boot_major = p[8];
 	nc->boot_minor = p[9];
 	nc->fw_major = p[10];
@@ -158,42 +150,18 @@ int fos_gbl4_netconf_unpack(const uint8_t *p, size_t len, struct fos_netconf *nc
 	nc->phy_conf = p[25];
 	nc->phy_state = p[26];
 	nc->options = p[27];
-	nc->http_port = get16(p + 28);
+	nc->http_port = ws_get_be16(p + 28);
 	return 0;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Exactly "xx:xx:xx:xx:xx:xx" in hex digits: sscanf's %x would also take
- * signs and spaces ("-1:-1:..."). */
+/* Strictly six colon-separated pairs of hex digits (sscanf's %x would also
+ * take signs and spaces, "-1:-1:..."). */
 int fos_mac_parse(const char *text, uint8_t mac[6])
 {
-	uint8_t b[6];
-
-	if (strlen(text) != 17)
-		return -1;
-	for (int i = 0; i < 6; i++) {
-		int hi = hex_digit(text[3 * i]), lo = hex_digit(text[3 * i + 1]);
-
-		if (hi < 0 || lo < 0 || (i < 5 && text[3 * i + 2] != ':'))
-			return -1;
-		b[i] = (uint8_t)(hi << 4 | lo);
-	}
-	memcpy(mac, b, 6);
-	return 0;
+	return ws_mac_parse(text, ":", mac);
 }
 
 void fos_mac_format(const uint8_t mac[6], char out[18])
 {
-	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
-		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	ws_mac_format(mac, out);
 }

@@ -2,12 +2,14 @@
  * libcurl, each write read back. */
 #include "berofos/berofos.h"
 
+#include "common/sleep.h"
+
 #include <curl/curl.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define REPLY_MAX 65536          /* config.txt is about 600 bytes */
 #define READBACK_TRIES 3
@@ -248,14 +250,6 @@ enum fos_err fos_read_state(struct fos_handle *fos, struct fos_state *state)
 	return FOS_OK;
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) != 0)
-		;
-}
-
 static bool value_matches(enum fos_key key, const struct fos_state *state, const char *want)
 {
 	const struct fos_key_info *info = fos_key_info(key);
@@ -295,8 +289,9 @@ static enum fos_err confirm(struct fos_handle *fos, enum fos_key key, const char
 	for (int tries = 0; tries < READBACK_TRIES; tries++) {
 		enum fos_err err;
 
-		if (tries > 0)
-			sleep_ms(READBACK_GAP_MS);
+		if (tries > 0 && ws_sleep_ms(READBACK_GAP_MS) != 0)
+			return fail(fos, FOS_E_SYSTEM, "%s: pause before the read-back: %s", what,
+				    strerror(errno));
 		err = fos_read_state(fos, state);
 		if (err != FOS_OK)
 			return err;

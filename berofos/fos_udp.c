@@ -1,6 +1,8 @@
 /* The GBL4 side of libberofos: UDP sockets around the pure codec. */
 #include "berofos/berofos.h"
 
+#include "common/clock.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -50,14 +52,6 @@ static int udp_socket(const char *addr, uint16_t port, struct sockaddr_in *to,
 	return fd;
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 static enum fos_err send_frame(int fd, const struct sockaddr_in *to, const uint8_t *frame,
 			       size_t len, char *message, size_t message_len)
 {
@@ -87,7 +81,7 @@ static enum fos_err socket_error(const char *addr)
  * command cmd.  take returns 1 to stop waiting. */
 typedef int (*frame_taker)(const uint8_t *payload, size_t len, void *ctx);
 
-static enum fos_err wait_frames(int fd, uint8_t cmd, long deadline, frame_taker take, void *ctx,
+static enum fos_err wait_frames(int fd, uint8_t cmd, int64_t deadline, frame_taker take, void *ctx,
 				bool *taken, char *message, size_t message_len)
 {
 	*taken = false;
@@ -97,7 +91,7 @@ static enum fos_err wait_frames(int fd, uint8_t cmd, long deadline, frame_taker 
 		const uint8_t *payload;
 		size_t payload_len;
 		uint8_t got_cmd;
-		long left = deadline - now_ms();
+		int64_t left = deadline - ws_mono_ms();
 		ssize_t n;
 		int rc;
 
@@ -164,7 +158,7 @@ enum fos_err fos_gbl4_scan(const char *addr, uint16_t port, long timeout_ms,
 		return socket_error(addr);
 	err = send_frame(fd, &to, frame, len, message, message_len);
 	if (err == FOS_OK)
-		err = wait_frames(fd, FOS_GBL4_GET_NETCONF, now_ms() + timeout_ms, take_netconf,
+		err = wait_frames(fd, FOS_GBL4_GET_NETCONF, ws_mono_ms() + timeout_ms, take_netconf,
 				  &scan, &taken, message, message_len);
 	close(fd);
 	*count = scan.count;
@@ -213,7 +207,7 @@ static enum fos_err request_reply(const char *addr, uint16_t port, const uint8_t
 		m->any_payload = false;
 	err = send_frame(fd, &to, frame, len, message, message_len);
 	if (err == FOS_OK)
-		err = wait_frames(fd, cmd, now_ms() + timeout_ms, take_mac, m, &taken,
+		err = wait_frames(fd, cmd, ws_mono_ms() + timeout_ms, take_mac, m, &taken,
 				  message, message_len);
 	close(fd);
 	if (err == FOS_OK && !taken) {

@@ -1,6 +1,7 @@
 /* fosctl: the vendor CLI's verbs over libberofos.  Exit status is the
  * libberofos error code (fosctl(8), EXIT STATUS). */
 #include "berofos/berofos.h"
+#include "common/url.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -404,16 +405,16 @@ static int need_mac(struct cli *cli, uint8_t mac[6])
 	return FOS_OK;
 }
 
-/* The host part of the URL: the default GBL4 destination. */
+/* The host part of the URL: the default GBL4 destination ("" when there
+ * is neither an address nor a URL to take it from). */
 static void udp_addr_of(const struct cli *cli, char *out, size_t len)
 {
-	const char *host = cli->sw.url + 7;
+	uint16_t http_port;
 
-	if (cli->sw.udp_addr[0] != '\0') {
+	if (cli->sw.udp_addr[0] != '\0')
 		snprintf(out, len, "%s", cli->sw.udp_addr);
-		return;
-	}
-	snprintf(out, len, "%.*s", (int)strcspn(host, ":/"), host);
+	else if (ws_url_host_port(cli->sw.url, out, len, &http_port) != 0)
+		out[0] = '\0';
 }
 
 static int verb_gbl4(struct cli *cli, const char *verb)
@@ -445,7 +446,7 @@ static int verb_gbl4(struct cli *cli, const char *verb)
 static int verb_netconf(struct cli *cli, int argc, char **argv)
 {
 	struct fos_netconf nc;
-	char addr[64];
+	char addr[64], host[256];
 	enum fos_err err;
 
 	memset(&nc, 0, sizeof(nc));
@@ -458,13 +459,10 @@ static int verb_netconf(struct cli *cli, int argc, char **argv)
 		return fail(cli, FOS_E_USAGE, "the last netconf argument can only be 'dhcp'");
 	nc.options = argc == 5 ? 0x01 : 0;
 	nc.phy_conf = 0xff;                    /* auto-negotiation */
-	nc.http_port = 80;
-	if (cli->sw.url[0] != '\0') {
-		const char *port = strchr(cli->sw.url + 7, ':');
-
-		if (port != NULL)
-			nc.http_port = (uint16_t)strtol(port + 1, NULL, 10);
-	}
+	nc.http_port = WS_HTTP_DEFAULT_PORT;
+	if (cli->sw.url[0] != '\0' &&
+	    ws_url_host_port(cli->sw.url, host, sizeof(host), &nc.http_port) != 0)
+		return fail(cli, FOS_E_USAGE, "the switch URL must be http://HOST[:PORT]");
 	if (cli->sw.udp_addr[0] != '\0')
 		snprintf(addr, sizeof(addr), "%s", cli->sw.udp_addr);
 	else

@@ -6,6 +6,7 @@
  * emu_log.c. */
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
+#include "common/clock.h"
 #include "berofos/emu_state.h"
 #include "berofos/fos_gbl4.h"
 #include "berofos/berofos.h"
@@ -300,7 +301,7 @@ static void run(struct emu *e)
 			emu_serve_udp(e);
 		if (rc > 0 && (fds[0].revents & POLLIN))
 			emu_serve_http(e);
-		emu_tick(&e->st, emu_mono_ms(), &ev);
+		emu_tick(&e->st, ws_mono_ms(), &ev);
 		emu_report(e, &ev, "watchdog");
 	}
 }

@@ -7,6 +7,7 @@ BEROFOS_CODEC_SRCS = berofos/fos_devpage.c berofos/fos_gbl4.c berofos/fos_error.
 noinst_LTLIBRARIES += berofos/libfoscodec.la
 berofos_libfoscodec_la_SOURCES = $(BEROFOS_CODEC_SRCS) \
 	berofos/fos_devpage.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
+berofos_libfoscodec_la_LIBADD = common/libwscommon.la
 
 # --- libfosbase: libberofos without libcurl (credentials files,
 # berofos.conf, GBL4 over UDP), for the programs that speak no HTTP ---------

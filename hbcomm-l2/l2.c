@@ -32,6 +32,7 @@
 #define PIL_PLUGINLICENSEURL    URL_GPL
 #include <pils/plugin.h>
 
+#include "common/clock.h"
 #include "hbcomm-l2/l2conf.h"
 #include "hbcomm-l2/l2frame.h"
 #include "hbcomm-l2/l2link.h"
@@ -107,15 +108,6 @@ PIL_rc PIL_PLUGIN_INIT(PILPlugin *us, const PILPluginImports *imports)
 	return imports->register_interface(us, PIL_PLUGINTYPE_S, PIL_PLUGIN_S,
 	                                   &l2_ops, NULL, &OurInterface,
 	                                   (void *)&OurImports, NULL);
-}
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0;
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
 static int l2_mtype(char **buffer)
@@ -429,7 +421,7 @@ static int l2_open(struct hb_media *mp)
 		 * (hotplug, slow driver) still joins. */
 		PILCallLog(LOG, PIL_WARN, "l2 %s: %s; will retry", mp->name, error);
 		m->backoff_ms = BACKOFF_FIRST_MS;
-		m->next_retry_ms = now_ms() + m->backoff_ms;
+		m->next_retry_ms = (uint64_t)ws_mono_ms() + m->backoff_ms;
 	} else {
 		char mac[L2_MAC_TEXT_LEN];
 
@@ -528,7 +520,7 @@ static void *l2_read(struct hb_media *mp, int *lenp)
 	char error[PCAP_ERRBUF_SIZE + 64];
 
 	for (;;) {
-		uint64_t now = now_ms();
+		uint64_t now = (uint64_t)ws_mono_ms();
 		const uint8_t *data;
 		size_t len;
 		int rc;
@@ -548,7 +540,7 @@ static void *l2_read(struct hb_media *mp, int *lenp)
 			link_failed(m, error, now);
 			continue;
 		}
-		if (rc == L2LINK_FRAME && handle_frame(m, data, len, now_ms(), lenp))
+		if (rc == L2LINK_FRAME && handle_frame(m, data, len, (uint64_t)ws_mono_ms(), lenp))
 			return m->message;
 	}
 }
@@ -559,7 +551,7 @@ static int l2_write(struct hb_media *mp, void *msg, int len)
 {
 	struct l2_medium *m = mp->pd;
 	char error[PCAP_ERRBUF_SIZE + 64];
-	uint64_t now = now_ms();
+	uint64_t now = (uint64_t)ws_mono_ms();
 	int frames;
 
 	housekeeping(m, ROLE_TX, now);

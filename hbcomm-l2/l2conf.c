@@ -1,51 +1,21 @@
 /* l2conf: parsing of the `l2` directive and of MAC addresses. */
 #include "hbcomm-l2/l2conf.h"
 
-#include <ctype.h>
+#include "common/mac.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 int l2_mac_parse(const char *text, uint8_t mac[L2F_MAC_LEN])
 {
-	char sep = 0;
-
-	if (text == NULL || strlen(text) != L2_MAC_TEXT_LEN - 1)
-		return -1;
-	for (int i = 0; i < L2F_MAC_LEN; i++) {
-		const char *p = text + i * 3;
-		int hi = hex_digit(p[0]), lo = hex_digit(p[1]);
-
-		if (hi < 0 || lo < 0)
-			return -1;
-		if (i < L2F_MAC_LEN - 1) {
-			if (p[2] != ':' && p[2] != '-')
-				return -1;
-			if (sep == 0)
-				sep = p[2];
-			else if (p[2] != sep)
-				return -1;
-		}
-		mac[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
+	return ws_mac_parse(text, ":-", mac);
 }
 
 void l2_mac_format(const uint8_t mac[L2F_MAC_LEN], char text[L2_MAC_TEXT_LEN])
 {
-	snprintf(text, L2_MAC_TEXT_LEN, "%02x:%02x:%02x:%02x:%02x:%02x",
-	         mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	ws_mac_format(mac, text);
 }
 
 bool l2_mac_is_multicast(const uint8_t mac[L2F_MAC_LEN])

@@ -2,6 +2,8 @@
  * logic; see l2frame.h for the format. */
 #include "hbcomm-l2/l2frame.h"
 
+#include "common/byteorder.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,31 +31,6 @@ const char *l2f_status_name(enum l2f_status status)
 	if ((unsigned)status >= L2F_STATUS_COUNT)
 		return "unknown";
 	return status_names[status];
-}
-
-static uint16_t get_be16(const uint8_t *p)
-{
-	return (uint16_t)((p[0] << 8) | p[1]);
-}
-
-static uint32_t get_be32(const uint8_t *p)
-{
-	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
-	       ((uint32_t)p[2] << 8) | (uint32_t)p[3];
-}
-
-static void put_be16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
 }
 
 /* Checks that the payload length agrees with index, count and total.
@@ -93,7 +70,7 @@ enum l2f_status l2f_decode(const uint8_t *frame, size_t frame_len,
 
 	if (frame == NULL || frame_len < L2F_ETH_HDR_LEN + L2F_HDR_LEN)
 		return L2F_DROP_SHORT;
-	if (get_be16(frame + 12) != ethertype)
+	if (ws_get_be16(frame + 12) != ethertype)
 		return L2F_DROP_ETHERTYPE;
 	if (h[0] != 'W' || h[1] != 'S')
 		return L2F_DROP_MAGIC;
@@ -107,10 +84,10 @@ enum l2f_status l2f_decode(const uint8_t *frame, size_t frame_len,
 	memcpy(out->dst, frame, L2F_MAC_LEN);
 	memcpy(out->src, frame + L2F_MAC_LEN, L2F_MAC_LEN);
 	out->type = (enum l2f_type)(flags & L2F_FLAGS_TYPE_MASK);
-	out->msg_id = get_be32(h + 4);
-	out->frag_index = get_be16(h + 8);
-	out->frag_count = get_be16(h + 10);
-	out->total_len = get_be32(h + 12);
+	out->msg_id = ws_get_be32(h + 4);
+	out->frag_index = ws_get_be16(h + 8);
+	out->frag_count = ws_get_be16(h + 10);
+	out->total_len = ws_get_be32(h + 12);
 	out->payload = h + L2F_HDR_LEN;
 	out->payload_len = frame_len - L2F_ETH_HDR_LEN - L2F_HDR_LEN;
 	out->frame_len = frame_len;
@@ -155,15 +132,15 @@ static void write_headers(uint8_t *frame, const uint8_t dst[L2F_MAC_LEN],
 
 	memcpy(frame, dst, L2F_MAC_LEN);
 	memcpy(frame + L2F_MAC_LEN, src, L2F_MAC_LEN);
-	put_be16(frame + 12, ethertype);
+	ws_put_be16(frame + 12, ethertype);
 	h[0] = 'W';
 	h[1] = 'S';
 	h[2] = L2F_VERSION;
 	h[3] = (uint8_t)type;
-	put_be32(h + 4, msg_id);
-	put_be16(h + 8, (uint16_t)index);
-	put_be16(h + 10, (uint16_t)count);
-	put_be32(h + 12, total);
+	ws_put_be32(h + 4, msg_id);
+	ws_put_be16(h + 8, (uint16_t)index);
+	ws_put_be16(h + 10, (uint16_t)count);
+	ws_put_be32(h + 12, total);
 }
 
 /* Pads short frames ourselves so the length on the wire is the same

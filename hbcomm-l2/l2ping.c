@@ -16,11 +16,12 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <endian.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "common/byteorder.h"
+#include "common/clock.h"
 #include "hbcomm-l2/l2conf.h"
 #include "hbcomm-l2/l2frame.h"
 #include "hbcomm-l2/l2link.h"
@@ -56,30 +57,6 @@ static int install_signals(void)
 		return -1;
 	}
 	return 0;
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0;
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-/* Big-endian on the wire; the payload need not be aligned. */
-static void put_u64(uint8_t *p, uint64_t v)
-{
-	v = htobe64(v);
-	memcpy(p, &v, sizeof(v));
-}
-
-static uint64_t get_u64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return be64toh(v);
 }
 
 static void usage(FILE *out)
@@ -120,7 +97,7 @@ static int await_reply(struct l2link *link, const uint8_t peer[L2F_MAC_LEN],
 
 	l2_mac_format(peer, peer_text);
 	while (!stop_requested) {
-		uint64_t now = now_ns();
+		uint64_t now = (uint64_t)ws_mono_ns();
 		const uint8_t *data;
 		size_t len;
 		struct l2f_frame f;
@@ -141,8 +118,8 @@ static int await_reply(struct l2link *link, const uint8_t peer[L2F_MAC_LEN],
 		    memcmp(f.src, peer, L2F_MAC_LEN) != 0 ||
 		    f.msg_id - id_base > MAX_COUNT)
 			continue;
-		uint64_t got_seq = get_u64(f.payload);
-		double rtt_ms = (double)(now_ns() - get_u64(f.payload + 8)) / 1e6;
+		uint64_t got_seq = ws_get_be64(f.payload);
+		double rtt_ms = (double)((uint64_t)ws_mono_ns() - ws_get_be64(f.payload + 8)) / 1e6;
 
 		if (got_seq != seq) {
 			if (got_seq < seq)   /* late reply to an earlier probe */
@@ -196,11 +173,11 @@ static int run_ping(const char *ifname, const char *peer_arg, unsigned count,
 	}
 	printf("L2PING %s via %s, EtherType 0x%04x\n", peer_arg, ifname, ethertype);
 	for (unsigned seq = 1; seq <= count && !stop_requested; seq++) {
-		uint64_t start = now_ns();
+		uint64_t start = (uint64_t)ws_mono_ns();
 		double wait = seq == count ? (timeout > interval ? timeout : interval) : interval;
 
-		put_u64(payload, seq);
-		put_u64(payload + 8, start);
+		ws_put_be64(payload, seq);
+		ws_put_be64(payload + 8, start);
 		if (l2link_send(link, peer, L2F_TYPE_ECHO_REQUEST, id_base + seq, payload,
 		                sizeof(payload), error, sizeof(error)) < 0) {
 			fprintf(stderr, "l2ping: %s\n", error);
@@ -228,7 +205,7 @@ static int run_responder(const char *ifname, double seconds, uint16_t ethertype)
 {
 	struct l2link *link = calloc(1, sizeof(*link));
 	char error[PCAP_ERRBUF_SIZE + 64];
-	uint64_t deadline = seconds > 0 ? now_ns() + (uint64_t)(seconds * 1e9) : UINT64_MAX;
+	uint64_t deadline = seconds > 0 ? (uint64_t)ws_mono_ns() + (uint64_t)(seconds * 1e9) : UINT64_MAX;
 	uint64_t answered = 0;
 	int status = EXIT_ANSWERED;
 
@@ -243,7 +220,7 @@ static int run_responder(const char *ifname, double seconds, uint16_t ethertype)
 	}
 	printf("l2ping: answering on %s, EtherType 0x%04x\n", ifname, ethertype);
 	fflush(stdout);
-	while (!stop_requested && now_ns() < deadline) {
+	while (!stop_requested && (uint64_t)ws_mono_ns() < deadline) {
 		const uint8_t *data;
 		size_t len, n;
 		struct l2f_frame f;

@@ -32,7 +32,7 @@ hbcomm_l2_libl2link_la_SOURCES = \
 	hbcomm-l2/l2link.c hbcomm-l2/l2link.h \
 	hbcomm-l2/l2stats.c hbcomm-l2/l2stats.h
 hbcomm_l2_libl2link_la_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
-hbcomm_l2_libl2link_la_LIBADD = hbcomm-l2/libl2frame.la $(PCAP_LIBS)
+hbcomm_l2_libl2link_la_LIBADD = hbcomm-l2/libl2frame.la common/libwscommon.la $(PCAP_LIBS)
 
 # --- the HBcomm plugin, loaded by Heartbeat from $(hbcommdir) ----------------
 hbcomm_LTLIBRARIES = hbcomm-l2/l2.la
@@ -78,7 +78,9 @@ EXTRA_DIST += tests/bench/l2-vs-ucast.sh
 # --- test tools: hostile frames from the observer, a UDP echo for the bench --
 noinst_PROGRAMS += tests/netns/l2flood tests/bench/udpecho
 tests_netns_l2flood_SOURCES = tests/netns/l2flood.c
+tests_netns_l2flood_LDADD = hbcomm-l2/libl2frame.la common/libwscommon.la
 tests_bench_udpecho_SOURCES = tests/bench/udpecho.c
+tests_bench_udpecho_LDADD = common/libwscommon.la
 
 # --- fuzz target of the directive parser (configuration input) ---------------
 FUZZ_NAMES += fuzz_l2conf

@@ -10,7 +10,7 @@ tests_netns_libprobe_la_SOURCES = \
 
 noinst_PROGRAMS += tests/netns/wsprobe
 tests_netns_wsprobe_SOURCES = tests/netns/wsprobe.c
-tests_netns_wsprobe_LDADD = tests/netns/libprobe.la
+tests_netns_wsprobe_LDADD = tests/netns/libprobe.la common/libwscommon.la
 
 # --- unit tests (cmocka) ----------------------------------------------
 UNIT_TESTS += tests/unit/test_probe

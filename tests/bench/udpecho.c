@@ -19,11 +19,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <endian.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "common/byteorder.h"
+#include "common/clock.h"
 
 #define MAX_COUNT 100000
 #define MIN_INTERVAL 0.001
@@ -37,15 +39,6 @@ static void on_signal(int signo)
 {
 	(void)signo;
 	stop_requested = 1;
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0;
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static void usage(FILE *to)
@@ -82,7 +75,7 @@ static int server(uint16_t port, double seconds, long max_requests)
 	struct sockaddr_in addr, from;
 	socklen_t from_len;
 	uint8_t buf[2048];
-	uint64_t deadline = now_ns() + (uint64_t)(seconds * 1e9);
+	uint64_t deadline = (uint64_t)ws_mono_ns() + (uint64_t)(seconds * 1e9);
 	long answered = 0;
 	int fd;
 
@@ -105,7 +98,7 @@ static int server(uint16_t port, double seconds, long max_requests)
 		perror("udpecho: stdout");
 	while (!stop_requested && answered < max_requests) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
-		uint64_t now = now_ns();
+		uint64_t now = (uint64_t)ws_mono_ns();
 		ssize_t n;
 		int rc;
 
@@ -140,21 +133,6 @@ static int server(uint16_t port, double seconds, long max_requests)
 	return 0;
 }
 
-/* Big-endian on the wire; the payload need not be aligned. */
-static void put_u64(uint8_t *p, uint64_t v)
-{
-	v = htobe64(v);
-	memcpy(p, &v, sizeof(v));
-}
-
-static uint64_t get_u64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return be64toh(v);
-}
-
 static int client(const char *host, uint16_t port, long count, double interval, double timeout)
 {
 	struct sockaddr_in addr;
@@ -182,12 +160,12 @@ static int client(const char *host, uint16_t port, long count, double interval, 
 	}
 	printf("UDPECHO %s port %u\n", host, (unsigned)port);
 	for (long seq = 0; seq < count && !stop_requested; seq++) {
-		uint64_t sent_at = now_ns();
+		uint64_t sent_at = (uint64_t)ws_mono_ns();
 		uint64_t next = sent_at + (uint64_t)(interval * 1e9);
 		uint64_t give_up = sent_at + (uint64_t)(timeout * 1e9);
 
-		put_u64(buf, (uint64_t)seq);
-		put_u64(buf + 8, sent_at);
+		ws_put_be64(buf, (uint64_t)seq);
+		ws_put_be64(buf + 8, sent_at);
 		if (send(fd, buf, sizeof(buf), 0) < 0) {
 			perror("udpecho: send");
 		} else {
@@ -195,7 +173,7 @@ static int client(const char *host, uint16_t port, long count, double interval, 
 		}
 		/* wait for this reply (or the timeout), then for the interval */
 		for (;;) {
-			uint64_t now = now_ns();
+			uint64_t now = (uint64_t)ws_mono_ns();
 			uint64_t until = now < give_up ? give_up : next;
 			struct pollfd pfd = { .fd = fd, .events = POLLIN };
 			ssize_t n;
@@ -216,8 +194,8 @@ static int client(const char *host, uint16_t port, long count, double interval, 
 				continue;
 			}
 			if (n == PAYLOAD_LEN) {
-				uint64_t rseq = get_u64(reply);
-				double ms = (double)(now_ns() - get_u64(reply + 8)) / 1e6;
+				uint64_t rseq = ws_get_be64(reply);
+				double ms = (double)((uint64_t)ws_mono_ns() - ws_get_be64(reply + 8)) / 1e6;
 
 				if (rseq == (uint64_t)seq) {
 					printf("%zd bytes from %s: seq=%ld time=%.3f ms\n", n, host, seq, ms);

@@ -30,7 +30,6 @@
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
-#include <netinet/ether.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -44,15 +43,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/byteorder.h"
+#include "common/clock.h"
+#include "common/mac.h"
+#include "hbcomm-l2/l2frame.h"
+
 #define MAX_COUNT 100000000L
 #define MAX_SECONDS 600.0
 #define MIN_FRAME 60
 #define MAX_FRAME 1514
-#define ETH_HDR 14
-#define L2_HDR 16
-#define L2_MIN_CHUNK 112          /* the medium's smallest fragment payload */
-#define L2_MAX_MSG (256 * 1024)   /* and its largest message */
-#define DEFAULT_ETHERTYPE 0x88b5
 #define DEFAULT_FOREIGN 0x88b7
 #define CHECK_CLOCK_EVERY 256
 
@@ -63,9 +62,9 @@ struct options {
 	const char *iface;
 	enum mode mode;
 	bool have_mode;
-	struct ether_addr dst;
+	uint8_t dst[WS_MAC_LEN];
 	bool have_dst;
-	struct ether_addr src;
+	uint8_t src[WS_MAC_LEN];
 	bool have_src;
 	long ethertype;
 	struct in_addr dst_ip;
@@ -82,15 +81,6 @@ static void on_signal(int signo)
 {
 	(void)signo;
 	stop_requested = 1;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0;
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* xorshift64: fast, good enough for junk. */
@@ -194,14 +184,14 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->have_mode = true;
 			break;
 		case 'd':
-			if (ether_aton_r(optarg, &opt->dst) == NULL) {
+			if (ws_mac_parse(optarg, ":", opt->dst) != 0) {
 				fprintf(stderr, "l2flood: bad MAC '%s'\n", optarg);
 				return -1;
 			}
 			opt->have_dst = true;
 			break;
 		case 's':
-			if (ether_aton_r(optarg, &opt->src) == NULL) {
+			if (ws_mac_parse(optarg, ":", opt->src) != 0) {
 				fprintf(stderr, "l2flood: bad MAC '%s'\n", optarg);
 				return -1;
 			}
@@ -271,12 +261,12 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		return -1;
 	}
 	if (opt->ethertype < 0)
-		opt->ethertype = opt->mode == MODE_FOREIGN ? DEFAULT_FOREIGN : DEFAULT_ETHERTYPE;
+		opt->ethertype = opt->mode == MODE_FOREIGN ? DEFAULT_FOREIGN : L2F_DEFAULT_ETHERTYPE;
 	if (opt->size == 0)
 		opt->size = opt->mode == MODE_UDP ? 242 : opt->mode == MODE_FRAG ? 256 : 128;
-	if (opt->mode == MODE_FRAG && opt->size < ETH_HDR + L2_HDR + L2_MIN_CHUNK) {
+	if (opt->mode == MODE_FRAG && opt->size < L2F_ETH_HDR_LEN + L2F_MIN_MTU) {
 		fprintf(stderr, "l2flood: frag needs --size >= %d (smaller fragments are "
-		        "refused by the header check)\n", ETH_HDR + L2_HDR + L2_MIN_CHUNK);
+		        "refused by the header check)\n", L2F_ETH_HDR_LEN + L2F_MIN_MTU);
 		return -1;
 	}
 	return 0;
@@ -352,26 +342,16 @@ static uint16_t ip_checksum(const uint8_t *p, size_t len)
 	return (uint16_t)~sum;
 }
 
-static void put16(uint8_t *p, unsigned v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
-
 /* The fixed part of every frame; build_frame varies the rest. */
 struct template {
 	uint8_t frame[MAX_FRAME];
 	size_t len;
 	enum mode mode;
+	struct l2f_header l2;      /* frag: the addressing of every fragment */
 };
+
+/* frag: the message whose fragments go out, random where one was sent. */
+static uint8_t message[L2F_MAX_MSG];
 
 static void build_template(struct template *t, const struct options *opt,
                            const uint8_t own_mac[6], struct in_addr own_ip)
@@ -382,37 +362,43 @@ static void build_template(struct template *t, const struct options *opt,
 	memset(t, 0, sizeof(*t));
 	t->len = (size_t)opt->size;
 	t->mode = opt->mode;
-	memcpy(t->frame, opt->dst.ether_addr_octet, 6);
+	memcpy(t->frame, opt->dst, 6);
 	if (opt->mode == MODE_SPOOF || opt->mode == MODE_FRAG)
-		memcpy(t->frame + 6, opt->src.ether_addr_octet, 6);
+		memcpy(t->frame + 6, opt->src, 6);
 	else
 		memcpy(t->frame + 6, own_mac, 6);
+	if (opt->mode == MODE_FRAG) {
+		memcpy(t->l2.dst, opt->dst, sizeof(t->l2.dst));
+		memcpy(t->l2.src, opt->src, sizeof(t->l2.src));
+		t->l2.ethertype = (uint16_t)opt->ethertype;
+		t->l2.type = L2F_TYPE_DATA;
+	}
 	if (opt->mode != MODE_UDP) {
-		put16(t->frame + 12, (unsigned)opt->ethertype);
+		ws_put_be16(t->frame + 12, (uint16_t)opt->ethertype);
 		return;
 	}
-	put16(t->frame + 12, ETHERTYPE_IP);
-	ip = t->frame + ETH_HDR;
-	ip_len = t->len - ETH_HDR;
+	ws_put_be16(t->frame + 12, ETHERTYPE_IP);
+	ip = t->frame + L2F_ETH_HDR_LEN;
+	ip_len = t->len - L2F_ETH_HDR_LEN;
 	ip[0] = 0x45;
-	put16(ip + 2, (unsigned)ip_len);
+	ws_put_be16(ip + 2, (uint16_t)ip_len);
 	ip[6] = 0x40;               /* don't fragment */
 	ip[8] = 64;
 	ip[9] = IPPROTO_UDP;
 	memcpy(ip + 12, &own_ip, 4);
 	memcpy(ip + 16, &opt->dst_ip, 4);
-	put16(ip + 10, ip_checksum(ip, 20));
+	ws_put_be16(ip + 10, ip_checksum(ip, 20));
 	udp = ip + 20;
-	put16(udp, 40000);
-	put16(udp + 2, (unsigned)opt->port);
-	put16(udp + 4, (unsigned)(ip_len - 20));
+	ws_put_be16(udp, 40000);
+	ws_put_be16(udp + 2, (uint16_t)opt->port);
+	ws_put_be16(udp + 4, (uint16_t)(ip_len - 20));
 	/* UDP checksum 0: none (allowed over IPv4), so random payloads stay valid */
 }
 
 static void build_frame(struct template *t)
 {
-	uint8_t *p = t->frame + ETH_HDR;
-	size_t body = t->len - ETH_HDR;
+	uint8_t *p = t->frame + L2F_ETH_HDR_LEN;
+	size_t body = t->len - L2F_ETH_HDR_LEN;
 
 	switch (t->mode) {
 	case MODE_FOREIGN:
@@ -422,22 +408,22 @@ static void build_frame(struct template *t)
 		break;
 	case MODE_FRAG: {
 		uint64_t r = rng();
-		size_t chunk = body - L2_HDR;
+		size_t mtu = body, chunk = mtu - L2F_HDR_LEN;
 		/* as many fragments as a maximum-size message of this chunk has */
-		unsigned max_count = (unsigned)(L2_MAX_MSG / chunk);
+		unsigned max_count = (unsigned)(L2F_MAX_MSG / chunk);
 		unsigned count = 2 + (unsigned)(r % (max_count - 1));
 		unsigned index = (unsigned)((r >> 16) % count);
-
-		p[0] = 'W';
-		p[1] = 'S';
-		p[2] = 1;               /* version */
-		p[3] = 0;               /* flags: data */
-		put32(p + 4, (uint32_t)(r >> 32));
-		put16(p + 8, index);
-		put16(p + 10, count);
 		/* a total that fits the count, so the fragment is accepted */
-		put32(p + 12, (uint32_t)(chunk * (count - 1) + 1 + (r >> 40) % chunk));
-		fill_random(p + L2_HDR, chunk);
+		size_t total = chunk * (count - 1) + 1 + (size_t)((r >> 40) % chunk);
+		size_t offset = (size_t)index * chunk, len;
+
+		t->l2.msg_id = (uint32_t)(r >> 32);
+		fill_random(message + offset, total - offset < chunk ? total - offset : chunk);
+		len = l2f_encode_fragment(t->frame, sizeof(t->frame), &t->l2, message, total, mtu, index);
+		/* The last fragment is shorter: random bytes fill the frame to
+		 * --size, which the receiver takes for padding. */
+		if (len > 0 && len < t->len)
+			fill_random(t->frame + len, t->len - len);
 		break;
 	}
 	case MODE_UDP:
@@ -505,13 +491,13 @@ int main(int argc, char **argv)
 	addr.sll_family = AF_PACKET;
 	addr.sll_ifindex = (int)ifindex;
 	addr.sll_halen = 6;
-	memcpy(addr.sll_addr, opt.dst.ether_addr_octet, 6);
+	memcpy(addr.sll_addr, opt.dst, 6);
 
-	start = now_s();
+	start = ws_mono_s();
 	elapsed = 0;
 	while (sent < opt.count && !stop_requested) {
 		if (iterations++ % CHECK_CLOCK_EVERY == 0) {
-			elapsed = now_s() - start;
+			elapsed = ws_mono_s() - start;
 			if (elapsed >= opt.seconds)
 				break;
 		}
@@ -529,7 +515,7 @@ int main(int argc, char **argv)
 		}
 		sent++;
 	}
-	elapsed = now_s() - start;
+	elapsed = ws_mono_s() - start;
 	if (close(fd) != 0)
 		perror("l2flood: close");
 	printf("sent %ld frames in %.3f s (%.0f/s), %ld send errors\n", sent, elapsed,

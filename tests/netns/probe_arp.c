@@ -1,22 +1,13 @@
 #include "tests/netns/probe_arp.h"
 
+#include "common/byteorder.h"
+
 #include <string.h>
 
 #define ETHERTYPE_ARP_BE0 0x08
 #define ETHERTYPE_ARP_BE1 0x06
 #define ARP_OP_REQUEST 1
 #define ARP_OP_REPLY 2
-
-static void put_u16(uint8_t *at, uint16_t value)
-{
-	at[0] = (uint8_t)(value >> 8);
-	at[1] = (uint8_t)value;
-}
-
-static uint16_t get_u16(const uint8_t *at)
-{
-	return (uint16_t)((at[0] << 8) | at[1]);
-}
 
 void probe_arp_build_request(uint8_t frame[PROBE_ARP_FRAME_LEN],
 			     const uint8_t source_mac[PROBE_ETH_ALEN],
@@ -29,11 +20,11 @@ void probe_arp_build_request(uint8_t frame[PROBE_ARP_FRAME_LEN],
 	frame[12] = ETHERTYPE_ARP_BE0;
 	frame[13] = ETHERTYPE_ARP_BE1;
 
-	put_u16(arp, 1);            /* hardware: Ethernet */
-	put_u16(arp + 2, 0x0800);   /* protocol: IPv4 */
+	ws_put_be16(arp, 1);            /* hardware: Ethernet */
+	ws_put_be16(arp + 2, 0x0800);   /* protocol: IPv4 */
 	arp[4] = PROBE_ETH_ALEN;
 	arp[5] = 4;
-	put_u16(arp + 6, ARP_OP_REQUEST);
+	ws_put_be16(arp + 6, ARP_OP_REQUEST);
 	memcpy(arp + 8, source_mac, PROBE_ETH_ALEN);
 	memcpy(arp + 14, &source_ip, 4);
 	memset(arp + 18, 0, PROBE_ETH_ALEN);
@@ -49,10 +40,10 @@ int probe_arp_parse_reply(const uint8_t *frame, size_t len,
 		return -1;
 	if (frame[12] != ETHERTYPE_ARP_BE0 || frame[13] != ETHERTYPE_ARP_BE1)
 		return -1;
-	if (get_u16(arp) != 1 || get_u16(arp + 2) != 0x0800 ||
+	if (ws_get_be16(arp) != 1 || ws_get_be16(arp + 2) != 0x0800 ||
 	    arp[4] != PROBE_ETH_ALEN || arp[5] != 4)
 		return -1;
-	if (get_u16(arp + 6) != ARP_OP_REPLY)
+	if (ws_get_be16(arp + 6) != ARP_OP_REPLY)
 		return -1;
 	memcpy(reply->eth_source, frame + 6, PROBE_ETH_ALEN);
 	memcpy(reply->sender_mac, arp + 8, PROBE_ETH_ALEN);

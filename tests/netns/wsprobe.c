@@ -9,6 +9,8 @@
  *           [--watch NAME:FILE:REGEX]... [--timeout S] [--interval-ms N]
  *   wsprobe --iface IF --vip IP --holders S
  */
+#include "common/clock.h"
+#include "common/mac.h"
 #include "tests/netns/probe_arp.h"
 #include "tests/netns/probe_watch.h"
 
@@ -19,7 +21,6 @@
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
-#include <netinet/ether.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -50,7 +51,7 @@ struct options {
 	const char *iface;
 	struct in_addr vip;
 	bool have_vip;
-	struct ether_addr expect_mac;
+	uint8_t expect_mac[WS_MAC_LEN];
 	bool have_expect_mac;
 	pid_t kill_pid;
 	const char *fault_command;
@@ -67,14 +68,6 @@ struct arp_link {
 	uint8_t mac[PROBE_ETH_ALEN];
 	uint32_t ip;
 };
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void usage(FILE *to)
 {
@@ -117,7 +110,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->have_vip = true;
 			break;
 		case 'm':
-			if (ether_aton_r(optarg, &opt->expect_mac) == NULL) {
+			if (ws_mac_parse(optarg, ":", opt->expect_mac) != 0) {
 				fprintf(stderr, "wsprobe: --expect-mac '%s' is not a MAC address\n", optarg);
 				return -1;
 			}
@@ -303,7 +296,7 @@ static void watch_consume(struct watch_state *ws, double t0)
 			ws->line[ws->line_length] = '\0';
 			ws->line_length = 0;
 			if (probe_watch_matches(&ws->watch, ws->line)) {
-				ws->seen_at = now_s() - t0;
+				ws->seen_at = ws_mono_s() - t0;
 				printf("%s %.3f\n", ws->watch.name, ws->seen_at);
 				fflush(stdout);
 				return;
@@ -338,29 +331,29 @@ static int run_takeover(struct options *opt, const struct arp_link *link)
 
 	for (int i = 0; i < opt->watch_count; i++)
 		watch_open(&opt->watches[i], true);
-	t0 = now_s();
+	t0 = ws_mono_s();
 	if (inject_fault(opt) != 0)
 		return 2;
 	printf("fault 0.000\n");
 	fflush(stdout);
 	deadline = t0 + opt->timeout_s;
-	while (pending > 0 && now_s() < deadline) {
+	while (pending > 0 && ws_mono_s() < deadline) {
 		uint8_t mac[PROBE_ETH_ALEN];
 		struct pollfd pfd = { .fd = link->fd, .events = POLLIN };
 		int rc;
 
-		if (vip_at < 0 && now_s() >= next_send) {
+		if (vip_at < 0 && ws_mono_s() >= next_send) {
 			if (send_who_has(link, opt->vip.s_addr) != 0)
 				return 2;
-			next_send = now_s() + (double)opt->interval_ms / 1000.0;
+			next_send = ws_mono_s() + (double)opt->interval_ms / 1000.0;
 		}
 		if (poll(&pfd, 1, POLL_SLICE_MS) < 0 && errno != EINTR) {
 			perror("wsprobe: poll");
 			return 2;
 		}
 		while ((rc = receive_vip_reply(link, opt->vip.s_addr, mac)) == 1) {
-			if (vip_at < 0 && memcmp(mac, opt->expect_mac.ether_addr_octet, PROBE_ETH_ALEN) == 0) {
-				vip_at = now_s() - t0;
+			if (vip_at < 0 && memcmp(mac, opt->expect_mac, PROBE_ETH_ALEN) == 0) {
+				vip_at = ws_mono_s() - t0;
 				printf("vip %.3f\n", vip_at);
 				fflush(stdout);
 			}
@@ -388,17 +381,17 @@ static int run_holders(const struct options *opt, const struct arp_link *link)
 {
 	uint8_t holders[MAX_HOLDERS][PROBE_ETH_ALEN];
 	int holder_count = 0;
-	double deadline = now_s() + opt->holders_s, next_send = 0;
+	double deadline = ws_mono_s() + opt->holders_s, next_send = 0;
 
-	while (now_s() < deadline) {
+	while (ws_mono_s() < deadline) {
 		uint8_t mac[PROBE_ETH_ALEN];
 		struct pollfd pfd = { .fd = link->fd, .events = POLLIN };
 		int rc;
 
-		if (now_s() >= next_send) {
+		if (ws_mono_s() >= next_send) {
 			if (send_who_has(link, opt->vip.s_addr) != 0)
 				return 2;
-			next_send = now_s() + (double)opt->interval_ms / 1000.0;
+			next_send = ws_mono_s() + (double)opt->interval_ms / 1000.0;
 		}
 		if (poll(&pfd, 1, POLL_SLICE_MS) < 0 && errno != EINTR)
 			return 2;

@@ -1,0 +1,12 @@
+/* Integers from text (options, configuration, status files): the whole
+ * text or nothing.  Pure code. */
+#ifndef WS_NUMBER_H
+#define WS_NUMBER_H
+
+/* Parses text in base (10, 16, or 0 for C's prefixes) as a number in
+ * min..max.  Leading blanks and signs are refused.  Returns 0, or -1 with
+ * *out untouched. */
+int ws_parse_long(const char *text, int base, long min, long max, long *out);
+int ws_parse_llong(const char *text, int base, long long min, long long max, long long *out);
+
+#endif
