@@ -1,4 +1,6 @@
 /* Request-head parsing for fosemu. */
+#include "config.h"
+
 #include "berofos/emu_http.h"
 
 #include "common/hex.h"

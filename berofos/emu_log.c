@@ -2,6 +2,8 @@
  * what a request, a kick or the watchdog changed (log lines, the power
  * hook, the saved state).  Used by the servers and persistence, so that
  * none of them calls into fosemu.c. */
+#include "config.h"
+
 #include "berofos/emu_log.h"
 
 #include <spawn.h>

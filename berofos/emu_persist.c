@@ -1,5 +1,7 @@
 /* fosemu's persistent state: the config.txt page plus the admin password,
  * rewritten through a 0600 temporary file after every change. */
+#include "config.h"
+
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
 #include "common/clock.h"

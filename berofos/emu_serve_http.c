@@ -1,6 +1,7 @@
-#define _GNU_SOURCE 1  /* accept4 */
 /* fosemu's HTTP server: one connection at a time, one request each, the
  * statuses a device sends. */
+#include "config.h"
+
 #include "berofos/emu_http.h"
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"

@@ -1,5 +1,7 @@
 /* fosemu's GBL4 server: discovery, ping and kicks; flash-mode commands are
  * refused as by a device in operational mode. */
+#include "config.h"
+
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
 #include "common/clock.h"

@@ -1,4 +1,6 @@
 /* The emulated device's state machine (protocol page section 2). */
+#include "config.h"
+
 #include "berofos/emu_state.h"
 
 #include <stdio.h>

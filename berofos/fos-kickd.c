@@ -1,8 +1,9 @@
-#define _GNU_SOURCE 1  /* pthread_timedjoin_np */
 /* fos-kickd: feeds one berofos watchdog by GBL4 kicks at a fixed interval.
  * It decides nothing: whoever starts it (the linesw agent, on the master)
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the
  * switch's own countdown is what moves the lines when a master dies. */
+#include "config.h"
+
 #include "berofos/berofos.h"
 #include "common/url.h"
 

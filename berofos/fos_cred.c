@@ -1,5 +1,7 @@
 /* Credentials files: read only when root owns them and nobody else can read
  * them; written through a 0600 temporary file renamed into place. */
+#include "config.h"
+
 #include "berofos/berofos.h"
 
 #include <errno.h>

@@ -1,4 +1,6 @@
 /* config.txt: the one table of the device's keys, its parser and formatter. */
+#include "config.h"
+
 #include "berofos/fos_devpage.h"
 
 #include <arpa/inet.h>

@@ -1,5 +1,7 @@
 /* Error names and the HTTP status rule of the vendor client: 401 means a bad
  * user or password, any other non-2xx a failure (protocol page 1.2). */
+#include "config.h"
+
 #include "berofos/fos_error.h"
 
 const char *fos_strerror(enum fos_err err)

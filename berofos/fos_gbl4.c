@@ -1,4 +1,6 @@
 /* GBL4 frame codec (protocol page 1.3). */
+#include "config.h"
+
 #include "berofos/fos_gbl4.h"
 
 #include "common/byteorder.h"

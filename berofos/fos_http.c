@@ -1,5 +1,7 @@
 /* The HTTP side of libberofos: config.txt reads and set requests through
  * libcurl, each write read back. */
+#include "config.h"
+
 #include "berofos/berofos.h"
 
 #include "common/sleep.h"

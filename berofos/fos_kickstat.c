@@ -1,4 +1,6 @@
 /* fos-kickd's status file format (fos_kickstat.h). */
+#include "config.h"
+
 #include "berofos/fos_kickstat.h"
 
 #include <errno.h>

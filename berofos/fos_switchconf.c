@@ -1,4 +1,6 @@
 /* /etc/warmstandby/berofos.conf: one GKeyFile section per switch. */
+#include "config.h"
+
 #include "berofos/berofos.h"
 
 #include <glib.h>

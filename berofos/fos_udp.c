@@ -1,4 +1,6 @@
 /* The GBL4 side of libberofos: UDP sockets around the pure codec. */
+#include "config.h"
+
 #include "berofos/berofos.h"
 
 #include "common/clock.h"

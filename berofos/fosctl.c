@@ -1,5 +1,7 @@
 /* fosctl: the vendor CLI's verbs over libberofos.  Exit status is the
  * libberofos error code (fosctl(8), EXIT STATUS). */
+#include "config.h"
+
 #include "berofos/berofos.h"
 #include "common/url.h"
 

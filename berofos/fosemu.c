@@ -4,6 +4,8 @@
  * request parser in emu_http.c, the servers in emu_serve_http.c and
  * emu_serve_udp.c, persistence in emu_persist.c, the event log in
  * emu_log.c. */
+#include "config.h"
+
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
 #include "common/clock.h"

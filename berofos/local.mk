@@ -2,11 +2,9 @@
 # fosemu, their unit/fuzz/loopback tests and man pages.
 
 # --- pure codecs: no I/O, linked by the library, the emulator and fuzzers -
-BEROFOS_CODEC_SRCS = berofos/fos_devpage.c berofos/fos_gbl4.c berofos/fos_error.c \
-	berofos/fos_kickstat.c
 noinst_LTLIBRARIES += berofos/libfoscodec.la
-berofos_libfoscodec_la_SOURCES = $(BEROFOS_CODEC_SRCS) \
-	berofos/fos_devpage.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
+berofos_libfoscodec_la_SOURCES = berofos/fos_devpage.c berofos/fos_gbl4.c berofos/fos_error.c \
+	berofos/fos_kickstat.c berofos/fos_devpage.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
 berofos_libfoscodec_la_LIBADD = common/libwscommon.la
 
 # --- libfosbase: libberofos without libcurl (credentials files,
@@ -41,17 +39,17 @@ FUZZ_TESTS += tests/fuzz/fuzz_fos_devpage tests/fuzz/fuzz_fos_gbl4
 tests_fuzz_fuzz_fos_devpage_SOURCES = tests/fuzz/fuzz_fos_devpage.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_devpage_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_devpage"'
 tests_fuzz_fuzz_fos_devpage_LDADD = berofos/libfoscodec.la
-fuzz_fuzz_fos_devpage_SRCS = tests/fuzz/fuzz_fos_devpage.c $(BEROFOS_CODEC_SRCS)
+tests_fuzz_fuzz_fos_devpage_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
 tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
-fuzz_fuzz_fos_gbl4_SRCS = tests/fuzz/fuzz_fos_gbl4.c $(BEROFOS_CODEC_SRCS)
+tests_fuzz_fuzz_fos_gbl4_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 FUZZ_NAMES += fuzz_fos_kickstat
 FUZZ_TESTS += tests/fuzz/fuzz_fos_kickstat
 tests_fuzz_fuzz_fos_kickstat_SOURCES = tests/fuzz/fuzz_fos_kickstat.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_kickstat_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_kickstat"'
 tests_fuzz_fuzz_fos_kickstat_LDADD = berofos/libfoscodec.la
-fuzz_fuzz_fos_kickstat_SRCS = tests/fuzz/fuzz_fos_kickstat.c $(BEROFOS_CODEC_SRCS)
+tests_fuzz_fuzz_fos_kickstat_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- fosemu: the emulated switch ------------------------------------------------
 noinst_LTLIBRARIES += berofos/libfosemu.la
@@ -110,10 +108,7 @@ FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http
 tests_fuzz_fuzz_fos_emu_http_SOURCES = tests/fuzz/fuzz_fos_emu_http.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_emu_http_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_emu_http"'
 tests_fuzz_fuzz_fos_emu_http_LDADD = berofos/libfosemu.la
-fuzz_fuzz_fos_emu_http_SRCS = tests/fuzz/fuzz_fos_emu_http.c berofos/emu_http.c \
-	berofos/emu_state.c $(BEROFOS_CODEC_SRCS)
-fuzz_fuzz_fos_emu_http_CFLAGS = $(GLIB_CFLAGS)
-fuzz_fuzz_fos_emu_http_LIBS = $(GLIB_LIBS)
+tests_fuzz_fuzz_fos_emu_http_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- man pages -----------------------------------------------------------------
 dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.8

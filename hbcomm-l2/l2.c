@@ -10,6 +10,8 @@
  * in mopen(); a child that has to reopen the interface after it came back
  * takes its saved root identity again for the moment of the open.
  */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>

@@ -1,4 +1,6 @@
 /* l2conf: parsing of the `l2` directive and of MAC addresses. */
+#include "config.h"
+
 #include "hbcomm-l2/l2conf.h"
 
 #include "common/mac.h"

@@ -8,6 +8,8 @@
  *
  * Messages carry "seq <n> size <m>\n" and a fill pattern the receiver
  * checks, so a message larger than the MTU must cross intact. */
+#include "config.h"
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>

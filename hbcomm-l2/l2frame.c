@@ -1,5 +1,7 @@
 /* l2frame: frame codec and fragment reassembly of the `l2` medium.  Pure
  * logic; see l2frame.h for the format. */
+#include "config.h"
+
 #include "hbcomm-l2/l2frame.h"
 
 #include "common/byteorder.h"

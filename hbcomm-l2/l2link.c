@@ -1,4 +1,6 @@
 /* l2link: libpcap and interface plumbing for the l2 frame format. */
+#include "config.h"
+
 #include "hbcomm-l2/l2link.h"
 
 #include <errno.h>

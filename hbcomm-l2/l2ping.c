@@ -8,6 +8,8 @@
  * Exit status: 0 when the peer answered (ping), 1 when it did not, 2 on
  * usage or system errors.  Echo requests are also answered by a running
  * `l2` medium's reader. */
+#include "config.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>

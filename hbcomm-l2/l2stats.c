@@ -1,4 +1,6 @@
 /* l2stats: status file names and text of the l2 medium's counters. */
+#include "config.h"
+
 #include "hbcomm-l2/l2stats.h"
 
 #include <inttypes.h>

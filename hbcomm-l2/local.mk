@@ -19,11 +19,11 @@ FUZZ_TESTS += tests/fuzz/fuzz_l2frame tests/fuzz/fuzz_l2reasm
 tests_fuzz_fuzz_l2frame_SOURCES = tests/fuzz/fuzz_l2frame.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2frame_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2frame"'
 tests_fuzz_fuzz_l2frame_LDADD = hbcomm-l2/libl2frame.la
-fuzz_fuzz_l2frame_SRCS = tests/fuzz/fuzz_l2frame.c hbcomm-l2/l2frame.c
+tests_fuzz_fuzz_l2frame_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_l2reasm_SOURCES = tests/fuzz/fuzz_l2reasm.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2reasm_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2reasm"'
 tests_fuzz_fuzz_l2reasm_LDADD = hbcomm-l2/libl2frame.la
-fuzz_fuzz_l2reasm_SRCS = tests/fuzz/fuzz_l2reasm.c hbcomm-l2/l2frame.c
+tests_fuzz_fuzz_l2reasm_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- pcap link, directive parser, status text: shared by plugin and l2ping --
 noinst_LTLIBRARIES += hbcomm-l2/libl2link.la
@@ -88,4 +88,4 @@ FUZZ_TESTS += tests/fuzz/fuzz_l2conf
 tests_fuzz_fuzz_l2conf_SOURCES = tests/fuzz/fuzz_l2conf.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2conf_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2conf"'
 tests_fuzz_fuzz_l2conf_LDADD = hbcomm-l2/libl2link.la
-fuzz_fuzz_l2conf_SRCS = tests/fuzz/fuzz_l2conf.c hbcomm-l2/l2conf.c hbcomm-l2/l2frame.c
+tests_fuzz_fuzz_l2conf_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)

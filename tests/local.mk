@@ -20,36 +20,39 @@ tests_unit_test_probe_LDADD = tests/netns/libprobe.la $(CMOCKA_LIBS)
 
 # --- fuzz targets --------------------------------------------------------
 # Each target NAME is tests/fuzz/NAME.c defining LLVMFuzzerTestOneInput,
-# with its corpus in tests/fuzz/corpus/NAME/.  `make check` replays the
-# corpus through tests/fuzz/driver.c; `make fuzz FUZZ_SECONDS=N` builds the
-# targets with clang's libFuzzer and runs each for N seconds, new inputs
-# going to fuzz-out/NAME/ (copy the interesting ones into the corpus).
-# A target lists its code under test in fuzz_NAME_SRCS and libraries in
-# fuzz_NAME_LIBS.
+# with its corpus in tests/fuzz/corpus/NAME/, linked with the .la of the
+# code under test and $(FUZZ_LDFLAGS).  `make check` replays the corpus
+# through tests/fuzz/driver.c.  In a build configured with --enable-fuzzing
+# CC=clang (every library instrumented, libFuzzer's main), `make fuzz
+# FUZZ_SECONDS=N` runs each target for N seconds, new inputs going to
+# fuzz-out/NAME/ (copy the interesting ones into the corpus).
 FUZZ_NAMES += fuzz_probe
 FUZZ_TESTS += tests/fuzz/fuzz_probe
 tests_fuzz_fuzz_probe_SOURCES = tests/fuzz/fuzz_probe.c tests/fuzz/driver.c
 tests_fuzz_fuzz_probe_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_probe"'
 tests_fuzz_fuzz_probe_LDADD = tests/netns/libprobe.la
-fuzz_fuzz_probe_SRCS = tests/fuzz/fuzz_probe.c tests/netns/probe_arp.c tests/netns/probe_watch.c
+tests_fuzz_fuzz_probe_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+# stonith's target (stonith/local.mk) links the same way.
+tests_fuzz_fuzz_fence_opts_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 EXTRA_DIST += tests/fuzz/corpus
 
 FUZZ_SECONDS = 60
-FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -I$(top_srcdir) -I$(top_builddir)
 fuzz: $(FUZZ_NAMES:%=fuzz-run-%)
-fuzz-run-%:
-	@test -n "$(CLANG)" || { echo "make fuzz needs clang (Debian package clang)"; exit 1; }
-	@$(MKDIR_P) fuzz-bin fuzz-out/$*
-	$(CLANG) $(FUZZ_FLAGS) $(fuzz_$*_CFLAGS) -o fuzz-bin/$* \
-		$(fuzz_$*_SRCS:%=$(top_srcdir)/%) $(fuzz_$*_LIBS)
-	fuzz-bin/$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+if WS_FUZZING
+fuzz-run-%: tests/fuzz/%$(EXEEXT)
+	@$(MKDIR_P) fuzz-out/$*
+	tests/fuzz/$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 fuzz-out/$* $(top_srcdir)/tests/fuzz/corpus/$*
+else
+fuzz-run-%:
+	@echo "make fuzz needs a build configured with --enable-fuzzing CC=clang"; exit 1
+endif
 .PHONY: fuzz
 
 clean-local: clean-fuzz
 clean-fuzz:
-	rm -rf fuzz-bin fuzz-out
+	rm -rf fuzz-out
 .PHONY: clean-fuzz
 
 # --- lint ---------------------------------------------------------------

@@ -9,6 +9,8 @@
  * its sender until -w seconds or -n requests are done (both bounded).
  * Exit status: 0 when answered, 1 when not, 2 on usage or system errors.
  */
+#include "config.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>

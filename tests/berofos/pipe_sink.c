@@ -5,7 +5,8 @@
  *
  *   pipe_sink FIFO READY SECONDS
  */
-#define _GNU_SOURCE 1  /* F_SETPIPE_SZ */
+#include "config.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

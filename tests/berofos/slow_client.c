@@ -6,6 +6,8 @@
  *
  *   slow_client PORT INTERVAL_MS MAX_BYTES
  */
+#include "config.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>

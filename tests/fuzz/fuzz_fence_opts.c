@@ -2,6 +2,8 @@
  * lines, incl. a password_script split into words) and the plugin's
  * parameters (host map, address, durations), all parsed by the pure
  * stonith/fence_opts and stonith/berofos_params. */
+#include "config.h"
+
 #include "stonith/berofos_params.h"
 #include "stonith/fence_opts.h"
 

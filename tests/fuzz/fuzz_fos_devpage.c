@@ -1,5 +1,7 @@
 /* Fuzz target: config.txt as a switch (or anything posing as one) sends it,
  * parsed and, when accepted, formatted and parsed again. */
+#include "config.h"
+
 #include "berofos/fos_devpage.h"
 
 #include <stdint.h>

@@ -1,5 +1,7 @@
 /* Fuzz target: what fosemu reads from a TCP peer, a request head, through
  * the parser and, for set requests, the device model. */
+#include "config.h"
+
 #include "berofos/emu_http.h"
 #include "berofos/emu_state.h"
 

@@ -1,5 +1,7 @@
 /* Fuzz target: GBL4 datagrams from the network, through the decoder and the
  * payload unpackers both the client and the emulator use. */
+#include "config.h"
+
 #include "berofos/fos_gbl4.h"
 
 #include <stdint.h>

@@ -1,5 +1,7 @@
 /* Fuzz target: fos-kickd's status file as fosctl reads it.  What parses
  * must format and parse back to the same values. */
+#include "config.h"
+
 #include "berofos/fos_kickstat.h"
 
 #include <stdint.h>

@@ -1,5 +1,7 @@
 /* Fuzz target: the `l2` ha.cf directive parser and its MAC and EtherType
  * parsers, which read administrator-written configuration. */
+#include "config.h"
+
 #include "hbcomm-l2/l2conf.h"
 
 #include <stdint.h>

@@ -1,5 +1,7 @@
 /* Fuzz target: the l2 medium's frame decoder, fed raw frames as from the
  * wire, and the echo-reply encoder fed whatever the decoder accepted. */
+#include "config.h"
+
 #include "hbcomm-l2/l2frame.h"
 
 #include <stdint.h>

@@ -3,6 +3,8 @@
  * advance (in 16 ms steps), then the frame.  Small limits make eviction and
  * expiry reachable; every delivered message must have its announced length
  * and the accounting must stay within the limits. */
+#include "config.h"
+
 #include "hbcomm-l2/l2frame.h"
 
 #include <stdint.h>

@@ -1,5 +1,7 @@
 /* Fuzz target: the prober's parsers of untrusted input, ARP frames from the
  * wire and --watch specifications. */
+#include "config.h"
+
 #include "tests/netns/probe_arp.h"
 #include "tests/netns/probe_watch.h"
 

@@ -22,6 +22,8 @@
  * never in the host's own, so it can only reach links a test created.  Prints "sent N frames in S s"
  * on stdout.  Exit status 0, or 1 on errors.
  */
+#include "config.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "tests/netns/probe_arp.h"
 
 #include "common/byteorder.h"

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "tests/netns/probe_watch.h"
 
 #include <ctype.h>

@@ -9,6 +9,8 @@
  *           [--watch NAME:FILE:REGEX]... [--timeout S] [--interval-ms N]
  *   wsprobe --iface IF --vip IP --holders S
  */
+#include "config.h"
+
 #include "common/clock.h"
 #include "common/mac.h"
 #include "tests/netns/probe_arp.h"

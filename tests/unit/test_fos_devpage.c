@@ -1,5 +1,7 @@
 /* Unit tests of the config.txt codec: what the device writes is read back
  * into the struct, what a client must ignore is ignored. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,7 @@
 /* Unit tests of fosemu's device model and request parser: the behaviour the
  * other tests rely on, with time as a parameter instead of sleeps. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,6 @@
 /* Unit tests of the HTTP reply classification (the vendor client's rule). */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

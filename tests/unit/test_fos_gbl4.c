@@ -1,4 +1,6 @@
 /* Unit tests of the GBL4 frame codec against the protocol page's examples. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,6 @@
 /* Unit tests of the `l2` directive parser, MAC text and status text. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,6 @@
 /* Unit tests of the l2 medium's frame codec and reassembler. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,6 @@
 /* Unit tests of the testbed prober's pure parts: ARP frames and --watch. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

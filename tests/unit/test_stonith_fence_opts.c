@@ -1,6 +1,8 @@
 /* Unit tests of fence_berofos's options: fence-agents keys from stdin and
  * the command line onto the device parameters, and the getopt table, usage
  * and meta-data generated from the one option table. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,7 @@
 /* Unit tests of the berofos fencing parameters: switch address, host map,
  * seconds, login, credentials file, plugs. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
