@@ -7,6 +7,7 @@
 #include "common/clock.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,7 @@ int emu_save_state(struct emu *e)
 	char page[4096], tmp[4096];
 	size_t len;
 	FILE *out;
+	bool written;
 	int fd;
 
 	if (e->state_file == NULL)
@@ -34,9 +36,13 @@ int emu_save_state(struct emu *e)
 			close(fd);
 		return -1;
 	}
-	fprintf(out, "%semu_apwd=%s\n", page, e->st.apwd);
-	if (fflush(out) != 0 || fsync(fd) != 0 || fclose(out) != 0 || rename(tmp, e->state_file) != 0) {
+	written = fprintf(out, "%semu_apwd=%s\n", page, e->st.apwd) >= 0 && fflush(out) == 0 &&
+		  fsync(fd) == 0;
+	if (fclose(out) != 0)              /* closes fd too, whatever happened before */
+		written = false;
+	if (!written || rename(tmp, e->state_file) != 0) {
 		emu_log(e, "error: cannot write %s: %s", e->state_file, strerror(errno));
+		(void)unlink(tmp);
 		return -1;
 	}
 	return 0;
@@ -54,6 +60,11 @@ int emu_load_state(struct emu *e)
 	if (in == NULL)
 		return errno == ENOENT ? 0 : -1;
 	len = fread(page, 1, sizeof(page) - 1, in);
+	if (ferror(in)) {
+		fprintf(stderr, "fosemu: state file %s: %s\n", e->state_file, strerror(errno));
+		fclose(in);
+		return -1;
+	}
 	fclose(in);
 	page[len] = '\0';
 	if (fos_devpage_parse(page, len, &cfg, error, sizeof(error)) != 0) {

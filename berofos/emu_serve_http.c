@@ -203,10 +203,8 @@ static int handle_request(struct emu *e, int fd, const char *head, size_t len)
 				emu_report(e, &ev, "http");
 			}
 		}
-	} else if (strcmp(req.path, "/") == 0)
-		status = 404;                  /* no web UI here */
-	else
-		status = 404;
+	} else
+		status = 404;                  /* no web UI, no other page */
 	if (status == -1) {
 		explicit_bzero(&req, sizeof(req));
 		return -1;

@@ -70,14 +70,20 @@ static int write_small_file(const char *path, const char *text)
 {
 	char tmp[4096];
 	FILE *out;
+	bool written;
 
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
 		return -1;
 	out = fopen(tmp, "w");
 	if (out == NULL)
 		return -1;
-	if (fputs(text, out) == EOF || fclose(out) != 0 || rename(tmp, path) != 0)
+	written = fputs(text, out) != EOF;
+	if (fclose(out) != 0)
+		written = false;
+	if (!written || rename(tmp, path) != 0) {
+		(void)unlink(tmp);
 		return -1;
+	}
 	return 0;
 }
 

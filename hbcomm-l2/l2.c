@@ -67,7 +67,6 @@ struct l2_medium {
 enum { ROLE_RX = 0, ROLE_TX = 1 };
 static const char *const role_names[2] = { "rx", "tx" };
 
-static struct hb_media *l2_new(const char *token);
 static int l2_parse(const char *line);
 static int l2_open(struct hb_media *mp);
 static int l2_close(struct hb_media *mp);
@@ -77,8 +76,9 @@ static int l2_mtype(char **buffer);
 static int l2_descr(char **buffer);
 static int l2_isping(void);
 
+/* No new(): Heartbeat's ha.cf reader calls parse() for a medium that has
+ * one, and new() only for media without it. */
 static struct hb_media_fns l2_ops = {
-	.new = l2_new,
 	.parse = l2_parse,
 	.mopen = l2_open,
 	.close = l2_close,
@@ -211,21 +211,6 @@ static int l2_parse(const char *line)
 		return HA_FAIL;
 	OurImports->RegisterNewMedium(mp);
 	return HA_OK;
-}
-
-/* One-word form ("l2 eth1"), should a caller use it: broadcast. */
-static struct hb_media *l2_new(const char *token)
-{
-	struct l2_directive conf;
-	char line[IF_NAMESIZE + 16];
-	char error[256];
-
-	snprintf(line, sizeof(line), "%s broadcast", token);
-	if (l2_directive_parse(line, &conf, error, sizeof(error)) != 0) {
-		PILCallLog(LOG, PIL_CRIT, "%s", error);
-		return NULL;
-	}
-	return make_medium(&conf);
 }
 
 /* --- status files ------------------------------------------------------------ */
