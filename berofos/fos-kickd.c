@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "berofos/berofos.h"
+#include "common/number.h"
 #include "common/url.h"
 
 #include <qb/qblog.h>
@@ -107,15 +108,6 @@ static void usage(FILE *to)
 	      "  -e, --stderr            also log to stderr\n", to);
 }
 
-static int parse_long(const char *text, long min, long max, long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtol(text, &end, 10);
-	return *text == '\0' || *end != '\0' || errno != 0 || *out < min || *out > max ? -1 : 0;
-}
-
 static int parse_args(struct kickd *k, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -139,11 +131,11 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		case 'f': config = optarg; break;
 		case 'h': host = optarg; break;
 		case 'm': mac = optarg; break;
-		case 'u': if (parse_long(optarg, 1, 65535, &port) != 0) goto bad; break;
-		case 'i': if (parse_long(optarg, 10, 3600000, &interval) != 0) goto bad; break;
-		case 'T': if (parse_long(optarg, 1, 3600000, &k->tolerance_ms) != 0) goto bad; break;
+		case 'u': if (ws_parse_long(optarg, 10, 1, 65535, &port) != 0) goto bad; break;
+		case 'i': if (ws_parse_long(optarg, 10, 10, 3600000, &interval) != 0) goto bad; break;
+		case 'T': if (ws_parse_long(optarg, 10, 1, 3600000, &k->tolerance_ms) != 0) goto bad; break;
 		case 'r':
-			if (parse_long(optarg, 0, 99, &value) != 0) goto bad;
+			if (ws_parse_long(optarg, 10, 0, 99, &value) != 0) goto bad;
 			k->priority = (int)value;
 			break;
 		case 'p': k->pidfile = optarg; break;

@@ -3,11 +3,13 @@
 
 #include "berofos/fos_devpage.h"
 
+#include "common/lines.h"
+#include "common/number.h"
+
 #include <arpa/inet.h>
 #include <ctype.h>
-#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Firmware order (protocol page 1.1).  The live power ports are set with
@@ -76,15 +78,7 @@ int fos_bool_strict(const char *text)
 
 static int parse_long(const char *text, long *out)
 {
-	char *end;
-
-	if (text[0] == '\0')
-		return -1;
-	errno = 0;
-	*out = strtol(text, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return -1;
-	return 0;
+	return ws_parse_long(text, 10, LONG_MIN, LONG_MAX, out);
 }
 
 static void config_set(struct fos_state *out, int k, const char *value)
@@ -131,22 +125,16 @@ int fos_devpage_parse(const char *text, size_t len, struct fos_state *out,
 {
 	bool magic = false;
 	size_t pos = 0;
+	char buf[256];
+	int got;
 
 	memset(out, 0, sizeof(*out));
-	while (pos < len) {
-		const char *line = text + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t line_len = nl != NULL ? (size_t)(nl - line) : len - pos;
-		char buf[256];
+	/* CRLF tolerated; a line too long for buf holds no key of ours. */
+	while ((got = ws_next_line(text, len, &pos, true, buf, sizeof(buf))) >= 0) {
 		char *eq;
 
-		pos += line_len + (nl != NULL);
-		if (line_len > 0 && line[line_len - 1] == '\r')
-			line_len--;                 /* tolerate CRLF */
-		if (line_len >= sizeof(buf) || memchr(line, '\0', line_len) != NULL)
-			continue;                   /* no key of ours is that long */
-		memcpy(buf, line, line_len);
-		buf[line_len] = '\0';
+		if (got == 0)
+			continue;
 		if (!magic) {
 			magic = strcmp(buf, FOS_DEVPAGE_MAGIC) == 0;
 			continue;

@@ -3,10 +3,12 @@
 
 #include "berofos/fos_kickstat.h"
 
-#include <errno.h>
+#include "common/lines.h"
+#include "common/number.h"
+
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 size_t fos_kick_status_format(const struct fos_kick_status *st, char *buf, size_t size)
@@ -20,37 +22,21 @@ size_t fos_kick_status_format(const struct fos_kick_status *st, char *buf, size_
 	return n < 0 ? 0 : (size_t)n;
 }
 
-static int number(const char *text, long long *out)
-{
-	char *end;
-
-	if (text[0] == '\0' || text[0] == '-' || text[0] == '+' || text[0] == ' ')
-		return -1;
-	errno = 0;
-	*out = strtoll(text, &end, 10);
-	return errno != 0 || *end != '\0' ? -1 : 0;
-}
-
 int fos_kick_status_parse(const char *text, size_t len, struct fos_kick_status *st,
 			  char *error, size_t error_len)
 {
 	bool have_pid = false, have_kicks = false, have_updated = false;
 	size_t pos = 0;
+	char buf[128];
+	int got;
 
 	memset(st, 0, sizeof(*st));
-	while (pos < len) {
-		const char *line = text + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t line_len = nl != NULL ? (size_t)(nl - line) : len - pos;
-		char buf[128];
+	while ((got = ws_next_line(text, len, &pos, false, buf, sizeof(buf))) >= 0) {
 		char *eq;
 		long long v;
 
-		pos += line_len + (nl != NULL);
-		if (line_len >= sizeof(buf) || memchr(line, '\0', line_len) != NULL)
+		if (got == 0)
 			continue;
-		memcpy(buf, line, line_len);
-		buf[line_len] = '\0';
 		eq = strchr(buf, '=');
 		if (eq == NULL)
 			continue;
@@ -65,7 +51,7 @@ int fos_kick_status_parse(const char *text, size_t len, struct fos_kick_status *
 		    strcmp(buf, "last_ack_ms") != 0 && strcmp(buf, "late") != 0 &&
 		    strcmp(buf, "failed") != 0)
 			continue;
-		if (number(eq, &v) != 0) {
+		if (ws_parse_llong(eq, 10, 0, LLONG_MAX, &v) != 0) {
 			snprintf(error, error_len, "fos-kickd status: %s is not a number", buf);
 			return -1;
 		}

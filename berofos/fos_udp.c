@@ -223,15 +223,23 @@ static enum fos_err request_reply(const char *addr, uint16_t port, const uint8_t
 	return err;
 }
 
-enum fos_err fos_gbl4_ping(const char *addr, uint16_t port, const uint8_t mac[6],
-			   long timeout_ms, char *message, size_t message_len)
+/* PING or KICK_WDOG: the request names the switch by its MAC, and any
+ * reply of the command from it is the answer. */
+static enum fos_err ask_by_mac(const char *addr, uint16_t port, const uint8_t mac[6], uint8_t cmd,
+			       long timeout_ms, char *message, size_t message_len)
 {
 	struct mac_ctx m = { mac, false, 0, true };
 	uint8_t frame[16];
-	size_t len = fos_gbl4_ping_request(mac, frame, sizeof(frame));
+	size_t len = cmd == FOS_GBL4_PING ? fos_gbl4_ping_request(mac, frame, sizeof(frame))
+					  : fos_gbl4_kick_request(mac, frame, sizeof(frame));
 
-	return request_reply(addr, port, frame, len, FOS_GBL4_PING, &m, timeout_ms,
-			     message, message_len);
+	return request_reply(addr, port, frame, len, cmd, &m, timeout_ms, message, message_len);
+}
+
+enum fos_err fos_gbl4_ping(const char *addr, uint16_t port, const uint8_t mac[6],
+			   long timeout_ms, char *message, size_t message_len)
+{
+	return ask_by_mac(addr, port, mac, FOS_GBL4_PING, timeout_ms, message, message_len);
 }
 
 enum fos_err fos_gbl4_set_netconf(const char *addr, uint16_t port,
@@ -321,10 +329,5 @@ void fos_kicker_close(struct fos_kicker *k)
 enum fos_err fos_gbl4_kick(const char *addr, uint16_t port, const uint8_t mac[6],
 			   long timeout_ms, char *message, size_t message_len)
 {
-	struct mac_ctx m = { mac, false, 0, true };
-	uint8_t frame[16];
-	size_t len = fos_gbl4_kick_request(mac, frame, sizeof(frame));
-
-	return request_reply(addr, port, frame, len, FOS_GBL4_KICK_WDOG, &m, timeout_ms,
-			     message, message_len);
+	return ask_by_mac(addr, port, mac, FOS_GBL4_KICK_WDOG, timeout_ms, message, message_len);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "berofos/berofos.h"
+#include "common/number.h"
 #include "common/url.h"
 
 #include <arpa/inet.h>
@@ -664,10 +665,9 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 	}
 	/* Command-line options override the config file. */
 	if (host != NULL || port != NULL) {
-		char *end;
-		long p = port != NULL ? strtol(port, &end, 10) : 80;
+		long p = WS_HTTP_DEFAULT_PORT;
 
-		if (port != NULL && (*port == '\0' || *end != '\0' || p < 1 || p > 65535))
+		if (port != NULL && ws_parse_long(port, 10, 1, 65535, &p) != 0)
 			return fail(cli, FOS_E_USAGE, "--port takes 1..65535");
 		if (host == NULL)
 			host = "127.0.0.1";
@@ -678,10 +678,9 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 	if (udp_addr != NULL)
 		snprintf(cli->sw.udp_addr, sizeof(cli->sw.udp_addr), "%s", udp_addr);
 	if (udp_port != NULL) {
-		char *end;
-		long p = strtol(udp_port, &end, 10);
+		long p;
 
-		if (*udp_port == '\0' || *end != '\0' || p < 1 || p > 65535)
+		if (ws_parse_long(udp_port, 10, 1, 65535, &p) != 0)
 			return fail(cli, FOS_E_USAGE, "--udp-port takes 1..65535");
 		cli->sw.udp_port = (uint16_t)p;
 	}

@@ -9,6 +9,7 @@
 #include "berofos/emu_io.h"
 #include "berofos/emu_log.h"
 #include "common/clock.h"
+#include "common/number.h"
 #include "berofos/emu_state.h"
 #include "berofos/fos_gbl4.h"
 #include "berofos/berofos.h"
@@ -126,10 +127,9 @@ enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_M
 
 static int parse_port(const char *text, uint16_t *port)
 {
-	char *end;
-	long v = strtol(text, &end, 10);
+	long v;
 
-	if (*text == '\0' || *end != '\0' || v < 0 || v > 65535)
+	if (ws_parse_long(text, 10, 0, 65535, &v) != 0)
 		return -1;
 	*port = (uint16_t)v;
 	return 0;

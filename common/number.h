@@ -8,5 +8,7 @@
  * *out untouched. */
 int ws_parse_long(const char *text, int base, long min, long max, long *out);
 int ws_parse_llong(const char *text, int base, long long min, long long max, long long *out);
+/* The same for a finite decimal number (seconds, intervals) in min..max. */
+int ws_parse_double(const char *text, double min, double max, double *out);
 
 #endif

@@ -4,8 +4,8 @@
 #include "hbcomm-l2/l2conf.h"
 
 #include "common/mac.h"
+#include "common/number.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,14 +35,9 @@ bool l2_mac_is_zero(const uint8_t mac[L2F_MAC_LEN])
 
 int l2_ethertype_parse(const char *text, uint16_t *ethertype)
 {
-	char *end;
-	unsigned long value;
+	long value;
 
-	if (text == NULL || *text == '\0' || *text == '-' || *text == '+')
-		return -1;
-	errno = 0;
-	value = strtoul(text, &end, 0);
-	if (errno != 0 || *end != '\0' || value < L2F_MIN_ETHERTYPE || value > 0xffff)
+	if (ws_parse_long(text, 0, L2F_MIN_ETHERTYPE, 0xffff, &value) != 0)
 		return -1;
 	*ethertype = (uint16_t)value;
 	return 0;

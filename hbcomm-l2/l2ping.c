@@ -24,6 +24,7 @@
 
 #include "common/byteorder.h"
 #include "common/clock.h"
+#include "common/number.h"
 #include "hbcomm-l2/l2conf.h"
 #include "hbcomm-l2/l2frame.h"
 #include "hbcomm-l2/l2link.h"
@@ -66,19 +67,6 @@ static void usage(FILE *out)
 	fputs("usage: l2ping [-c count] [-i interval] [-W timeout] [-e ethertype] <ifname> <peer-mac>\n"
 	      "       l2ping --responder [-w seconds] [-e ethertype] <ifname>\n"
 	      "       l2ping --stats [ifname]\n", out);
-}
-
-static int parse_seconds(const char *text, double min, double max, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(text, &end);
-	if (errno != 0 || end == text || *end != '\0' || !isfinite(v) || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
 }
 
 /* --- ping ----------------------------------------------------------------- */
@@ -317,33 +305,32 @@ int main(int argc, char **argv)
 	double interval = 1.0, timeout = 1.0, seconds = 0;
 	uint16_t ethertype = L2F_DEFAULT_ETHERTYPE;
 	int mode = 0, opt;
-	char *end;
+	long number;
 
 	while ((opt = getopt_long(argc, argv, "c:i:W:w:e:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
-			errno = 0;
-			count = strtoul(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || count == 0 || count > MAX_COUNT) {
+			if (ws_parse_long(optarg, 10, 1, MAX_COUNT, &number) != 0) {
 				fprintf(stderr, "l2ping: count must be 1..%d\n", MAX_COUNT);
 				return EXIT_TROUBLE;
 			}
+			count = (unsigned long)number;
 			break;
 		case 'i':
-			if (parse_seconds(optarg, MIN_INTERVAL, MAX_INTERVAL, &interval) != 0) {
+			if (ws_parse_double(optarg, MIN_INTERVAL, MAX_INTERVAL, &interval) != 0) {
 				fprintf(stderr, "l2ping: interval must be %g..%g seconds\n",
 				        MIN_INTERVAL, MAX_INTERVAL);
 				return EXIT_TROUBLE;
 			}
 			break;
 		case 'W':
-			if (parse_seconds(optarg, 0.001, MAX_INTERVAL, &timeout) != 0) {
+			if (ws_parse_double(optarg, 0.001, MAX_INTERVAL, &timeout) != 0) {
 				fprintf(stderr, "l2ping: timeout must be 0.001..%g seconds\n", MAX_INTERVAL);
 				return EXIT_TROUBLE;
 			}
 			break;
 		case 'w':
-			if (parse_seconds(optarg, 0, 1e7, &seconds) != 0) {
+			if (ws_parse_double(optarg, 0, 1e7, &seconds) != 0) {
 				fprintf(stderr, "l2ping: -w wants seconds\n");
 				return EXIT_TROUBLE;
 			}

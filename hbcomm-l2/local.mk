@@ -78,7 +78,8 @@ EXTRA_DIST += tests/bench/l2-vs-ucast.sh
 # --- test tools: hostile frames from the observer, a UDP echo for the bench --
 noinst_PROGRAMS += tests/netns/l2flood tests/bench/udpecho
 tests_netns_l2flood_SOURCES = tests/netns/l2flood.c
-tests_netns_l2flood_LDADD = hbcomm-l2/libl2frame.la common/libwscommon.la
+tests_netns_l2flood_LDADD = hbcomm-l2/libl2frame.la tests/netns/libtoolerror.la \
+	common/libwscommon.la
 tests_bench_udpecho_SOURCES = tests/bench/udpecho.c
 tests_bench_udpecho_LDADD = common/libwscommon.la
 

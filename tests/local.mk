@@ -8,9 +8,14 @@ tests_netns_libprobe_la_SOURCES = \
 	tests/netns/probe_arp.c tests/netns/probe_arp.h \
 	tests/netns/probe_watch.c tests/netns/probe_watch.h
 
+# "TOOL: message" errors of the testbed's C tools (wsprobe, l2flood).
+noinst_LTLIBRARIES += tests/netns/libtoolerror.la
+tests_netns_libtoolerror_la_SOURCES = tests/netns/tool_error.c tests/netns/tool_error.h
+
 noinst_PROGRAMS += tests/netns/wsprobe
 tests_netns_wsprobe_SOURCES = tests/netns/wsprobe.c
-tests_netns_wsprobe_LDADD = tests/netns/libprobe.la common/libwscommon.la
+tests_netns_wsprobe_LDADD = tests/netns/libprobe.la tests/netns/libtoolerror.la \
+	common/libwscommon.la
 
 # --- unit tests (cmocka) ----------------------------------------------
 UNIT_TESTS += tests/unit/test_probe

@@ -28,6 +28,7 @@
 
 #include "common/byteorder.h"
 #include "common/clock.h"
+#include "common/number.h"
 
 #define MAX_COUNT 100000
 #define MIN_INTERVAL 0.001
@@ -49,24 +50,11 @@ static void usage(FILE *to)
 	      "       udpecho --server [-w seconds] [-n max-requests] <port>\n", to);
 }
 
-static int parse_double(const char *text, double min, double max, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(text, &end);
-	if (errno != 0 || end == text || *end != '\0' || !(v >= min && v <= max))
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int parse_port(const char *text, uint16_t *port)
 {
-	double v;
+	long v;
 
-	if (parse_double(text, 1, 65535, &v) != 0 || v != (double)(long)v)
+	if (ws_parse_long(text, 10, 1, 65535, &v) != 0)
 		return -1;
 	*port = (uint16_t)v;
 	return 0;
@@ -242,32 +230,32 @@ int main(int argc, char **argv)
 			is_server = true;
 			break;
 		case 'c':
-			if (parse_double(optarg, 1, MAX_COUNT, &v) != 0) {
+			if (ws_parse_double(optarg, 1, MAX_COUNT, &v) != 0) {
 				fprintf(stderr, "udpecho: count must be 1..%d\n", MAX_COUNT);
 				return 2;
 			}
 			count = (long)v;
 			break;
 		case 'i':
-			if (parse_double(optarg, MIN_INTERVAL, MAX_INTERVAL, &interval) != 0) {
+			if (ws_parse_double(optarg, MIN_INTERVAL, MAX_INTERVAL, &interval) != 0) {
 				fprintf(stderr, "udpecho: interval must be %g..%g s\n", MIN_INTERVAL, MAX_INTERVAL);
 				return 2;
 			}
 			break;
 		case 'W':
-			if (parse_double(optarg, 0.001, MAX_INTERVAL, &timeout) != 0) {
+			if (ws_parse_double(optarg, 0.001, MAX_INTERVAL, &timeout) != 0) {
 				fprintf(stderr, "udpecho: timeout must be 0.001..%g s\n", MAX_INTERVAL);
 				return 2;
 			}
 			break;
 		case 'w':
-			if (parse_double(optarg, 0.001, MAX_SERVER_SECONDS, &seconds) != 0) {
+			if (ws_parse_double(optarg, 0.001, MAX_SERVER_SECONDS, &seconds) != 0) {
 				fprintf(stderr, "udpecho: -w must be 0.001..%g s\n", MAX_SERVER_SECONDS);
 				return 2;
 			}
 			break;
 		case 'n':
-			if (parse_double(optarg, 1, 1e9, &v) != 0) {
+			if (ws_parse_double(optarg, 1, 1e9, &v) != 0) {
 				fprintf(stderr, "udpecho: -n must be 1..1e9\n");
 				return 2;
 			}

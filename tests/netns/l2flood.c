@@ -48,6 +48,8 @@
 #include "common/byteorder.h"
 #include "common/clock.h"
 #include "common/mac.h"
+#include "common/number.h"
+#include "tests/netns/tool_error.h"
 #include "hbcomm-l2/l2frame.h"
 
 #define MAX_COUNT 100000000L
@@ -118,19 +120,6 @@ static void usage(FILE *to)
 	      "               [--size BYTES] --count N --seconds S\n", to);
 }
 
-static int parse_long(const char *text, long min, long max, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(text, &end, 0);
-	if (errno != 0 || end == text || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int parse_mode(const char *text, enum mode *mode)
 {
 	static const char *const names[] = { "foreign", "junk", "spoof", "frag", "udp" };
@@ -161,7 +150,6 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
 	int c;
 
 	memset(opt, 0, sizeof(*opt));
@@ -179,65 +167,45 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->iface = optarg;
 			break;
 		case 'm':
-			if (parse_mode(optarg, &opt->mode) != 0) {
-				fprintf(stderr, "l2flood: unknown mode '%s'\n", optarg);
-				return -1;
-			}
+			if (parse_mode(optarg, &opt->mode) != 0)
+				return tool_error("unknown mode '%s'", optarg);
 			opt->have_mode = true;
 			break;
 		case 'd':
-			if (ws_mac_parse(optarg, ":", opt->dst) != 0) {
-				fprintf(stderr, "l2flood: bad MAC '%s'\n", optarg);
-				return -1;
-			}
+			if (ws_mac_parse(optarg, ":", opt->dst) != 0)
+				return tool_error("bad MAC '%s'", optarg);
 			opt->have_dst = true;
 			break;
 		case 's':
-			if (ws_mac_parse(optarg, ":", opt->src) != 0) {
-				fprintf(stderr, "l2flood: bad MAC '%s'\n", optarg);
-				return -1;
-			}
+			if (ws_mac_parse(optarg, ":", opt->src) != 0)
+				return tool_error("bad MAC '%s'", optarg);
 			opt->have_src = true;
 			break;
 		case 'e':
-			if (parse_long(optarg, 0x0600, 0xffff, &opt->ethertype) != 0) {
-				fprintf(stderr, "l2flood: bad EtherType '%s'\n", optarg);
-				return -1;
-			}
+			if (ws_parse_long(optarg, 0, 0x0600, 0xffff, &opt->ethertype) != 0)
+				return tool_error("bad EtherType '%s'", optarg);
 			break;
 		case 'a':
-			if (inet_pton(AF_INET, optarg, &opt->dst_ip) != 1) {
-				fprintf(stderr, "l2flood: bad IPv4 address '%s'\n", optarg);
-				return -1;
-			}
+			if (inet_pton(AF_INET, optarg, &opt->dst_ip) != 1)
+				return tool_error("bad IPv4 address '%s'", optarg);
 			opt->have_dst_ip = true;
 			break;
 		case 'p':
-			if (parse_long(optarg, 1, 65535, &opt->port) != 0) {
-				fprintf(stderr, "l2flood: bad port '%s'\n", optarg);
-				return -1;
-			}
+			if (ws_parse_long(optarg, 0, 1, 65535, &opt->port) != 0)
+				return tool_error("bad port '%s'", optarg);
 			break;
 		case 'z':
-			if (parse_long(optarg, MIN_FRAME, MAX_FRAME, &opt->size) != 0) {
-				fprintf(stderr, "l2flood: --size must be %d..%d\n", MIN_FRAME, MAX_FRAME);
-				return -1;
-			}
+			if (ws_parse_long(optarg, 0, MIN_FRAME, MAX_FRAME, &opt->size) != 0)
+				return tool_error("--size must be %d..%d", MIN_FRAME, MAX_FRAME);
 			break;
 		case 'c':
-			if (parse_long(optarg, 1, MAX_COUNT, &opt->count) != 0) {
-				fprintf(stderr, "l2flood: --count must be 1..%ld\n", MAX_COUNT);
-				return -1;
-			}
+			if (ws_parse_long(optarg, 0, 1, MAX_COUNT, &opt->count) != 0)
+				return tool_error("--count must be 1..%ld", MAX_COUNT);
 			break;
 		case 't':
-			errno = 0;
-			opt->seconds = strtod(optarg, &end);
-			if (errno != 0 || end == optarg || *end != '\0' ||
-			    !(opt->seconds > 0 && opt->seconds <= MAX_SECONDS)) {
-				fprintf(stderr, "l2flood: --seconds must be in (0, %g]\n", MAX_SECONDS);
-				return -1;
-			}
+			if (ws_parse_double(optarg, 0, MAX_SECONDS, &opt->seconds) != 0 ||
+			    opt->seconds == 0)
+				return tool_error("--seconds must be in (0, %g]", MAX_SECONDS);
 			break;
 		case 'h':
 			usage(stdout);
@@ -252,25 +220,17 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		usage(stderr);
 		return -1;
 	}
-	if (opt->mode == MODE_SPOOF || opt->mode == MODE_FRAG) {
-		if (!opt->have_src) {
-			fputs("l2flood: spoof and frag need --src (the MAC to spoof)\n", stderr);
-			return -1;
-		}
-	}
-	if (opt->mode == MODE_UDP && (!opt->have_dst_ip || opt->port < 0)) {
-		fputs("l2flood: udp needs --dst-ip and --port\n", stderr);
-		return -1;
-	}
+	if ((opt->mode == MODE_SPOOF || opt->mode == MODE_FRAG) && !opt->have_src)
+		return tool_error("spoof and frag need --src (the MAC to spoof)");
+	if (opt->mode == MODE_UDP && (!opt->have_dst_ip || opt->port < 0))
+		return tool_error("udp needs --dst-ip and --port");
 	if (opt->ethertype < 0)
 		opt->ethertype = opt->mode == MODE_FOREIGN ? DEFAULT_FOREIGN : L2F_DEFAULT_ETHERTYPE;
 	if (opt->size == 0)
 		opt->size = opt->mode == MODE_UDP ? 242 : opt->mode == MODE_FRAG ? 256 : 128;
-	if (opt->mode == MODE_FRAG && opt->size < L2F_ETH_HDR_LEN + L2F_MIN_MTU) {
-		fprintf(stderr, "l2flood: frag needs --size >= %d (smaller fragments are "
-		        "refused by the header check)\n", L2F_ETH_HDR_LEN + L2F_MIN_MTU);
-		return -1;
-	}
+	if (opt->mode == MODE_FRAG && opt->size < L2F_ETH_HDR_LEN + L2F_MIN_MTU)
+		return tool_error("frag needs --size >= %d (smaller fragments are refused by "
+				  "the header check)", L2F_ETH_HDR_LEN + L2F_MIN_MTU);
 	return 0;
 }
 
@@ -291,10 +251,8 @@ static int check_namespace(const char *name)
 		perror("l2flood: /proc/self/ns/net");
 		return -1;
 	}
-	if (stat(path, &named) != 0) {
-		fprintf(stderr, "l2flood: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
+	if (stat(path, &named) != 0)
+		return tool_error("%s: %s", path, strerror(errno));
 	if (self.st_dev != named.st_dev || self.st_ino != named.st_ino) {
 		fprintf(stderr, "l2flood: not running inside namespace %s "
 		        "(use ip netns exec %s l2flood ...)\n", name, name);

@@ -13,12 +13,15 @@
 
 #include "common/clock.h"
 #include "common/mac.h"
+#include "common/number.h"
+#include "tests/netns/tool_error.h"
 #include "tests/netns/probe_arp.h"
 #include "tests/netns/probe_watch.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <getopt.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
@@ -94,7 +97,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ NULL, 0, NULL, 0 },
 	};
 	char error[256];
-	char *end;
+	long number;
 	int c;
 
 	opt->timeout_s = 30;
@@ -105,35 +108,26 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->iface = optarg;
 			break;
 		case 'v':
-			if (inet_pton(AF_INET, optarg, &opt->vip) != 1) {
-				fprintf(stderr, "wsprobe: --vip '%s' is not an IPv4 address\n", optarg);
-				return -1;
-			}
+			if (inet_pton(AF_INET, optarg, &opt->vip) != 1)
+				return tool_error("--vip '%s' is not an IPv4 address", optarg);
 			opt->have_vip = true;
 			break;
 		case 'm':
-			if (ws_mac_parse(optarg, ":", opt->expect_mac) != 0) {
-				fprintf(stderr, "wsprobe: --expect-mac '%s' is not a MAC address\n", optarg);
-				return -1;
-			}
+			if (ws_mac_parse(optarg, ":", opt->expect_mac) != 0)
+				return tool_error("--expect-mac '%s' is not a MAC address", optarg);
 			opt->have_expect_mac = true;
 			break;
 		case 'k':
-			errno = 0;
-			opt->kill_pid = (pid_t)strtol(optarg, &end, 10);
-			if (errno || *end || opt->kill_pid <= 1) {
-				fprintf(stderr, "wsprobe: --kill '%s' is not a PID\n", optarg);
-				return -1;
-			}
+			if (ws_parse_long(optarg, 10, 2, INT_MAX, &number) != 0)
+				return tool_error("--kill '%s' is not a PID", optarg);
+			opt->kill_pid = (pid_t)number;
 			break;
 		case 'f':
 			opt->fault_command = optarg;
 			break;
 		case 'w':
-			if (opt->watch_count == MAX_WATCHES) {
-				fprintf(stderr, "wsprobe: at most %d --watch\n", MAX_WATCHES);
-				return -1;
-			}
+			if (opt->watch_count == MAX_WATCHES)
+				return tool_error("at most %d --watch", MAX_WATCHES);
 			if (probe_watch_parse(optarg, &opt->watches[opt->watch_count].watch,
 					      error, sizeof(error)) != 0) {
 				fprintf(stderr, "wsprobe: %s\n", error);
@@ -145,12 +139,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 't':
 		case 'H': {
-			double value = strtod(optarg, &end);
+			double value;
 
-			if (*end || !(value > 0 && value <= 3600)) {
-				fprintf(stderr, "wsprobe: '%s' is not a duration in seconds (0-3600]\n", optarg);
-				return -1;
-			}
+			if (ws_parse_double(optarg, 0, 3600, &value) != 0 || value == 0)
+				return tool_error("'%s' is not a duration in seconds (0-3600]", optarg);
 			if (c == 't')
 				opt->timeout_s = value;
 			else
@@ -158,11 +150,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		}
 		case 'n':
-			opt->interval_ms = strtol(optarg, &end, 10);
-			if (*end || opt->interval_ms < 1 || opt->interval_ms > 10000) {
-				fprintf(stderr, "wsprobe: --interval-ms '%s' must be 1-10000\n", optarg);
-				return -1;
-			}
+			if (ws_parse_long(optarg, 10, 1, 10000, &opt->interval_ms) != 0)
+				return tool_error("--interval-ms '%s' must be 1-10000", optarg);
 			break;
 		case 'h':
 			usage(stdout);
@@ -176,14 +165,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		usage(stderr);
 		return -1;
 	}
-	if (opt->holders_s == 0 && !opt->have_expect_mac) {
-		fputs("wsprobe: --expect-mac is needed unless --holders is given\n", stderr);
-		return -1;
-	}
-	if (opt->kill_pid && opt->fault_command) {
-		fputs("wsprobe: --kill and --fault exclude each other\n", stderr);
-		return -1;
-	}
+	if (opt->holders_s == 0 && !opt->have_expect_mac)
+		return tool_error("--expect-mac is needed unless --holders is given");
+	if (opt->kill_pid && opt->fault_command)
+		return tool_error("--kill and --fault exclude each other");
 	return 0;
 }
 
@@ -192,20 +177,16 @@ static int open_arp_link(const char *iface, struct arp_link *link)
 	struct sockaddr_ll bind_to = { 0 };
 	struct ifreq ifr = { 0 };
 
-	if (strlen(iface) >= sizeof(ifr.ifr_name)) {
-		fprintf(stderr, "wsprobe: interface name '%s' too long\n", iface);
-		return -1;
-	}
+	if (strlen(iface) >= sizeof(ifr.ifr_name))
+		return tool_error("interface name '%s' too long", iface);
 	link->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_ARP));
 	if (link->fd < 0) {
 		perror("wsprobe: socket(AF_PACKET)");
 		return -1;
 	}
 	strcpy(ifr.ifr_name, iface);
-	if (ioctl(link->fd, SIOCGIFINDEX, &ifr) < 0) {
-		fprintf(stderr, "wsprobe: no interface '%s': %s\n", iface, strerror(errno));
-		return -1;
-	}
+	if (ioctl(link->fd, SIOCGIFINDEX, &ifr) < 0)
+		return tool_error("no interface '%s': %s", iface, strerror(errno));
 	link->ifindex = ifr.ifr_ifindex;
 	if (ioctl(link->fd, SIOCGIFHWADDR, &ifr) < 0) {
 		perror("wsprobe: SIOCGIFHWADDR");
@@ -310,17 +291,13 @@ static void watch_consume(struct watch_state *ws, double t0)
 static int inject_fault(const struct options *opt)
 {
 	if (opt->kill_pid) {
-		if (kill(opt->kill_pid, SIGKILL) != 0) {
-			fprintf(stderr, "wsprobe: kill %d: %s\n", (int)opt->kill_pid, strerror(errno));
-			return -1;
-		}
+		if (kill(opt->kill_pid, SIGKILL) != 0)
+			return tool_error("kill %d: %s", (int)opt->kill_pid, strerror(errno));
 	} else if (opt->fault_command) {
 		int status = system(opt->fault_command);
 
-		if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			fprintf(stderr, "wsprobe: fault command failed: %s\n", opt->fault_command);
-			return -1;
-		}
+		if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			return tool_error("fault command failed: %s", opt->fault_command);
 	}
 	return 0;
 }

@@ -1,5 +1,5 @@
 /* Unit tests of the shared helpers in common/: byte order, the clock, the
- * pause and its error path, integers, URLs and MAC addresses. */
+ * pause and its error path, numbers, lines of text, URLs and MAC addresses. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -17,6 +17,7 @@
 #include "common/byteorder.h"
 #include "common/clock.h"
 #include "common/hex.h"
+#include "common/lines.h"
 #include "common/mac.h"
 #include "common/number.h"
 #include "common/sleep.h"
@@ -118,6 +119,7 @@ static void numbers_in_range(void **state)
 {
 	long v = 7;
 	long long ll = 7;
+	double d = 7;
 
 	(void)state;
 	assert_int_equal(ws_parse_long("8080", 10, 1, 65535, &v), 0);
@@ -128,12 +130,15 @@ static void numbers_in_range(void **state)
 	assert_int_equal(v, 0x88b5);
 	assert_int_equal(ws_parse_llong("1700000000123", 10, 0, LLONG_MAX, &ll), 0);
 	assert_true(ll == 1700000000123LL);
+	assert_int_equal(ws_parse_double("0.25", 0, 60, &d), 0);
+	assert_true(d == 0.25);
 }
 
 static void bad_numbers_are_refused(void **state)
 {
 	long v = 7;
 	long long ll = 7;
+	double d = 7;
 
 	(void)state;
 	assert_int_equal(ws_parse_long("", 10, 0, 10, &v), -1);
@@ -149,53 +154,75 @@ static void bad_numbers_are_refused(void **state)
 	assert_int_equal(v, 7);
 	assert_int_equal(ws_parse_llong("-1", 10, 0, LLONG_MAX, &ll), -1);
 	assert_true(ll == 7);
+	assert_int_equal(ws_parse_double("", 0, 60, &d), -1);
+	assert_int_equal(ws_parse_double(" 1", 0, 60, &d), -1);
+	assert_int_equal(ws_parse_double("1s", 0, 60, &d), -1);
+	assert_int_equal(ws_parse_double("nan", 0, 60, &d), -1);
+	assert_int_equal(ws_parse_double("inf", 0, 1e300, &d), -1);
+	assert_int_equal(ws_parse_double("61", 0, 60, &d), -1);
+	assert_true(d == 7);
+}
+
+static void text_a_line_at_a_time(void **state)
+{
+	static const char text[] = "a=1\r\nlong line\n\nlast";
+	char buf[8];
+	size_t pos = 0, len = sizeof(text) - 1;
+
+	(void)state;
+	assert_int_equal(ws_next_line(text, len, &pos, true, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "a=1");
+	assert_int_equal(ws_next_line(text, len, &pos, true, buf, sizeof(buf)), 0);   /* too long */
+	assert_int_equal(ws_next_line(text, len, &pos, true, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "");
+	assert_int_equal(ws_next_line(text, len, &pos, true, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "last");
+	assert_int_equal(ws_next_line(text, len, &pos, true, buf, sizeof(buf)), -1);
+	pos = 0;
+	assert_int_equal(ws_next_line(text, len, &pos, false, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "a=1\r");
+	pos = 0;
+	assert_int_equal(ws_next_line("a\0b\nc", 5, &pos, false, buf, sizeof(buf)), 0);   /* NUL */
+	assert_int_equal(ws_next_line("a\0b\nc", 5, &pos, false, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "c");
 }
 
 static void url_host_and_port(void **state)
 {
-	char host[64];
-	uint16_t port = 0;
+	static const struct { const char *url, *host; uint16_t port; } good[] = {
+		{ "http://10.0.0.40", "10.0.0.40", 80 },
+		{ "http://fos1:8080/", "fos1", 8080 },
+		{ "HTTP://127.0.0.1:43210/config.txt", "127.0.0.1", 43210 },
+		{ "http://[::1]:82", "::1", 82 },
+		{ "http://[fe80::1]", "fe80::1", 80 },
+	};
 
 	(void)state;
-	assert_int_equal(ws_url_host_port("http://10.0.0.40", host, sizeof(host), &port), 0);
-	assert_string_equal(host, "10.0.0.40");
-	assert_int_equal(port, 80);
-	assert_int_equal(ws_url_host_port("http://fos1:8080/", host, sizeof(host), &port), 0);
-	assert_string_equal(host, "fos1");
-	assert_int_equal(port, 8080);
-	assert_int_equal(ws_url_host_port("HTTP://127.0.0.1:43210/config.txt", host, sizeof(host), &port), 0);
-	assert_string_equal(host, "127.0.0.1");
-	assert_int_equal(port, 43210);
-	assert_int_equal(ws_url_host_port("http://[::1]:82", host, sizeof(host), &port), 0);
-	assert_string_equal(host, "::1");
-	assert_int_equal(port, 82);
-	assert_int_equal(ws_url_host_port("http://[fe80::1]", host, sizeof(host), &port), 0);
-	assert_string_equal(host, "fe80::1");
-	assert_int_equal(port, 80);
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		char host[64];
+		uint16_t port = 0;
+
+		assert_int_equal(ws_url_host_port(good[i].url, host, sizeof(host), &port), 0);
+		assert_string_equal(host, good[i].host);
+		assert_int_equal(port, good[i].port);
+	}
 }
 
 static void bad_urls_are_refused(void **state)
 {
+	static const char *const bad[] = {
+		"", "10.0.0.40", "https://fos1", "http://", "http://:80", "http://fos1:",
+		"http://fos1:0", "http://fos1:65536", "http://fos1:80x", "http://fos1:+80",
+		"http://fos1:1234567890", "http://[::1", "http://[]:80", "http://[::1]x",
+		"http://a-much-too-long-host",
+	};
 	char host[8] = "keep";
 	uint16_t port = 1234;
 
 	(void)state;
 	assert_int_equal(ws_url_host_port(NULL, host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("10.0.0.40", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("https://fos1", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://:80", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://fos1:", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://fos1:0", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://fos1:65536", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://fos1:80x", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://fos1:+80", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://fos1:1234567890", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://[::1", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://[]:80", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://[::1]x", host, sizeof(host), &port), -1);
-	assert_int_equal(ws_url_host_port("http://a-much-too-long-host", host, sizeof(host), &port), -1);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(ws_url_host_port(bad[i], host, sizeof(host), &port), -1);
 	assert_string_equal(host, "keep");
 	assert_int_equal(port, 1234);
 }
@@ -246,6 +273,7 @@ int main(void)
 		cmocka_unit_test(a_failing_pause_returns_its_error),
 		cmocka_unit_test(numbers_in_range),
 		cmocka_unit_test(bad_numbers_are_refused),
+		cmocka_unit_test(text_a_line_at_a_time),
 		cmocka_unit_test(url_host_and_port),
 		cmocka_unit_test(bad_urls_are_refused),
 		cmocka_unit_test(mac_text_both_ways),
