@@ -6,6 +6,8 @@
 #include <time.h>
 
 #include "berofos/berofos.h"
+#include "stonith/fence_guard.h"
+#include "stonith/lan_probe.h"
 
 static enum fos_err open_switch(const struct bfp_params *p, struct fos_handle **fos,
 				char *msg, size_t msg_len)
@@ -114,4 +116,94 @@ enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
 			 port, p->reset_wait_ms);
 	}
 	return FOS_OK;
+}
+
+#define GUARD_POLL_MS 100
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static enum fos_err read_switch(const struct bfp_params *p, struct bfg_switch *sw,
+				char *msg, size_t msg_len)
+{
+	struct fos_handle *fos;
+	struct fos_config state;
+	enum fos_err err;
+
+	err = open_switch(p, &fos, msg, msg_len);
+	if (err != FOS_OK)
+		return err;
+	err = fos_read_state(fos, &state);
+	if (err == FOS_OK && !state.seen[FOS_K_MODE]) {
+		fos_close(fos);
+		snprintf(msg, msg_len, "%s does not report the relay mode", p->url);
+		return FOS_E_BAD_REPLY;
+	}
+	if (err == FOS_OK) {
+		sw->mode = (int)state.v[FOS_K_MODE].num;
+		sw->wdog_failed = state.seen[FOS_K_WSTATE] &&
+				  state.v[FOS_K_WSTATE].num == FOS_WSTATE_FAILED;
+		sw->wdog_on = state.seen[FOS_K_WEN] && state.v[FOS_K_WEN].num != 0 &&
+			      state.seen[FOS_K_WSTATE] && state.v[FOS_K_WSTATE].num == FOS_WSTATE_ON &&
+			      state.seen[FOS_K_WINTV] && state.seen[FOS_K_WRETV];
+		sw->wintv_s = sw->wdog_on ? state.v[FOS_K_WINTV].num : 0;
+		sw->wretv_s = sw->wdog_on ? state.v[FOS_K_WRETV].num : 0;
+	}
+	return finish(fos, err, msg, msg_len);
+}
+
+static enum bfg_peer ask_target(const struct bfp_params *p, int port, char *note, size_t note_len)
+{
+	const char *node = bfp_node_of(p, port);
+	uint32_t ipv4 = node != NULL ? bfp_lan_of(p, node) : 0;
+
+	if (ipv4 == 0) {
+		snprintf(note, note_len, "no LAN address");
+		return BFG_PEER_UNKNOWN;
+	}
+	return bff_lan_probe(ipv4, p->probe_timeout_ms, note, note_len);
+}
+
+enum fos_err bff_guard(const struct bfp_params *p, int port, bool *go,
+		       char *msg, size_t msg_len)
+{
+	long long start = mono_ms(), watch_end = start + bfg_watch_ms(p);
+	struct bfg_switch sw;
+	enum bfg_peer peer = BFG_PEER_UNKNOWN;
+	char note[BFF_MSG_MAX] = "not asked";
+	bool asked = false;
+	enum fos_err err;
+
+	*go = true;
+	if (p->primary_node[0] == '\0')
+		return FOS_OK;
+	for (;;) {
+		enum bfg_verdict verdict;
+		const char *why;
+
+		err = read_switch(p, &sw, msg, msg_len);
+		if (err != FOS_OK)
+			return err;
+		/* Ask only when the answer matters: the target holds the lines. */
+		if (!asked && bfg_holder_port(p, sw.mode) == port) {
+			peer = ask_target(p, port, note, sizeof(note));
+			asked = true;
+		}
+		verdict = bfg_decide(p, port, &sw, peer, mono_ms() >= watch_end, &why);
+		if (verdict != BFG_WATCH) {
+			*go = verdict == BFG_FENCE;
+			snprintf(msg, msg_len, "%s (power port %d; LAN: %s; watchdog %s, %ld of %ld s "
+				 "left; %lld ms)", why, port, note,
+				 sw.wdog_on ? "on" : sw.wdog_failed ? "ran out" : "off",
+				 sw.wretv_s, sw.wintv_s, mono_ms() - start);
+			return FOS_OK;
+		}
+		sleep_ms(GUARD_POLL_MS);
+	}
 }

@@ -256,6 +256,30 @@ static int reboot(const struct bfa_options *o, int port)
 	return EXIT_FENCE_OK;
 }
 
+/* The fence guard (fence_guard.h) before an off or a reboot: true to go on;
+ * false, with the reason said, when the target is the live master or the
+ * switch could not be read. */
+static bool guard_allows(const struct bfa_options *o, int port)
+{
+	char msg[BFF_MSG_MAX];
+	enum fos_err err;
+	bool go;
+
+	err = bff_guard(&o->p, port, &go, msg, sizeof(msg));
+	if (err != FOS_OK) {
+		failed("guard", err, msg);
+		return false;
+	}
+	if (!go) {
+		say("ERROR", "fencing of power port %d refused by the guard: %s; this node yields "
+		    "to the master", port, msg);
+		return false;
+	}
+	if (o->p.primary_node[0] != '\0')
+		INFO("guard: %s", msg);
+	return true;
+}
+
 static int run(const struct bfa_options *o, int port)
 {
 	char msg[BFF_MSG_MAX];
@@ -293,12 +317,16 @@ static int run(const struct bfa_options *o, int port)
 			INFO("waiting %ld ms (delay) before the off", o->delay_ms);
 			sleep_ms(o->delay_ms);
 		}
+		if (!guard_allows(o, port))
+			return EXIT_FENCE_FAIL;
 		return power(o, port, false);
 	case BFA_REBOOT:
 		if (o->delay_ms > 0) {
 			INFO("waiting %ld ms (delay) before the reboot", o->delay_ms);
 			sleep_ms(o->delay_ms);
 		}
+		if (!guard_allows(o, port))
+			return EXIT_FENCE_FAIL;
 		return reboot(o, port);
 	}
 	return EXIT_FENCE_FAIL;

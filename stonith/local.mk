@@ -11,10 +11,22 @@ tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c
 tests_unit_test_stonith_params_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_params_LDADD = stonith/libbfparams.la $(CMOCKA_LIBS)
 
-# --- fencing operations on the power ports (libberofos) -----------------------
+# --- the fence guard's decision (pure) and the ARP frames it asks with ---------
+noinst_LTLIBRARIES += stonith/libbfguard.la stonith/libarpframe.la
+stonith_libbfguard_la_SOURCES = stonith/fence_guard.c stonith/fence_guard.h
+stonith_libarpframe_la_SOURCES = stonith/arp_frame.c stonith/arp_frame.h
+
+UNIT_TESTS += tests/unit/test_stonith_guard
+tests_unit_test_stonith_guard_SOURCES = tests/unit/test_stonith_guard.c
+tests_unit_test_stonith_guard_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_stonith_guard_LDADD = stonith/libbfguard.la stonith/libbfparams.la $(CMOCKA_LIBS)
+
+# --- fencing operations on the power ports (libberofos), the LAN probe ---------
 noinst_LTLIBRARIES += stonith/libbffence.la
-stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h
-stonith_libbffence_la_LIBADD = stonith/libbfparams.la berofos/libberofos.la
+stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h \
+	stonith/lan_probe.c stonith/lan_probe.h
+stonith_libbffence_la_LIBADD = stonith/libbfguard.la stonith/libarpframe.la \
+	stonith/libbfparams.la berofos/libberofos.la
 
 # --- the cluster-glue stonith2 plugin ------------------------------------------
 stonith2_LTLIBRARIES = stonith/berofos.la

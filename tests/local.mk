@@ -4,9 +4,8 @@
 
 # --- the testbed's prober (pure parsers in their own files) -------------
 noinst_LTLIBRARIES += tests/netns/libprobe.la
-tests_netns_libprobe_la_SOURCES = \
-	tests/netns/probe_arp.c tests/netns/probe_arp.h \
-	tests/netns/probe_watch.c tests/netns/probe_watch.h
+tests_netns_libprobe_la_SOURCES = tests/netns/probe_watch.c tests/netns/probe_watch.h
+tests_netns_libprobe_la_LIBADD = stonith/libarpframe.la
 
 noinst_PROGRAMS += tests/netns/wsprobe
 tests_netns_wsprobe_SOURCES = tests/netns/wsprobe.c
@@ -31,7 +30,7 @@ FUZZ_TESTS += tests/fuzz/fuzz_probe
 tests_fuzz_fuzz_probe_SOURCES = tests/fuzz/fuzz_probe.c tests/fuzz/driver.c
 tests_fuzz_fuzz_probe_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_probe"'
 tests_fuzz_fuzz_probe_LDADD = tests/netns/libprobe.la
-fuzz_fuzz_probe_SRCS = tests/fuzz/fuzz_probe.c tests/netns/probe_arp.c tests/netns/probe_watch.c
+fuzz_fuzz_probe_SRCS = tests/fuzz/fuzz_probe.c stonith/arp_frame.c tests/netns/probe_watch.c
 
 EXTRA_DIST += tests/fuzz/corpus
 

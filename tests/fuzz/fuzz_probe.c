@@ -1,6 +1,6 @@
 /* Fuzz target: the prober's parsers of untrusted input, ARP frames from the
  * wire and --watch specifications. */
-#include "tests/netns/probe_arp.h"
+#include "stonith/arp_frame.h"
 #include "tests/netns/probe_watch.h"
 
 #include <stdint.h>

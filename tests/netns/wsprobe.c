@@ -9,7 +9,7 @@
  *           [--watch NAME:FILE:REGEX]... [--timeout S] [--interval-ms N]
  *   wsprobe --iface IF --vip IP --holders S
  */
-#include "tests/netns/probe_arp.h"
+#include "stonith/arp_frame.h"
 #include "tests/netns/probe_watch.h"
 
 #include <arpa/inet.h>

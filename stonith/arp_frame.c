@@ -1,4 +1,4 @@
-#include "tests/netns/probe_arp.h"
+#include "stonith/arp_frame.h"
 
 #include <string.h>
 
