@@ -87,5 +87,6 @@ guard_feed() {
 }
 
 guard_starve() {
-	kill "$GUARD_KICKD_PID" && wait "$GUARD_KICKD_PID" || true
+	kill "$GUARD_KICKD_PID" || true
+	wait "$GUARD_KICKD_PID" || true
 }
