@@ -75,9 +75,11 @@ dist_man_MANS += man/fence_berofos.8 man/stonith_berofos.8
 
 # --- the testbed: fencing through the emulated switch (root, namespaces) ----------
 STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh \
-	tests/stonith/pcmk-fence-agent.sh
+	tests/stonith/pcmk-fence-agent.sh tests/stonith/split-heartbeat.sh \
+	tests/stonith/split-pacemaker.sh
 NETNS_TESTS += $(STONITH_NETNS_TESTS)
 dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)
+EXTRA_DIST += tests/stonith/split.sh
 
 # --- fuzz target of the parameter and stdin parsers (config input) ----------
 FUZZ_NAMES += fuzz_fence_opts

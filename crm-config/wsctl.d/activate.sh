@@ -148,23 +148,33 @@ act_check_switch() {           # ROLE SECTION
 }
 
 # act_lan_addrs: each node's IPv4 address on its way to the fencing switch,
-# where the fence guard asks the node by ARP whether it lives (the LAN, not
-# a cluster link).  act_lan_map: "NODE=IPV4 NODE=IPV4", empty when a node
-# has none (the guard then judges by the watchdog kicks alone).
+# where the fence guard asks the node by ARP whether it lives.  Only a path
+# that is not a cluster link is evidence (a split cuts the cluster links):
+# when the switch is reached through one of the --link interfaces, or a
+# node has no IPv4 route to it, act_lan_map stays empty and the guard
+# judges by the watchdog kicks alone.  act_lan_map: "NODE=IPV4 NODE=IPV4".
 act_lan_addrs() {
 	act_lan_map=
 	al_host=$(url_host_v4 "$(fos_section_value "$conf_berofos_conf" "$act_stonith" url)")
 	[ -n "$al_host" ] || return 0
+	al_map=
 	for n in "$act_me" "$act_peer"; do
-		al_src=$(on "$n" "ip -4 -o route get \"\$(getent ahostsv4 $(q "$al_host") | awk 'NR == 1 { print \$1 }')\"" </dev/null 2>/dev/null |
-			sed -n 's/.* src \([0-9.]*\).*/\1/p')
-		if [ -z "$al_src" ]; then
-			check_warn "$n: no IPv4 route to the switch $al_host: the fence guard judges $n by its watchdog kicks alone"
-			act_lan_map=
+		al_route=$(on "$n" "ip -4 -o route get \"\$(getent ahostsv4 $(q "$al_host") | awk 'NR == 1 { print \$1 }')\"" </dev/null 2>/dev/null)
+		al_src=$(printf '%s\n' "$al_route" | sed -n 's/.* src \([0-9.]*\).*/\1/p')
+		al_dev=$(printf '%s\n' "$al_route" | sed -n 's/.* dev \([^ ]*\).*/\1/p')
+		if [ -z "$al_src" ] || [ -z "$al_dev" ]; then
+			check_warn "fence guard: $n has no IPv4 route to the switch $al_host: the guard judges by the watchdog kicks alone"
 			return 0
 		fi
-		act_lan_map="${act_lan_map:+$act_lan_map }$n=$al_src"
+		for l in $act_links; do
+			if [ "$l" = "$al_dev" ]; then
+				check_ok "fence guard: $n reaches the switch over the cluster link $l: the guard judges by the watchdog kicks alone"
+				return 0
+			fi
+		done
+		al_map="${al_map:+$al_map }$n=$al_src"
 	done
+	act_lan_map=$al_map
 	check_ok "fence guard: LAN addresses $act_lan_map (asked by ARP before a master is fenced)"
 }
 
