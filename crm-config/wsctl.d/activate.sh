@@ -274,6 +274,7 @@ act_vars() {
 	printf 'STONITH\t%s\nSWITCH\t%s\nFOS_CONFIG\t%s\n' "$act_stonith" "$act_switch" "$conf_berofos_conf"
 	printf 'FOS_HOST\t%s\nFOS_USER\t%s\nFOS_PASSWORD_FILE\t%s\n' "$(url_address "$av_url")" "${av_user:-admin}" "${av_pwf:-none}"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
+	printf 'R1_PEER_FENCE\t%s\n' "$WS_OCFLIBDIR/r1-peer-fence"
 	printf 'LAN_MAP\t%s\nHB_LAN_MAP\t%s\nKICK_STALL\t%s\n' "${act_lan_map:-}" \
 		"$(printf '%s' "${act_lan_map:-none}" | tr ' ' ',')" "$(kick_stall_s "$conf_kick_interval_ms")"
 	printf 'HOSTMAP\t%s\nHB_HOSTMAP\t%s\n' "$(printf '%s' "$act_pmap" | tr ',' ' ')" "$act_pmap"

@@ -41,6 +41,15 @@ split_freeze() {
 split_guard_logged() {
 	grep -qF -- "$2" "$(hb_log "$1")" 2>/dev/null || tb_journal "$1" | grep -qF -- "$2"
 }
+# split_only_relay_cycled LINE RELAY: since LINE of fosemu's log, RELAY was
+# switched off and on once or twice, and no other relay moved.
+split_only_relay_cycled() {
+	local once="power $2 off power $2 on "
+	case $(fos_power_events_since "$1") in
+	"$once"|"$once$once") return 0 ;;
+	*) return 1 ;;
+	esac
+}
 split_samples_ok() {              # no sample with two masters
 	[ "$(wso_report_field "$(wso_sampler_report)" two_masters)" = 0 ]
 }
@@ -66,8 +75,8 @@ split_trial() {
 	tb_check "trial $n: only $master answered for the VIP" \
 		test "$(sort -u "$holders")" = "$(tb_mac "$master" lan)"
 	tb_check "trial $n: never two masters ($(wso_sampler_report))" split_samples_ok
-	tb_check "trial $n: only the backup's relay switched, off then on" \
-		tb_wait_for 10 fos_power_events_are "$mark" "power $(pair_relay "$backup") off power $(pair_relay "$backup") on "
+	tb_check "trial $n: only the backup's relay switched, off then on (once, or twice when R1 and its peer-fence helper both reset it)" \
+		tb_wait_for 10 split_only_relay_cycled "$mark" "$(pair_relay "$backup")"
 	tb_check "trial $n: $master's guard let it fence $backup (the target does not hold the lines)" \
 		split_guard_logged "$master" "fencing host $backup: the target does not hold the lines"
 	split_set "$stack" off
@@ -97,7 +106,7 @@ split_frozen() {
 	wso_sampler_stop
 	tb_check "never two masters while $master was frozen ($(wso_sampler_report))" split_samples_ok
 	tb_check "only the frozen master's relay switched, off then on" \
-		tb_wait_for 10 fos_power_events_are "$mark" "power $(pair_relay "$master") off power $(pair_relay "$master") on "
+		tb_wait_for 10 split_only_relay_cycled "$mark" "$(pair_relay "$master")"
 	tb_check "$master boots again and rejoins, one master" \
 		tb_wait_for 120 split_rejoined "$stack" "$backup" "$master"
 }
