@@ -26,6 +26,7 @@ install-wsctl:
 		-e 's|^WS_LIBDIR=.*|WS_LIBDIR=$(wsctllibdir)|' \
 		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
 		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
+		-e 's|^WS_OCFLIBDIR=.*|WS_OCFLIBDIR=$(ocfroot)/lib/warmstandby|' \
 		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
 	chmod 755 '$(DESTDIR)$(sbindir)/wsctl'
 	for f in $(WSCTL_TEMPLATES); do \

@@ -2,6 +2,8 @@
  * berofos power port that feeds it.  Parameters are parsed by
  * berofos_params.c, the switch is driven by berofos_fence.c (libberofos);
  * this file is the plugin glue and its log lines. */
+#include "config.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,6 +27,10 @@
 #define PARAM_HOSTMAP "hostmap"
 #define PARAM_TIMEOUT "timeout"
 #define PARAM_RESET_WAIT "reset_wait"
+#define PARAM_PRIMARY "primary_node"
+#define PARAM_LAN_MAP "lan_map"
+#define PARAM_KICK_STALL "kick_stall"
+#define PARAM_PROBE_TIMEOUT "probe_timeout"
 
 struct pluginDevice {
 	StonithPlugin sp;
@@ -101,6 +107,20 @@ static const char *berofos_xml =
 	PARAM(PARAM_RESET_WAIT, "0", "Reset wait",
 	      "Seconds the power stays off during a reset before it is switched on again "
 	      "(default 1, decimals allowed, 0 to 60).")
+	PARAM(PARAM_PRIMARY, "0", "Primary node (fence guard)",
+	      "The node wired to the switch's B side (relay mode 1), as linesw's primary_node. "
+	      "Set, it turns the fence guard on: a node that holds the lines is fenced only when it "
+	      "does not answer ARP on the LAN or its watchdog kicks stopped, so that the master "
+	      "survives a split without a fencing delay. Empty: no guard.")
+	PARAM(PARAM_LAN_MAP, "0", "LAN addresses (fence guard)",
+	      "NODE=IPV4 pairs separated by blanks, commas or semicolons: each node's address on "
+	      "a LAN that is not a cluster link, asked by ARP before the guard lets a master be "
+	      "fenced.")
+	PARAM(PARAM_KICK_STALL, "0", "Kick stall (fence guard)",
+	      "Seconds without a watchdog kick after which the master counts as stuck and is "
+	      "fenced even though it answers ARP (default 1; keep the kick interval well below).")
+	PARAM(PARAM_PROBE_TIMEOUT, "0", "ARP wait (fence guard)",
+	      "Seconds to wait for the master's ARP answer (default 0.1).")
 	XML_PARAMETERS_END;
 
 /* fos_err -> S_*: one place, documented in stonith_berofos(8). */
@@ -166,6 +186,30 @@ static const char *request_name(int request)
 	}
 }
 
+/* The fence guard: false when the target is the live master (this side of
+ * a split yields) or the switch could not be read; logged either way. */
+static bool guard_allows(const struct bfp_params *p, const char *host, int port)
+{
+	char msg[BFF_MSG_MAX];
+	enum fos_err err;
+	bool go;
+
+	err = bff_guard(p, port, &go, msg, sizeof(msg));
+	if (err != FOS_OK) {
+		LOG(PIL_CRIT, "%s: fencing of host %s FAILED: the guard cannot read the switch: "
+		    "%s (%s)", PIL_PLUGIN_S, host, msg, fos_strerror(err));
+		return false;
+	}
+	if (!go) {
+		LOG(PIL_CRIT, "%s: fencing of host %s REFUSED by the guard: %s; this node yields "
+		    "to the master", PIL_PLUGIN_S, host, msg);
+		return false;
+	}
+	if (p->primary_node[0] != '\0')
+		LOG(PIL_INFO, "%s: guard: fencing host %s: %s", PIL_PLUGIN_S, host, msg);
+	return true;
+}
+
 static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
 {
 	struct pluginDevice *bd = (struct pluginDevice *)s;
@@ -180,6 +224,8 @@ static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
 		    request_name(request), host != NULL ? host : "(none)");
 		return S_BADHOST;
 	}
+	if (request != ST_POWERON && !guard_allows(&bd->params, host, port))
+		return S_RESETFAIL;
 	switch (request) {
 	case ST_POWERON:
 		err = bff_power_set(&bd->params, port, true, msg, sizeof(msg));
@@ -212,7 +258,8 @@ static const char * const *berofos_get_confignames(StonithPlugin *s)
 {
 	static const char *names[] = {
 		PARAM_IPADDR, PARAM_HOSTMAP, PARAM_LOGIN, PARAM_PWFILE, PARAM_TIMEOUT,
-		PARAM_RESET_WAIT, NULL
+		PARAM_RESET_WAIT, PARAM_PRIMARY, PARAM_LAN_MAP, PARAM_KICK_STALL,
+		PARAM_PROBE_TIMEOUT, NULL
 	};
 
 	return names;
@@ -242,6 +289,20 @@ static int parse_config(StonithNVpair *list, struct bfp_params *p)
 	    *value != '\0')
 		rc = bfp_parse_seconds(value, 0, BFP_MAX_RESET_WAIT_MS, &p->reset_wait_ms,
 				       err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_PRIMARY)) != NULL && *value != '\0')
+		rc = bfp_parse_node(value, p->primary_node, sizeof(p->primary_node), err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_LAN_MAP)) != NULL && *value != '\0')
+		rc = bfp_parse_lan_map(value, p, err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_KICK_STALL)) != NULL &&
+	    *value != '\0')
+		rc = bfp_parse_seconds(value, 1000, BFP_MAX_KICK_STALL_MS, &p->kick_stall_ms,
+				       err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_PROBE_TIMEOUT)) != NULL &&
+	    *value != '\0')
+		rc = bfp_parse_seconds(value, 10, BFP_MAX_PROBE_TIMEOUT_MS, &p->probe_timeout_ms,
+				       err, sizeof(err));
+	if (rc == 0)
+		rc = bfp_check_guard(p, err, sizeof(err));
 	if (rc != 0) {
 		LOG(PIL_CRIT, "%s: bad configuration: %s", PIL_PLUGIN_S, err);
 		return S_BADCONFIG;

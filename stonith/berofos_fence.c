@@ -1,11 +1,15 @@
 /* Fencing operations on the berofos power ports through libberofos. */
+#include "config.h"
+
 #include "stonith/berofos_fence.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "berofos/berofos.h"
+#include "common/clock.h"
+#include "common/sleep.h"
+#include "stonith/fence_guard.h"
+#include "stonith/lan_probe.h"
 
 static enum fos_err open_switch(const struct bfp_params *p, struct fos_handle **fos,
 				char *msg, size_t msg_len)
@@ -89,13 +93,6 @@ enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
 	return finish(fos, err, msg, msg_len);
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
 
 enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
 			char *msg, size_t msg_len)
@@ -107,11 +104,95 @@ enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
 	if (err != FOS_OK)
 		return err;
 	if (p->reset_wait_ms > 0)
-		sleep_ms(p->reset_wait_ms);
+		ws_sleep_ms(p->reset_wait_ms);
 	if (bff_power_set(p, port, true, msg, msg_len) == FOS_OK) {
 		*powered_on = true;
 		snprintf(msg, msg_len, "power port %d was off for %ld ms and reads back on again",
 			 port, p->reset_wait_ms);
 	}
 	return FOS_OK;
+}
+
+#define GUARD_POLL_MS 100
+
+static enum fos_err read_switch(const struct bfp_params *p, struct bfg_switch *sw,
+				char *msg, size_t msg_len)
+{
+	struct fos_handle *fos;
+	struct fos_state state;
+	enum fos_err err;
+
+	err = open_switch(p, &fos, msg, msg_len);
+	if (err != FOS_OK)
+		return err;
+	err = fos_read_state(fos, &state);
+	if (err == FOS_OK && !state.seen[FOS_K_MODE]) {
+		fos_close(fos);
+		snprintf(msg, msg_len, "%s does not report the relay mode", p->url);
+		return FOS_E_BAD_REPLY;
+	}
+	if (err == FOS_OK) {
+		sw->mode = (int)state.v[FOS_K_MODE].num;
+		sw->wdog_failed = state.seen[FOS_K_WSTATE] &&
+				  state.v[FOS_K_WSTATE].num == FOS_WSTATE_FAILED;
+		sw->wdog_on = state.seen[FOS_K_WEN] && state.v[FOS_K_WEN].num != 0 &&
+			      state.seen[FOS_K_WSTATE] && state.v[FOS_K_WSTATE].num == FOS_WSTATE_ON &&
+			      state.seen[FOS_K_WINTV] && state.seen[FOS_K_WRETV];
+		sw->wintv_s = sw->wdog_on ? state.v[FOS_K_WINTV].num : 0;
+		sw->wretv_s = sw->wdog_on ? state.v[FOS_K_WRETV].num : 0;
+	}
+	return finish(fos, err, msg, msg_len);
+}
+
+static enum bfg_peer ask_target(const struct bfp_params *p, int port, char *note, size_t note_len)
+{
+	const char *node = bfp_node_of(p, port);
+	uint32_t ipv4 = node != NULL ? bfp_lan_of(p, node) : 0;
+
+	if (ipv4 == 0) {
+		snprintf(note, note_len, "no LAN address");
+		return BFG_PEER_UNKNOWN;
+	}
+	return bff_lan_probe(ipv4, p->probe_timeout_ms, note, note_len);
+}
+
+enum fos_err bff_guard(const struct bfp_params *p, int port, bool *go,
+		       char *msg, size_t msg_len)
+{
+	int64_t start = ws_mono_ms(), watch_end = start + bfg_watch_ms(p);
+	struct bfg_switch sw;
+	enum bfg_peer peer = BFG_PEER_UNKNOWN;
+	char note[BFF_MSG_MAX] = "not asked";
+	bool asked = false;
+	enum fos_err err;
+
+	*go = true;
+	if (p->primary_node[0] == '\0')
+		return FOS_OK;
+	for (;;) {
+		enum bfg_verdict verdict;
+		const char *why;
+
+		err = read_switch(p, &sw, msg, msg_len);
+		if (err != FOS_OK)
+			return err;
+		/* Ask only when the answer matters: the target holds the lines. */
+		if (!asked && bfg_holder_port(p, sw.mode) == port) {
+			peer = ask_target(p, port, note, sizeof(note));
+			asked = true;
+		}
+		verdict = bfg_decide(p, port, &sw, peer, ws_mono_ms() >= watch_end, &why);
+		if (verdict != BFG_WATCH) {
+			*go = verdict == BFG_FENCE;
+			snprintf(msg, msg_len, "%s (power port %d; LAN: %s; watchdog %s, %ld of %ld s "
+				 "left; %lld ms)", why, port, note,
+				 sw.wdog_on ? "on" : sw.wdog_failed ? "ran out" : "off",
+				 sw.wretv_s, sw.wintv_s, (long long)(ws_mono_ms() - start));
+			return FOS_OK;
+		}
+		if (ws_sleep_ms(GUARD_POLL_MS) != 0) {
+			snprintf(msg, msg_len, "the guard cannot wait between two reads of the switch");
+			return FOS_E_SYSTEM;
+		}
+	}
 }

@@ -31,4 +31,12 @@ enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
 enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
 			char *msg, size_t msg_len);
 
+/* The fence guard before an off or a reset of port (fence_guard.h): reads
+ * the switch, asks the target on the LAN when it holds the lines and
+ * watches its kicks for at most bfg_watch_ms.  FOS_OK with *go set: fence
+ * now; FOS_OK with *go clear: the target is the live master, msg says why,
+ * do not fence.  Any other result: the switch could not be read. */
+enum fos_err bff_guard(const struct bfp_params *p, int port, bool *go,
+		       char *msg, size_t msg_len);
+
 #endif

@@ -1,4 +1,6 @@
 /* Parameters of the berofos fencing device: parsing and checks, no I/O. */
+#include "config.h"
+
 #include "stonith/berofos_params.h"
 
 #include <ctype.h>
@@ -8,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <arpa/inet.h>
 
 int bfp_error(char *err, size_t err_len, const char *fmt, ...)
 {
@@ -25,6 +29,8 @@ void bfp_defaults(struct bfp_params *p)
 	snprintf(p->login, sizeof(p->login), "admin");
 	p->timeout_ms = BFP_DEFAULT_TIMEOUT_MS;
 	p->reset_wait_ms = BFP_DEFAULT_RESET_WAIT_MS;
+	p->kick_stall_ms = BFP_DEFAULT_KICK_STALL_MS;
+	p->probe_timeout_ms = BFP_DEFAULT_PROBE_TIMEOUT_MS;
 }
 
 static bool host_char(char c)
@@ -271,5 +277,122 @@ int bfp_check(const struct bfp_params *p, int need_hosts, char *err, size_t err_
 		return bfp_error(err, err_len, "no switch address given");
 	if (need_hosts && p->nhosts == 0)
 		return bfp_error(err, err_len, "no host map given: NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
+	return 0;
+}
+
+int bfp_parse_node(const char *text, char *node, size_t len, char *err, size_t err_len)
+{
+	size_t n = text != NULL ? strlen(text) : 0;
+
+	/* Heartbeat passes parameters by position: "none" fills the place. */
+	if (n > 0 && strcmp(text, BFP_NONE) == 0) {
+		if (len > 0)
+			node[0] = '\0';
+		return 0;
+	}
+	if (n == 0 || n >= len || n >= BFP_NAME_MAX)
+		return bfp_error(err, err_len, "the node name must have 1 to %d characters",
+				 BFP_NAME_MAX - 1);
+	for (const char *c = text; *c != '\0'; c++)
+		if (!host_char(*c))
+			return bfp_error(err, err_len, "node name '%s': bad character '%c'", text, *c);
+	memcpy(node, text, n + 1);
+	return 0;
+}
+
+/* One "name=address" entry of len bytes. */
+static int add_lan(struct bfp_params *p, const char *entry, size_t len, char *err, size_t err_len)
+{
+	const char *eq = memchr(entry, '=', len);
+	char name[BFP_NAME_MAX], addr[INET_ADDRSTRLEN];
+	struct in_addr ip;
+	size_t name_len, addr_len;
+
+	if (eq == NULL)
+		return bfp_error(err, err_len, "LAN map entry '%.*s': expected NODE=IPV4", (int)len, entry);
+	name_len = (size_t)(eq - entry);
+	addr_len = len - name_len - 1;
+	if (name_len == 0 || name_len >= sizeof(name) || addr_len == 0 || addr_len >= sizeof(addr))
+		return bfp_error(err, err_len, "LAN map entry '%.*s': expected NODE=IPV4", (int)len, entry);
+	memcpy(name, entry, name_len);
+	name[name_len] = '\0';
+	memcpy(addr, eq + 1, addr_len);
+	addr[addr_len] = '\0';
+	if (bfp_parse_node(name, name, sizeof(name), err, err_len) != 0)
+		return -1;
+	if (inet_pton(AF_INET, addr, &ip) != 1 || ip.s_addr == 0 || ip.s_addr == INADDR_BROADCAST)
+		return bfp_error(err, err_len, "LAN map entry '%.*s': '%s' is not a host's IPv4 address",
+				 (int)len, entry, addr);
+	if (p->nlan >= BFP_PORTS)
+		return bfp_error(err, err_len, "LAN map: more than %d nodes", BFP_PORTS);
+	for (size_t i = 0; i < p->nlan; i++)
+		if (strcasecmp(p->lan[i].name, name) == 0)
+			return bfp_error(err, err_len, "LAN map: node '%s' given twice", name);
+	memcpy(p->lan[p->nlan].name, name, name_len + 1);
+	p->lan[p->nlan].ipv4 = ip.s_addr;
+	p->nlan++;
+	return 0;
+}
+
+int bfp_parse_lan_map(const char *text, struct bfp_params *p, char *err, size_t err_len)
+{
+	struct bfp_params tmp = *p;
+	const char *c = text;
+
+	if (text == NULL)
+		return bfp_error(err, err_len, "the LAN map is empty: give NODE=IPV4 pairs");
+	tmp.nlan = 0;
+	if (strcmp(text, BFP_NONE) == 0) {
+		*p = tmp;
+		return 0;
+	}
+	for (;;) {
+		size_t len;
+
+		while (*c != '\0' && separator(*c))
+			c++;
+		if (*c == '\0')
+			break;
+		len = 0;
+		while (c[len] != '\0' && !separator(c[len]))
+			len++;
+		if (add_lan(&tmp, c, len, err, err_len) != 0)
+			return -1;
+		c += len;
+	}
+	*p = tmp;
+	return 0;
+}
+
+uint32_t bfp_lan_of(const struct bfp_params *p, const char *node)
+{
+	for (size_t i = 0; i < p->nlan; i++)
+		if (strcasecmp(p->lan[i].name, node) == 0)
+			return p->lan[i].ipv4;
+	return 0;
+}
+
+const char *bfp_node_of(const struct bfp_params *p, int port)
+{
+	for (size_t i = 0; i < p->nhosts; i++)
+		if (p->hosts[i].port == port)
+			return p->hosts[i].name;
+	return NULL;
+}
+
+int bfp_check_guard(const struct bfp_params *p, char *err, size_t err_len)
+{
+	if (p->primary_node[0] == '\0') {
+		if (p->nlan > 0)
+			return bfp_error(err, err_len, "a LAN map needs primary_node (the guard is off without it)");
+		return 0;
+	}
+	if (bfp_port_of(p, p->primary_node) < 0)
+		return bfp_error(err, err_len, "primary_node '%s' is not a node of the host map",
+				 p->primary_node);
+	for (size_t i = 0; i < p->nlan; i++)
+		if (bfp_port_of(p, p->lan[i].name) < 0)
+			return bfp_error(err, err_len, "LAN map: '%s' is not a node of the host map",
+					 p->lan[i].name);
 	return 0;
 }

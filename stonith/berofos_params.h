@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define BFP_PORTS 2                    /* the switch has power ports 0 and 1 */
 #define BFP_NAME_MAX 64
@@ -18,10 +19,21 @@
 #define BFP_DEFAULT_RESET_WAIT_MS 1000
 #define BFP_MAX_TIMEOUT_MS 60000
 #define BFP_MAX_RESET_WAIT_MS 60000
+#define BFP_DEFAULT_KICK_STALL_MS 1000
+#define BFP_DEFAULT_PROBE_TIMEOUT_MS 100
+#define BFP_MAX_KICK_STALL_MS 30000
+#define BFP_MAX_PROBE_TIMEOUT_MS 2000
 
 struct bfp_host {
 	char name[BFP_NAME_MAX];
 	int port;
+};
+
+/* A node's address on the LAN, where the fence guard asks it by ARP
+ * whether it is alive (a path that is not the cluster's links). */
+struct bfp_lan {
+	char name[BFP_NAME_MAX];
+	uint32_t ipv4;                         /* network byte order */
 };
 
 struct bfp_params {
@@ -32,6 +44,12 @@ struct bfp_params {
 	size_t nhosts;
 	long timeout_ms;
 	long reset_wait_ms;
+	/* The fence guard (fence_guard.h): off unless primary_node is set. */
+	char primary_node[BFP_NAME_MAX];       /* the node on the A-B side (mode 1) */
+	struct bfp_lan lan[BFP_PORTS];
+	size_t nlan;
+	long kick_stall_ms;                    /* no kick this long: the feeder is stuck */
+	long probe_timeout_ms;                 /* ARP answer awaited this long */
 	/* fence_berofos only: the password it read from stdin or its password
 	 * script waits in its own $FOS_PASSWORD (libberofos takes it from
 	 * there only when asked; the cluster-glue plugin never asks). */
@@ -66,7 +84,8 @@ int bfp_parse_login(const char *text, char *login, size_t len, char *err, size_t
 
 /* Credentials file: an absolute path (checked for ownership when read), or
  * BFP_NO_PASSWORD_FILE for a switch without a password (path set empty). */
-#define BFP_NO_PASSWORD_FILE "none"
+#define BFP_NONE "none"
+#define BFP_NO_PASSWORD_FILE BFP_NONE
 int bfp_parse_password_file(const char *text, char *path, size_t len,
 			    char *err, size_t err_len);
 
@@ -77,6 +96,24 @@ int bfp_port_of(const struct bfp_params *p, const char *node);
 /* A plug as fence-agents give it: a port number "0"/"1", or a node name of
  * the map.  Returns the port or -1 with a reason. */
 int bfp_parse_plug(const struct bfp_params *p, const char *plug, char *err, size_t err_len);
+
+/* A node name as the host map takes it (primary_node); BFP_NONE for none
+ * (Heartbeat's positional parameters need a word). */
+int bfp_parse_node(const char *text, char *node, size_t len, char *err, size_t err_len);
+
+/* "gw1=192.0.2.11 gw2=192.0.2.12" (separators as in the host map; IPv4,
+ * since the guard asks by ARP) into p->lan; BFP_NONE for an empty map. */
+int bfp_parse_lan_map(const char *text, struct bfp_params *p, char *err, size_t err_len);
+
+/* The LAN address of node from p->lan, or 0 when none is given. */
+uint32_t bfp_lan_of(const struct bfp_params *p, const char *node);
+
+/* The node name of power port, or NULL when the map does not give it. */
+const char *bfp_node_of(const struct bfp_params *p, int port);
+
+/* The guard's parameters agree with the host map: primary_node and every
+ * node of the LAN map are nodes of the host map. */
+int bfp_check_guard(const struct bfp_params *p, char *err, size_t err_len);
 
 /* The device is usable: an address is set and, when need_hosts, the map
  * names at least one node. */

@@ -3,6 +3,8 @@
  * codes and meta-data) that fences a node by switching off the berofos
  * power port feeding it.  Options: fence_opts.c; password_script:
  * fence_password.c; switch: berofos_fence.c. */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -16,11 +18,10 @@
 
 #include "berofos/berofos.h"
 #include "berofos/fos_error.h"
+#include "common/sleep.h"
 #include "stonith/berofos_fence.h"
 #include "stonith/fence_opts.h"
 #include "stonith/fence_password.h"
-
-#include "config.h"
 
 /* fence-agents exit codes: 0 success (status: on), 1 failure, 2 status off. */
 #define EXIT_FENCE_OK 0
@@ -122,13 +123,6 @@ static int read_argv(struct bfa_options *o, int argc, char **argv)
 	return 0;
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
 
 static int print_text(long (*generate)(char *, size_t))
 {
@@ -145,6 +139,13 @@ static int print_text(long (*generate)(char *, size_t))
 }
 
 /* The kind of failure first: stderr keeps only the first 128 characters. */
+/* A pause between two steps; a failed pause only shortens it. */
+static void wait_ms(long ms)
+{
+	if (ws_sleep_ms(ms) != 0)
+		say("WARNING", "could not wait %ld ms: %s", ms, strerror(errno));
+}
+
 static int failed(const char *what, enum fos_err err, const char *msg)
 {
 	say("ERROR", "%s failed: %s: %s", what, fos_strerror(err), msg);
@@ -212,7 +213,7 @@ static int power(const struct bfa_options *o, int port, bool on)
 
 	for (long i = 0; i < attempts; i++) {
 		if (i > 0)
-			sleep_ms(o->status_sleep_ms);
+			wait_ms(o->status_sleep_ms);
 		err = bff_power_set(&o->p, port, on, msg, sizeof(msg));
 		if (err == FOS_OK)
 			break;
@@ -223,7 +224,7 @@ static int power(const struct bfa_options *o, int port, bool on)
 		return failed(on ? "power on" : "power off", err, msg);
 	INFO("%s", msg);
 	if (o->power_wait_ms > 0)
-		sleep_ms(o->power_wait_ms);
+		wait_ms(o->power_wait_ms);
 	printf("Success: Powered %s\n", on ? "ON" : "OFF");
 	return EXIT_FENCE_OK;
 }
@@ -242,7 +243,7 @@ static int reboot(const struct bfa_options *o, int port)
 		return failed("reboot", err, msg);
 	/* fence-agents try the on retry_on times in all during a reboot. */
 	for (long i = 1; !powered_on && i < o->retry_on; i++) {
-		sleep_ms(o->status_sleep_ms);
+		wait_ms(o->status_sleep_ms);
 		powered_on = bff_power_set(&o->p, port, true, msg, sizeof(msg)) == FOS_OK;
 	}
 	/* Fenced once the power is off, as fence-agents treat it. */
@@ -251,9 +252,33 @@ static int reboot(const struct bfa_options *o, int port)
 	else
 		INFO("%s", msg);
 	if (powered_on && o->power_wait_ms > 0)
-		sleep_ms(o->power_wait_ms);
+		wait_ms(o->power_wait_ms);
 	printf("Success: Rebooted\n");
 	return EXIT_FENCE_OK;
+}
+
+/* The fence guard (fence_guard.h) before an off or a reboot: true to go on;
+ * false, with the reason said, when the target is the live master or the
+ * switch could not be read. */
+static bool guard_allows(const struct bfa_options *o, int port)
+{
+	char msg[BFF_MSG_MAX];
+	enum fos_err err;
+	bool go;
+
+	err = bff_guard(&o->p, port, &go, msg, sizeof(msg));
+	if (err != FOS_OK) {
+		failed("guard", err, msg);
+		return false;
+	}
+	if (!go) {
+		say("ERROR", "fencing of power port %d refused by the guard: %s; this node yields "
+		    "to the master", port, msg);
+		return false;
+	}
+	if (o->p.primary_node[0] != '\0')
+		INFO("guard: %s", msg);
+	return true;
 }
 
 static int run(const struct bfa_options *o, int port)
@@ -291,14 +316,18 @@ static int run(const struct bfa_options *o, int port)
 		 * one side of a split two-node cluster win. */
 		if (o->delay_ms > 0) {
 			INFO("waiting %ld ms (delay) before the off", o->delay_ms);
-			sleep_ms(o->delay_ms);
+			wait_ms(o->delay_ms);
 		}
+		if (!guard_allows(o, port))
+			return EXIT_FENCE_FAIL;
 		return power(o, port, false);
 	case BFA_REBOOT:
 		if (o->delay_ms > 0) {
 			INFO("waiting %ld ms (delay) before the reboot", o->delay_ms);
-			sleep_ms(o->delay_ms);
+			wait_ms(o->delay_ms);
 		}
+		if (!guard_allows(o, port))
+			return EXIT_FENCE_FAIL;
 		return reboot(o, port);
 	}
 	return EXIT_FENCE_FAIL;

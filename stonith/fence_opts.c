@@ -1,6 +1,8 @@
 /* Options of fence_berofos: one table of fence-agents names onto the device
  * parameters, and the stdin parser, getopt table, usage and meta-data made
  * from it. */
+#include "config.h"
+
 #include "stonith/fence_opts.h"
 
 #include <ctype.h>
@@ -194,6 +196,14 @@ SETTER(set_hostmap)
 	return BFA_SET_OK;
 }
 
+SETTER(set_primary_node)
+{
+	(void)from;
+	return checked(bfp_parse_node(v, o->p.primary_node, sizeof(o->p.primary_node), err, err_len));
+}
+
+SETTER(set_lan_map) { (void)from; return checked(bfp_parse_lan_map(v, &o->p, err, err_len)); }
+
 #define SECONDS_SETTER(fn, field, min, max) \
 	SETTER(fn) \
 	{ \
@@ -208,6 +218,8 @@ SECONDS_SETTER(set_power_timeout, power_timeout_ms, 0, MAX_POWER_TIMEOUT_MS)
 SECONDS_SETTER(set_login_timeout, login_timeout_ms, 1, BFP_MAX_TIMEOUT_MS)
 SECONDS_SETTER(set_status_sleep, status_sleep_ms, 0, BFP_MAX_TIMEOUT_MS)
 SECONDS_SETTER(set_delay, delay_ms, 0, MAX_DELAY_MS)
+SECONDS_SETTER(set_kick_stall, p.kick_stall_ms, 1000, BFP_MAX_KICK_STALL_MS)
+SECONDS_SETTER(set_probe_timeout, p.probe_timeout_ms, 10, BFP_MAX_PROBE_TIMEOUT_MS)
 
 SETTER(set_retry_on) { (void)from; return integer(v, 0, 10, &o->retry_on, err, err_len); }
 SETTER(set_separator) { (void)from; return one_char(v, &o->separator, err, err_len); }
@@ -270,6 +282,16 @@ const struct bfa_opt bfa_opts[] = {
 	  "Node to power port map, e.g. gw1:0 gw2:1", set_hostmap },
 	{ "reset_wait", NULL, "reset-wait", 0, "seconds", BFA_T_SECOND, "1", false,
 	  "Seconds the power stays off during a reboot", set_reset_wait },
+	{ "primary_node", NULL, "primary-node", 0, "node", BFA_T_STRING, NULL, false,
+	  "Node on the B side (relay mode 1); set, the fence guard spares a live master",
+	  set_primary_node },
+	{ "lan_map", NULL, "lan-map", 0, "map", BFA_T_STRING, NULL, false,
+	  "Node LAN addresses the guard asks by ARP, e.g. gw1=192.0.2.11 gw2=192.0.2.12",
+	  set_lan_map },
+	{ "kick_stall", NULL, "kick-stall", 0, "seconds", BFA_T_SECOND, "1", false,
+	  "Seconds without a watchdog kick after which the guard fences a master", set_kick_stall },
+	{ "probe_timeout", NULL, "probe-timeout", 0, "seconds", BFA_T_SECOND, "0.1", false,
+	  "Seconds the guard waits for the master's ARP answer", set_probe_timeout },
 	{ "separator", NULL, "separator", 'C', "char", BFA_T_STRING, ",", false,
 	  "Separator for CSV created by 'list' operation", set_separator },
 	{ "quiet", NULL, "quiet", 'q', NULL, BFA_T_BOOLEAN, NULL, false,
@@ -429,7 +451,7 @@ int bfa_finish(struct bfa_options *o, char *err, size_t err_len)
 				 "or a node of the host map", bfa_action_name(o->action));
 	if (o->plug[0] != '\0' && bfp_parse_plug(&o->p, o->plug, err, err_len) < 0)
 		return -1;
-	return 0;
+	return bfp_check_guard(&o->p, err, err_len);
 }
 
 /* --- getopt table ----------------------------------------------------------- */

@@ -1,6 +1,7 @@
-#define _GNU_SOURCE 1  /* pipe2 */
 /* Runs fence_berofos's password_script: fork, exec, read its first line
  * through a pipe within a deadline, reap it (killed when late). */
+#include "config.h"
+
 #include "stonith/fence_password.h"
 
 #include <errno.h>

@@ -11,10 +11,21 @@ tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c
 tests_unit_test_stonith_params_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_params_LDADD = stonith/libbfparams.la $(CMOCKA_LIBS)
 
-# --- fencing operations on the power ports (libberofos) -----------------------
+# --- the fence guard's decision (pure; its ARP frames are in common/) ---------
+noinst_LTLIBRARIES += stonith/libbfguard.la
+stonith_libbfguard_la_SOURCES = stonith/fence_guard.c stonith/fence_guard.h
+
+UNIT_TESTS += tests/unit/test_stonith_guard
+tests_unit_test_stonith_guard_SOURCES = tests/unit/test_stonith_guard.c
+tests_unit_test_stonith_guard_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_stonith_guard_LDADD = stonith/libbfguard.la stonith/libbfparams.la $(CMOCKA_LIBS)
+
+# --- fencing operations on the power ports (libberofos), the LAN probe ---------
 noinst_LTLIBRARIES += stonith/libbffence.la
-stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h
-stonith_libbffence_la_LIBADD = stonith/libbfparams.la berofos/libberofos.la
+stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h \
+	stonith/lan_probe.c stonith/lan_probe.h
+stonith_libbffence_la_LIBADD = stonith/libbfguard.la stonith/libbfparams.la \
+	berofos/libberofos.la
 
 # --- the cluster-glue stonith2 plugin ------------------------------------------
 stonith2_LTLIBRARIES = stonith/berofos.la
@@ -63,9 +74,11 @@ dist_man_MANS += man/fence_berofos.8 man/stonith_berofos.8
 
 # --- the testbed: fencing through the emulated switch (root, namespaces) ----------
 STONITH_NETNS_TESTS = tests/stonith/pcmk-fencing.sh tests/stonith/hb-fencing.sh \
-	tests/stonith/pcmk-fence-agent.sh
+	tests/stonith/pcmk-fence-agent.sh tests/stonith/split-heartbeat.sh \
+	tests/stonith/split-pacemaker.sh
 NETNS_TESTS += $(STONITH_NETNS_TESTS)
 dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)
+EXTRA_DIST += tests/stonith/split.sh
 
 # --- fuzz target of the parameter and stdin parsers (config input) ----------
 FUZZ_NAMES += fuzz_fence_opts

@@ -4,9 +4,8 @@
 
 # --- the testbed's prober (pure parsers in their own files) -------------
 noinst_LTLIBRARIES += tests/netns/libprobe.la
-tests_netns_libprobe_la_SOURCES = \
-	tests/netns/probe_arp.c tests/netns/probe_arp.h \
-	tests/netns/probe_watch.c tests/netns/probe_watch.h
+tests_netns_libprobe_la_SOURCES = tests/netns/probe_watch.c tests/netns/probe_watch.h
+tests_netns_libprobe_la_LIBADD = common/libwscommon.la
 
 # "TOOL: message" errors of the testbed's C tools (wsprobe, l2flood).
 noinst_LTLIBRARIES += tests/netns/libtoolerror.la

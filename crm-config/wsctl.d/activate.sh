@@ -7,10 +7,12 @@
 
 act_fail=0
 check_ok() { say "  ok    $*"; }
+check_warn() { say "  WARN  $*"; }
 check_fail() { act_code=$1; shift; say "  FAIL  $*"; err "$*"; act_fail=1; [ "$act_rc" -ne 0 ] || act_rc=$act_code; }
 
 act_parse() {
 	act_peer='' act_links='' act_switch=$conf_switch act_stonith='' act_vips='' act_primary='' act_pmap=''
+	act_lan_map=''
 	act_dry=0 act_yes=0
 	while [ $# -gt 0 ]; do
 		case $1 in
@@ -145,6 +147,37 @@ act_check_switch() {           # ROLE SECTION
 	return "$acs_bad"
 }
 
+# act_lan_addrs: each node's IPv4 address on its way to the fencing switch,
+# where the fence guard asks the node by ARP whether it lives.  Only a path
+# that is not a cluster link is evidence (a split cuts the cluster links):
+# when the switch is reached through one of the --link interfaces, or a
+# node has no IPv4 route to it, act_lan_map stays empty and the guard
+# judges by the watchdog kicks alone.  act_lan_map: "NODE=IPV4 NODE=IPV4".
+act_lan_addrs() {
+	act_lan_map=
+	al_host=$(url_host_v4 "$(fos_section_value "$conf_berofos_conf" "$act_stonith" url)")
+	[ -n "$al_host" ] || return 0
+	al_map=
+	for n in "$act_me" "$act_peer"; do
+		al_route=$(on "$n" "ip -4 -o route get \"\$(getent ahostsv4 $(q "$al_host") | awk 'NR == 1 { print \$1 }')\"" </dev/null 2>/dev/null)
+		al_src=$(printf '%s\n' "$al_route" | sed -n 's/.* src \([0-9.]*\).*/\1/p')
+		al_dev=$(printf '%s\n' "$al_route" | sed -n 's/.* dev \([^ ]*\).*/\1/p')
+		if [ -z "$al_src" ] || [ -z "$al_dev" ]; then
+			check_warn "fence guard: $n has no IPv4 route to the switch $al_host: the guard judges by the watchdog kicks alone"
+			return 0
+		fi
+		for l in $act_links; do
+			if [ "$l" = "$al_dev" ]; then
+				check_ok "fence guard: $n reaches the switch over the cluster link $l: the guard judges by the watchdog kicks alone"
+				return 0
+			fi
+		done
+		al_map="${al_map:+$al_map }$n=$al_src"
+	done
+	act_lan_map=$al_map
+	check_ok "fence guard: LAN addresses $act_lan_map (asked by ARP before a master is fenced)"
+}
+
 act_check_power() {
 	for n in "$act_me" "$act_peer"; do
 		pp=$(power_port "$act_pmap" "$n")
@@ -212,6 +245,7 @@ act_checks() {
 	fi
 	# The relays can only be read from a switch that answers.
 	[ "$act_switch_ok" -ne 0 ] || act_check_power
+	[ "$act_switch_ok" -ne 0 ] || act_lan_addrs
 	act_resolve_vips
 	for n in "$act_me" "$act_peer"; do
 		on "$n" "[ -d $(q "$conf_hooks") ]" </dev/null 2>/dev/null ||
@@ -240,6 +274,9 @@ act_vars() {
 	printf 'STONITH\t%s\nSWITCH\t%s\nFOS_CONFIG\t%s\n' "$act_stonith" "$act_switch" "$conf_berofos_conf"
 	printf 'FOS_HOST\t%s\nFOS_USER\t%s\nFOS_PASSWORD_FILE\t%s\n' "$(url_address "$av_url")" "${av_user:-admin}" "${av_pwf:-none}"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
+	printf 'R1_PEER_FENCE\t%s\n' "$WS_OCFLIBDIR/r1-peer-fence"
+	printf 'LAN_MAP\t%s\nHB_LAN_MAP\t%s\nKICK_STALL\t%s\n' "${act_lan_map:-}" \
+		"$(printf '%s' "${act_lan_map:-none}" | tr ' ' ',')" "$(kick_stall_s "$conf_kick_interval_ms")"
 	printf 'HOSTMAP\t%s\nHB_HOSTMAP\t%s\n' "$(printf '%s' "$act_pmap" | tr ',' ' ')" "$act_pmap"
 	printf 'FENCE_DELAY\t%s\nFENCE_DELAY_MAX\t%s\n' "$conf_fence_delay" "$conf_fence_delay_max"
 	printf 'STONITH_TIMEOUT\t%s\nDC_DEADTIME\t%s\n' "$conf_stonith_timeout" "$conf_dc_deadtime"

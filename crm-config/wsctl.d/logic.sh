@@ -118,9 +118,9 @@ conf_defaults() {
 	conf_hooks=/etc/warmstandby/hooks.d
 	conf_hook_timeout=30
 	conf_watchdog_interval=10
-	conf_kick_interval_ms=
+	conf_kick_interval_ms=200
 	conf_reset_wait=1
-	conf_fence_delay=1
+	conf_fence_delay=0
 	conf_fence_delay_max=0
 	conf_stonith_timeout=30
 	conf_dc_deadtime=2
@@ -251,6 +251,12 @@ fos_has_section() { grep -q "^[[:space:]]*\\[$2\\][[:space:]]*$" "$1" 2>/dev/nul
 # the fence device's ipaddr takes (the port must reach it: a switch on
 # another port than 80 is fenced there too).
 url_address() { printf '%s\n' "$1" | sed 's|^[a-z]*://||; s|/.*$||'; }
+# The host of a URL without its port; empty for an IPv6 address in brackets.
+url_host_v4() { url_address "$1" | sed -n '/^\[/d; s|:[0-9]*$||; p'; }
+
+# The fence guard's kick_stall in whole seconds: twice the kick interval
+# (ms), at least 1 (config.txt counts the watchdog in whole seconds).
+kick_stall_s() { echo $(( ($1 * 2 + 999) / 1000 > 1 ? ($1 * 2 + 999) / 1000 : 1 )); }
 
 # fosctl exit codes as a sentence (see fosctl(8)).
 fosctl_reason() {

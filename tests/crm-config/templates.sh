@@ -92,7 +92,10 @@ ct_check "ha.cf renders for gw1" render ha.cf gw1 "$dir/ha.cf.gw1"
 ct_check "ha.cf renders for gw2" render ha.cf gw2 "$dir/ha.cf.gw2"
 ct_check "gw1 sends to gw2's MACs" sh -c "grep -qx 'l2 eth1 02:00:00:00:01:02' '$dir/ha.cf.gw1' && grep -qx 'l2 eth2 02:00:00:00:02:02' '$dir/ha.cf.gw1'"
 ct_check "gw2 sends to gw1's MACs" grep -qx 'l2 eth1 02:00:00:00:01:01' "$dir/ha.cf.gw2"
-ct_check "stonith_host line" grep -qx 'stonith_host \* berofos 192.0.2.40:80 gw1:0,gw2:1 admin /etc/warmstandby/fos1.pw 2 1' "$dir/ha.cf.gw1"
+ct_check "stonith_host line (with the guard: primary, no LAN map, kick stall 1 s, ARP wait 0.1 s)" \
+	grep -qx 'stonith_host \* berofos 192.0.2.40:80 gw1:0,gw2:1 admin /etc/warmstandby/fos1.pw 2 1 gw2 none 1 0.1' "$dir/ha.cf.gw1"
+ct_check "kick_stall: twice the kick interval, at least 1 s" \
+	[ "$(kick_stall_s 200) $(kick_stall_s 500) $(kick_stall_s 501) $(kick_stall_s 2500)" = "1 1 2 5" ]
 
 # The switch's port and IPv6 address reach the fence device unchanged.
 ct_check "url_address keeps the port" [ "$(url_address http://192.0.2.40:8080)" = 192.0.2.40:8080 ]
@@ -101,11 +104,18 @@ ct_check "url_address of a bare host" [ "$(url_address http://fos1.example)" = f
 # A switch without a password: Heartbeat's stonith_host takes its
 # parameters by position, so the place of the password file says "none".
 printf '[fos1]\nurl = http://192.0.2.40\nuser = admin\n' >"$conf_berofos_conf"
-ct_check "no password file: stonith_host says none in its place (6 parameters)" render ha.cf gw1 "$dir/ha.cf-nopw" &&
-	grep -qx 'stonith_host \* berofos 192.0.2.40 gw1:0,gw2:1 admin none 2 1' "$dir/ha.cf-nopw"
+ct_check "no password file: stonith_host says none in its place (10 parameters)" render ha.cf gw1 "$dir/ha.cf-nopw" &&
+	grep -qx 'stonith_host \* berofos 192.0.2.40 gw1:0,gw2:1 admin none 2 1 gw2 none 1 0.1' "$dir/ha.cf-nopw"
 
 # renders_with TEMPLATE TEXT: the template rendered for gw1 holds TEXT.
 renders_with() { render "$1" gw1 "$dir/with.out" && grep -qF -- "$2" "$dir/with.out"; }
+# The fence guard's LAN map (activate's act_lan_addrs) in both stacks' words.
+act_lan_map='gw1=192.0.2.11 gw2=192.0.2.12'
+ct_check "the guard's LAN map reaches stonith_host (commas)" \
+	renders_with ha.cf ' gw2 gw1=192.0.2.11,gw2=192.0.2.12 1 0.1'
+ct_check "the guard's parameters reach the Pacemaker fence device" \
+	renders_with pacemaker.crm 'primary_node=gw2 lan_map="gw1=192.0.2.11 gw2=192.0.2.12" kick_stall=1'
+act_lan_map=
 for url in 'http://192.0.2.40:8080' 'http://[fe80::1]:80'; do
 	printf '[fos1]\nurl = %s\nuser = admin\npassword_file = /etc/warmstandby/fos1.pw\n' "$url" >"$conf_berofos_conf"
 	addr=$(url_address "$url")
@@ -114,7 +124,7 @@ for url in 'http://192.0.2.40:8080' 'http://[fe80::1]:80'; do
 done
 ct_check "both nodes listed" sh -c "grep -qx 'node gw1' '$dir/ha.cf.gw1' && grep -qx 'node gw2' '$dir/ha.cf.gw1'"
 ct_check "haresources renders" render haresources gw1 "$dir/haresources"
-expected="gw2 WarmstandbyGateway::hooks=/etc/warmstandby/hooks.d::hook_timeout=30 WarmstandbyLinesw::fos1::config=$conf_berofos_conf::primary_node=gw2::wintv=10::fosctl=/usr/sbin/fosctl::fos_kickd=/usr/sbin/fos-kickd IPaddr2::192.0.2.50/24/eth0 IPaddr2::198.51.100.7/32/eth3 asterisk"
+expected="gw2 WarmstandbyGateway::hooks=/etc/warmstandby/hooks.d::hook_timeout=30 WarmstandbyLinesw::fos1::config=$conf_berofos_conf::primary_node=gw2::wintv=10::fosctl=/usr/sbin/fosctl::fos_kickd=/usr/sbin/fos-kickd::kick_interval=200 IPaddr2::192.0.2.50/24/eth0 IPaddr2::198.51.100.7/32/eth3 asterisk"
 ct_check "haresources: the primary's group, lines before VIPs and services" sh -c "grep -v '^#' '$dir/haresources' | grep -qxF '$expected'"
 ct_check "a missing value is an error, not an empty field" sh -c \
 	"printf 'A\tx\n' >'$dir/v'; printf '@@A@@ @@B@@\n' >'$dir/t'; ! render_template '$dir/t' '$dir/v' >/dev/null 2>&1"

@@ -2,7 +2,7 @@
  * wire and --watch specifications. */
 #include "config.h"
 
-#include "tests/netns/probe_arp.h"
+#include "common/arp_frame.h"
 #include "tests/netns/probe_watch.h"
 
 #include <stdint.h>

@@ -11,11 +11,11 @@
  */
 #include "config.h"
 
+#include "common/arp_frame.h"
 #include "common/clock.h"
 #include "common/mac.h"
 #include "common/number.h"
 #include "tests/netns/tool_error.h"
-#include "tests/netns/probe_arp.h"
 #include "tests/netns/probe_watch.h"
 
 #include <arpa/inet.h>

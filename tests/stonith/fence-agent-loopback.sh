@@ -175,6 +175,27 @@ expect_rc 1 fa -o reboot -n gw2
 expect_rc 0 fa -o status -n gw2
 ok "stuck relay: off and reboot fail (1), the relay still reads on"
 
+# The fence guard (as in the plugin's test): the live master that kicks is
+# spared, the backup fenced at once, the master fenced once its kicks stop.
+emu_stop
+emu_start_powered
+guard_feed
+expect_rc 1 fa --primary-node=gw1 -o off -n gw1
+grep -q 'refused by the guard: the master holds the lines and still kicks' "$work/err" ||
+	fail "guard: refusal message: $(cat "$work/err")"
+power_is 0 on || fail "guard: a refused fencing switched power port 0"
+printf 'action=off\nip=127.0.0.1:%s\npassword_file=%s\nhostmap=gw1:0 gw2:1\nprimary_node=gw1\nlan_map=gw1=127.0.0.11 gw2=127.0.0.12\nplug=gw2\n' \
+	"$HTTP_PORT" "$PWFILE" >"$work/stdin"
+expect_rc 0 "$FA" <"$work/stdin"
+power_is 1 off || fail "guard: gw2 not fenced (stdin options)"
+expect_rc 1 fa --primary-node=gw9 -o off -n gw1
+grep -q "primary_node 'gw9' is not a node of the host map" "$work/err" || fail "guard: bad primary_node"
+guard_starve
+sleep 1.2
+expect_rc 0 fa --primary-node=gw1 -o off -n gw1
+power_is 0 off || fail "guard: gw1 not fenced after its kicks stopped"
+ok "fence guard: live master spared, backup fenced at once (stdin), stalled master fenced"
+
 no_secret_in "$work/err" "$work/out" "$work/emu.log"
 ok "the password is in no output and no emulator log"
 echo "measured: fence_berofos off (whole process) $off_ms ms"

@@ -70,3 +70,23 @@ no_secret_in() {
 		fi
 	done
 }
+
+# The fence guard's loopback set-up: power port 0's node (gw1, the primary)
+# holds the lines (mode 1) and a fos-kickd of ours feeds the watchdog every
+# 200 ms.  guard_starve stops that feeder (by its PID) as a frozen master's
+# would stop.
+guard_feed() {
+	fos -c "$work/cred" set wdogitime=10 >/dev/null || fail "guard: wdogitime"
+	fos -c "$work/cred" mode master >/dev/null || fail "guard: mode master"
+	fos -c "$work/cred" watchdog on >/dev/null || fail "guard: watchdog on"
+	"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 1 -p "$work/guard-kickd.pid" \
+		-e 2>"$work/guard-kickd.err" &
+	GUARD_KICKD_PID=$!
+	sleep 0.5
+	kill -0 "$GUARD_KICKD_PID" || fail "guard: fos-kickd did not start: $(cat "$work/guard-kickd.err")"
+}
+
+guard_starve() {
+	kill "$GUARD_KICKD_PID" || true
+	wait "$GUARD_KICKD_PID" || true
+}

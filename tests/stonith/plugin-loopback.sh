@@ -22,7 +22,8 @@ in_overlay stonith -L >"$work/out" || fail "stonith -L"
 grep -qx berofos "$work/out" || fail "stonith -L does not list berofos"
 in_overlay stonith -t berofos -n >"$work/out" || fail "stonith -n"
 [ "$(tr -s ' \t' '  ' <"$work/out" | sed 's/ *$//')" = \
-  "ipaddr hostmap login password_file timeout reset_wait" ] || fail "params: $(cat "$work/out")"
+  "ipaddr hostmap login password_file timeout reset_wait primary_node lan_map kick_stall probe_timeout" ] ||
+	fail "params: $(cat "$work/out")"
 in_overlay stonith -t berofos -m >"$work/meta.xml" || fail "stonith -m"
 xmllint --noout "$work/meta.xml" || fail "meta-data is not well-formed XML"
 grep -q 'parameter name="password_file"' "$work/meta.xml" || fail "meta-data lacks password_file"
@@ -117,6 +118,41 @@ power_is 0 on || fail "stuck relay moved"
 expect_rc "$S_RESETFAIL" st -T reset gw1
 expect_rc "$S_OK" st -T off gw2
 ok "stuck relay: off and reset fail with S_RESETFAIL; the other port still works"
+
+# Heartbeat R1 passes stonith_host's words by position (-p), one per
+# parameter in the order of -n; "none" leaves the guard off.
+emu_stop
+emu_start_powered
+expect_rc "$S_OK" in_overlay stonith -d -t berofos \
+	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 none none 1 0.1" -S
+expect_rc "$S_OK" in_overlay stonith -d -t berofos \
+	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 gw1 gw1=127.0.0.11,gw2=127.0.0.12 1 0.1" -S
+# (the CLI's own 3: "Invalid config info" when -p is refused)
+expect_rc 3 in_overlay stonith -d -t berofos \
+	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 gw9 none 1 0.1" -S
+grep -q "primary_node 'gw9' is not a node of the host map" "$work/err" || fail "guard config log line"
+ok "positional parameters (R1): the guard off (none) or on; a bad primary_node refused"
+
+# The fence guard: gw1 holds the lines and kicks the watchdog, so the
+# request to fence it (the backup's side of a split) is refused and
+# nothing switches; gw2, which does not hold them, is fenced at once; once
+# gw1's kicks stop for kick_stall (1 s), gw1 is fenced too.
+guard_feed
+timed st primary_node=gw1 -T off gw1
+[ "$RC" -eq "$S_RESETFAIL" ] || fail "guard: fencing the live master exited $RC: $(cat "$work/err")"
+grep -q 'REFUSED by the guard: the master holds the lines and still kicks' "$work/err" ||
+	fail "guard: refusal log line: $(cat "$work/err")"
+power_is 0 on || fail "guard: a refused fencing switched power port 0"
+expect_rc "$S_OK" st primary_node=gw1 -T off gw2
+grep -q 'guard: fencing host gw2: the target does not hold the lines' "$work/err" ||
+	fail "guard: log line for the backup"
+power_is 1 off || fail "guard: gw2 not fenced"
+guard_starve
+sleep 1.2
+expect_rc "$S_OK" st primary_node=gw1 -T off gw1
+grep -q 'watchdog kicks stopped' "$work/err" || fail "guard: stalled kicks log line: $(cat "$work/err")"
+power_is 0 off || fail "guard: gw1 not fenced after its kicks stopped"
+ok "fence guard: live master spared ($ELAPSED_MS ms watched), backup fenced at once, stalled master fenced"
 
 no_secret_in "$work/err" "$work/out" "$work/emu.log"
 ok "the password is in no output and no emulator log"

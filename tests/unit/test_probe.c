@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "tests/netns/probe_arp.h"
+#include "common/arp_frame.h"
 #include "tests/netns/probe_watch.h"
 
 static const uint8_t mac_a[6] = { 0x02, 0x77, 0x73, 0x00, 0x01, 0x0b };

@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "tests/netns/probe_arp.h"
+#include "common/arp_frame.h"
 
 #include "common/byteorder.h"
 

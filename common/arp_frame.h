@@ -1,7 +1,8 @@
-/* ARP request/reply frames for the testbed's VIP prober.
+/* ARP request/reply frames: the fence guard asks a node on the LAN, the
+ * testbed's VIP prober asks for a VIP.
  * Pure: no sockets, so the unit tests and the fuzzer reach it directly. */
-#ifndef WS_PROBE_ARP_H
-#define WS_PROBE_ARP_H
+#ifndef WS_ARP_FRAME_H
+#define WS_ARP_FRAME_H
 
 #include <stddef.h>
 #include <stdint.h>
