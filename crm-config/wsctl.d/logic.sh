@@ -246,11 +246,23 @@ fos_section_value() {
 	}' "$1"
 }
 fos_has_section() { grep -q "^[[:space:]]*\\[$2\\][[:space:]]*$" "$1" 2>/dev/null; }
-# The host part of http://HOST[:PORT][/...]
 # url_address URL: HOST[:PORT] of an http:// URL, IPv6 brackets kept: what
-# the fence device's ipaddr takes (the port must reach it: a switch on
+# the R1 plugin's ipaddr takes (the port must reach it: a switch on
 # another port than 80 is fenced there too).
 url_address() { printf '%s\n' "$1" | sed 's|^[a-z]*://||; s|/.*$||'; }
+# url_host URL / url_port URL: the same address split for fence_berofos's
+# ip and ipport (fence-agents' names): HOST with IPv6 brackets kept, and
+# the port, 80 when the URL names none.
+url_host() {
+	case $(url_address "$1") in
+	\[*) url_address "$1" | sed 's|^\(\[[^]]*\]\).*|\1|' ;;
+	*) url_address "$1" | sed 's|:.*$||' ;;
+	esac
+}
+url_port() {
+	uo_port=$(url_address "$1" | sed -n 's|^\(\[[^]]*\]\)\{0,1\}[^]:]*:\([0-9]*\)$|\2|p')
+	printf '%s\n' "${uo_port:-80}"
+}
 
 # fosctl exit codes as a sentence (see fosctl(8)).
 fosctl_reason() {
