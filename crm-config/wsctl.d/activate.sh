@@ -111,8 +111,7 @@ act_check_links() {
 		# The peer answers l2 echo requests while no Heartbeat runs there.
 		on "$act_peer" "$(q "$conf_l2ping") --responder -w 3 $l" </dev/null >/dev/null 2>&1 &
 		resp=$!
-		sleep 0.3
-		if "$conf_l2ping" -c 3 -i 0.2 -W 1 "$l" "$peer_mac" >/dev/null 2>&1; then
+		if l2_answers "$l" "$peer_mac" "$resp"; then
 			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers l2ping"
 		else
 			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer l2ping: check the cabling of $l on both nodes"
@@ -122,6 +121,19 @@ act_check_links() {
 		wait "$resp" 2>/dev/null
 		act_ring=$((act_ring + 1))
 	done
+}
+# l2_answers IFACE MAC PID: the peer answers l2ping on IFACE while its
+# responder (started through ssh, our client PID) runs: ssh may take
+# seconds to start it on a loaded node, so we ask again until it answers
+# or has ended (bounded).
+l2_answers() {
+	la_i=0
+	while [ "$la_i" -lt 10 ]; do
+		"$conf_l2ping" -c 2 -i 0.2 -W 1 "$1" "$2" >/dev/null 2>&1 && return 0
+		kill -0 "$3" 2>/dev/null || return 1
+		la_i=$((la_i + 1))
+	done
+	return 1
 }
 # node_fact mac|ip NODE RING
 node_fact() { eval "printf '%s\n' \"\${act_$1_$(echo "$2" | tr -c 'A-Za-z0-9_\n' _)_$3}\""; }
@@ -336,10 +348,12 @@ act_render() {
 			printf '%s %s 0644 ha.cf\n%s %s 0644 haresources\n%s %s 0600 authkeys\n' \
 				"$n" "$HA_CF" "$n" "$HA_RESOURCES" "$n" "$HA_AUTHKEYS" >>"$ar_dir/files" ;;
 		pacemaker)
+			# The CIB is no file of ours: it is loaded into the running
+			# cluster (act_load_cib), which gives it to both nodes.
 			render_template "$tdir/pacemaker.crm" "$ar_dir/$n.vars" >"$ar_dir/$n/cib.crm" || return 1
 			render_corosync >"$ar_dir/$n/corosync.conf"
-			printf '%s %s 0644 corosync.conf\n%s %s 0400 authkey\n%s %s 0600 cib.xml\n' \
-				"$n" "$CS_CONF" "$n" "$CS_AUTHKEY" "$n" "$CIB_XML" >>"$ar_dir/files" ;;
+			printf '%s %s 0644 corosync.conf\n%s %s 0400 authkey\n' \
+				"$n" "$CS_CONF" "$n" "$CS_AUTHKEY" >>"$ar_dir/files" ;;
 		esac
 		render_cluster_facts >"$ar_dir/$n/wsctl.cluster" || return 1
 		printf '%s %s 0644 wsctl.cluster\n' "$n" "$WSCTL_CLUSTER" >>"$ar_dir/files"
@@ -366,7 +380,8 @@ act_plan() {
 	done <"$(ws_tmp)/files"
 	case $ws_stack in
 	heartbeat) say "  start Heartbeat on $act_primary (the owner of the resources), then at once on $act_other (within initdead ${conf_hb_initdead}s)" ;;
-	pacemaker) say "  start Corosync + Pacemaker on $act_me and $act_peer (same CIB on both; two_node quorum waits for both)" ;;
+	pacemaker) say "  start Corosync + Pacemaker on $act_me and $act_peer (two_node quorum waits for both)"
+		say "  once both are members: load the configuration into the cluster on $act_me (crm configure load update)" ;;
 	esac
 	say "  wait up to ${conf_wait_timeout}s for one master ($act_primary) with the lines${act_vips_full:+ and $act_vips_full}"
 }
@@ -377,16 +392,17 @@ stage_file() {
 	sf_dest=$3.wsctl-new
 	on "$1" "umask 077; mkdir -p $(q "$(dirname "$3")") && cat >$(q "$sf_dest") && chmod $4 $(q "$sf_dest")" <"$2"
 }
-# The CIB is built from the crm file on the node itself (crmsh on a file CIB).
-stage_cib() {                    # NODE CRMFILE
-	stage_file "$1" "$2" "$CIB_XML.crm" 0600 || return 1
-	on "$1" "set -e; f=$CIB_XML.wsctl-new; cibadmin --empty >\$f
-		CIB_file=\$f crm configure load update $CIB_XML.crm.wsctl-new >/dev/null
-		rm -f $CIB_XML.crm.wsctl-new; chown hacluster:haclient \$f; chmod 600 \$f" </dev/null
+# cib_check CRMFILE: the configuration loads (crmsh, with its checks
+# against the agents installed here) into an empty CIB in a file of our
+# temporary directory: before anything is written, a configuration crmsh
+# would refuse on the running cluster stops activate.
+cib_check() {
+	cc_cib=$(ws_tmp)/cib-check.xml
+	cibadmin --empty >"$cc_cib" && CIB_file=$cc_cib crm configure load update "$1" </dev/null >/dev/null
 }
 unstage_all() {
 	while read -r n path _ _; do
-		on "$n" "rm -f $(q "$path.wsctl-new") $(q "$CIB_XML.crm.wsctl-new")" </dev/null >/dev/null 2>&1
+		on "$n" "rm -f $(q "$path.wsctl-new")" </dev/null >/dev/null 2>&1
 	done <"$(ws_tmp)/files"
 }
 commit_all() {
@@ -395,7 +411,6 @@ commit_all() {
 		if [ "$path" = "$CS_CONF" ]; then
 			on "$n" "[ ! -f $CS_CONF ] || [ -f $CS_CONF.wsctl-orig ] || cp -p $CS_CONF $CS_CONF.wsctl-orig" </dev/null || return 1
 		fi
-		[ "$path" != "$CIB_XML" ] || on "$n" "rm -f $CIB_XML.sig" </dev/null
 		on "$n" "mv -f $(q "$path.wsctl-new") $(q "$path")" </dev/null || return 1
 		say "  $n: wrote $path"
 	done <"$(ws_tmp)/files"
@@ -410,20 +425,19 @@ remove_written() {
 
 act_write() {
 	aw_dir=$(ws_tmp)
-	aw_bad='' aw_cibs=''
+	aw_bad='' aw_cib=''
+	if [ "$ws_stack" = pacemaker ]; then
+		# crmsh takes seconds: it checks the configuration while the
+		# files are staged.
+		cib_check "$aw_dir/$act_me/cib.crm" >/dev/null 2>"$aw_dir/cib-check.err" &
+		aw_cib=$!
+	fi
 	while read -r n path mode name; do
-		if [ "$name" = cib.xml ]; then
-			# crmsh takes seconds: both nodes build their CIB at once.
-			stage_cib "$n" "$aw_dir/$n/cib.crm" </dev/null >/dev/null 2>"$aw_dir/$n.stage.err" &
-			aw_cibs="$aw_cibs $n:$!"
-		else
-			stage_file "$n" "$aw_dir/$n/$name" "$path" "$mode" 2>"$aw_dir/stage.err" || { aw_bad="$n: cannot write $path: $(cat "$aw_dir/stage.err")"; break; }
-		fi
+		stage_file "$n" "$aw_dir/$n/$name" "$path" "$mode" 2>"$aw_dir/stage.err" || { aw_bad="$n: cannot write $path: $(cat "$aw_dir/stage.err")"; break; }
 	done <"$aw_dir/files"
-	for aw_c in $aw_cibs; do
-		wait "${aw_c#*:}" ||
-			aw_bad="${aw_bad:+$aw_bad; }${aw_c%%:*}: the CIB did not load: $(cat "$aw_dir/${aw_c%%:*}.stage.err")"
-	done
+	if [ -n "$aw_cib" ] && ! wait "$aw_cib"; then
+		aw_bad="${aw_bad:+$aw_bad; }the configuration does not load into a CIB: $(cat "$aw_dir/cib-check.err")"
+	fi
 	if [ -n "$aw_bad" ]; then
 		unstage_all
 		die "$EX_STACK" "$aw_bad; nothing was changed"
@@ -458,6 +472,30 @@ act_start() {
 		done ;;
 	esac
 	return 0
+}
+
+# pcmk_members_online: the cluster, seen from here, has a DC and both
+# nodes online.
+pcmk_members_online() {
+	pm_xml=$(crm_mon -1 --output-as=xml 2>/dev/null) || return 1
+	printf '%s\n' "$pm_xml" | grep -q '<current_dc present="true"' || return 1
+	for pm_n in "$act_me" "$act_peer"; do
+		printf '%s\n' "$pm_xml" | grep '<node name="'"$pm_n"'" ' | grep -q 'online="true"' || return 1
+	done
+}
+# act_load_cib: once both nodes are members, the configuration goes into
+# the running cluster through the stock tool on this node; the cluster
+# gives it to the peer (no CIB file written behind Pacemaker's back).
+act_load_cib() {
+	alc_end=$(( $(date +%s) + conf_wait_timeout ))
+	until pcmk_members_online; do
+		[ "$(date +%s)" -le "$alc_end" ] ||
+			die "$EX_STACK" "the cluster did not form within ${conf_wait_timeout}s (no DC with $act_me and $act_peer online): see 'crm_mon -1' and the stack's log; stop it and run 'wsctl disable --purge' before trying again"
+		sleep 0.5
+	done
+	say "loading the configuration into the cluster on $act_me (crm configure load update)"
+	crm configure load update "$(ws_tmp)/$act_me/cib.crm" </dev/null >"$(ws_tmp)/cib-load.out" 2>&1 ||
+		die "$EX_STACK" "crm configure load update failed: $(cat "$(ws_tmp)/cib-load.out"); the cluster runs without the configuration: run 'wsctl disable --purge' before trying again"
 }
 
 # Without --yes, ask on a terminal; refuse without one (scripts say --yes).
@@ -495,6 +533,7 @@ cmd_activate() {
 	if ! act_start; then
 		die "$EX_STACK" "the stack did not start on both nodes: see the stack's log; stop it and run 'wsctl disable --purge' before trying again"
 	fi
+	[ "$ws_stack" != pacemaker ] || act_load_cib
 	if ! wait_serving "$act_primary" "$conf_wait_timeout"; then
 		die "$EX_STACK" "no single master with lines and VIPs on $act_primary after ${conf_wait_timeout}s: see 'wsctl status' and the stack's log"
 	fi
