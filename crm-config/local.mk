@@ -40,9 +40,9 @@ uninstall-wsctl:
 	for f in $(WSCTL_MODULES); do rm -f '$(DESTDIR)$(wsctllibdir)/'"$${f##*/}"; done
 .PHONY: install-wsctl uninstall-wsctl
 
-# --- tests without a cluster: templates, usage, config fuzz --------------
+# --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
-	tests/crm-config/conf-fuzz.sh
+	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh
 TESTS += $(WSCTL_TESTS)
 dist_check_SCRIPTS += $(WSCTL_TESTS)
 EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus

@@ -405,22 +405,30 @@ unstage_all() {
 		on "$n" "rm -f $(q "$path.wsctl-new")" </dev/null >/dev/null 2>&1
 	done <"$(ws_tmp)/files"
 }
+# commit_all: the staged files take their names, one by one; each one
+# renamed goes to DIR/written ("NODE PATH"), what remove_written undoes.
 commit_all() {
+	: >"$(ws_tmp)/written" || return 1
 	while read -r n path _ _; do
 		# corosync.conf: keep the file it replaces for 'disable --purge'.
 		if [ "$path" = "$CS_CONF" ]; then
 			on "$n" "[ ! -f $CS_CONF ] || [ -f $CS_CONF.wsctl-orig ] || cp -p $CS_CONF $CS_CONF.wsctl-orig" </dev/null || return 1
 		fi
 		on "$n" "mv -f $(q "$path.wsctl-new") $(q "$path")" </dev/null || return 1
+		printf '%s %s\n' "$n" "$path" >>"$(ws_tmp)/written"
 		say "  $n: wrote $path"
 	done <"$(ws_tmp)/files"
 }
+# remove_written: after a failed commit_all, the files it wrote go (and
+# corosync.conf gets back the file it replaced); files of ours on a node
+# or path it never reached are left as they were, staged ones removed.
 remove_written() {
-	while read -r n path _ _; do
+	while read -r n path; do
 		on "$n" "rm -f $(q "$path")" </dev/null >/dev/null 2>&1
 		[ "$path" != "$CS_CONF" ] ||
 			on "$n" "[ ! -f $CS_CONF.wsctl-orig ] || mv -f $CS_CONF.wsctl-orig $CS_CONF" </dev/null >/dev/null 2>&1
-	done <"$(ws_tmp)/files"
+	done <"$(ws_tmp)/written"
+	unstage_all
 }
 
 act_write() {

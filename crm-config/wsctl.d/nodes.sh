@@ -6,9 +6,32 @@
 # shellcheck shell=sh disable=SC2015,SC2034,SC2154
 
 ws_tmpdir=
+# The node where disable set the R1 maintenance flag, until it is removed.
+ws_maint_node=
+# ws_cleanup: on every way out (exit, die, a signal): the maintenance flag
+# goes (left behind, R1's stop would never again demote that master) and
+# the temporary directory with it (it holds the cluster keys).
 ws_cleanup() {
+	if [ -n "$ws_maint_node" ]; then
+		on "$ws_maint_node" "rm -f $WS_MAINT_FLAG" </dev/null >/dev/null 2>&1 ||
+			err "warning: could not remove $WS_MAINT_FLAG on $ws_maint_node: remove it there by hand (while it exists, Heartbeat's stop leaves the master and the lines alone)"
+		ws_maint_node=
+	fi
 	[ -z "$ws_tmpdir" ] || rm -rf "$ws_tmpdir"
 	ws_tmpdir=
+}
+# ws_traps: main's traps.  A signal ends wsctl with 128 + its number after
+# the cleanup, which the EXIT trap also runs for every other exit.
+ws_traps() {
+	trap 'ws_cleanup' EXIT
+	trap 'ws_interrupted 130 SIGINT' INT
+	trap 'ws_interrupted 143 SIGTERM' TERM
+}
+ws_interrupted() {               # CODE NAME
+	trap - EXIT INT TERM
+	err "interrupted by $2: cleaning up; what was done so far stays (see 'wsctl status')"
+	ws_cleanup
+	exit "$1"
 }
 # ws_tmp_init in the main shell (not in a $(...) subshell), then ws_tmp.
 ws_tmp_init() {
