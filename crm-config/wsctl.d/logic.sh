@@ -9,11 +9,13 @@ err() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 say() { printf '%s\n' "$*"; }
 # die CODE MESSAGE: every error names what is wrong and what to do.
 die() { ws_code=$1; shift; err "$*"; ws_cleanup; exit "$ws_code"; }
-usage_error() { err "$*"; err "see 'wsctl --help'"; ws_cleanup; exit "$EX_USAGE"; }
+usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanup; exit "$EX_USAGE"; }
 
 usage() {
 	cat <<'EOF'
 usage: wsctl [--config FILE] [--stack heartbeat|pacemaker] COMMAND [OPTIONS]
+       wsctl COMMAND --help      that command's usage
+       wsctl --version
 
 commands:
   activate --peer NODE --link IFACE [--link IFACE...] [--switch NAME]
@@ -27,10 +29,132 @@ commands:
   stonith use NAME         remember the fencing switch
   link use IFACE...        remember the heartbeat links
   config show              print the effective configuration
-
-exit status: 0 ok, 1 a check failed, 2 usage, 3 configuration,
-4 peer unreachable, 5 switch, 6 stack operation failed or timed out.
 EOF
+	usage_tail
+}
+usage_tail() {
+	cat <<'EOF'
+
+An option's value follows it as a word or after '=': --peer gw2, --peer=gw2.
+exit status: 0 ok, 1 a check failed, 2 usage, 3 configuration,
+4 peer unreachable, 5 switch, 6 stack operation failed or timed out,
+130 or 143 interrupted (SIGINT, SIGTERM).
+EOF
+}
+
+# usage_cmd COMMAND: the usage of one command (wsctl COMMAND --help).
+usage_cmd() {
+	printf 'usage: wsctl [--config FILE] [--stack heartbeat|pacemaker] '
+	case $1 in
+	activate) cat <<'EOF'
+activate --peer NODE --link IFACE [OPTIONS]
+Checks both nodes, writes the stack's configuration on both and starts
+the pair with this node (or --primary) as master.
+
+  --peer NODE              the other node, reachable by ssh as root
+  --link IFACE             a heartbeat link, on both nodes (one --link each;
+                           default: wsctl.conf's links)
+  --switch NAME            the lines switch, a berofos.conf section
+                           (default: wsctl.conf's switch)
+  --stonith NAME           the switch whose power relays fence (default:
+                           the lines switch)
+  --vip ADDR/CIDR[@IFACE]  a virtual address on the master (several allowed;
+                           without @IFACE the interface of the route to it)
+  --primary NODE           the node that becomes master (default: this one)
+  --power-map NODE:PORT,NODE:PORT
+                           the relay (0 or 1) that powers each node (default:
+                           the primary on 0)
+  --dry-run                run the checks and print the plan; change nothing
+  --yes                    do not ask (needed without a terminal)
+EOF
+	;;
+	disable) cat <<'EOF'
+disable [--purge]
+Stops the pair, slave first, while the master keeps its VIPs, lines and
+role; then switches the watchdog off and stops fos-kickd.
+
+  --purge                  also remove the configuration wsctl wrote on
+                           both nodes
+EOF
+	;;
+	handover) cat <<'EOF'
+handover [--stop]
+The backup becomes master (lines and VIPs move to it) before the old
+master steps down; prints the time it took and the VIP gap.
+
+  --stop                   then stop the stack on the old master
+EOF
+	;;
+	status) cat <<'EOF'
+status [--json]
+The stack, each node's role, where the lines are, the watchdog, the
+fencing device, the links and the l2 counters.
+
+  --json                   one JSON object instead of text
+EOF
+	;;
+	switch) cat <<'EOF'
+switch discover | switch use NAME
+  discover                 list the switches that answer (fosctl scan)
+  use NAME                 remember the lines switch in wsctl.conf, after
+                           checking that section NAME of berofos.conf answers
+EOF
+	;;
+	stonith) cat <<'EOF'
+stonith use NAME
+Remembers the fencing switch in wsctl.conf, after checking that section
+NAME of berofos.conf answers (on an active Pacemaker pair fencing with it:
+updates the device's parameters).
+EOF
+	;;
+	link) cat <<'EOF'
+link use IFACE...
+Remembers the heartbeat links in wsctl.conf (refused while the pair is
+active).
+EOF
+	;;
+	config) cat <<'EOF'
+config show
+Prints the effective configuration (wsctl.conf over the defaults).
+EOF
+	;;
+	esac
+	usage_tail
+}
+
+# The options that take a value; --help, --version, --dry-run, --yes,
+# --purge, --stop and --json take none.
+OPTS_WITH_VALUE="--config --stack --peer --link --switch --stonith --vip --primary --power-map"
+OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json"
+# norm_args ARGS...: the arguments as one line of shell words (for eval
+# "set -- ..."), each --opt=value split into --opt and value, so that the
+# parsers see one form.  A value given to an option that takes none is a
+# usage error.
+norm_args() {
+	na_out=
+	for na_a in "$@"; do
+		case $na_a in
+		--*=*)
+			na_opt=${na_a%%=*}
+			case " $OPTS_WITHOUT_VALUE " in
+			*" $na_opt "*) usage_error "$na_opt takes no value (give '$na_opt' alone)" ;;
+			esac
+			na_out="$na_out $(q "$na_opt") $(q "${na_a#*=}")" ;;
+		*) na_out="$na_out $(q "$na_a")" ;;
+		esac
+	done
+	printf '%s\n' "$na_out"
+}
+
+# ws_version: the release make install wrote, or in the source tree the
+# one configure.ac names.
+ws_version() {
+	if [ -n "$WS_VERSION" ]; then
+		printf '%s\n' "$WS_VERSION"
+		return
+	fi
+	wv=$(sed -n 's/^AC_INIT(\[warmstandby\], *\[\([^]]*\)\].*/\1/p' "$(dirname "$0")/../configure.ac" 2>/dev/null)
+	printf '%s (source tree)\n' "${wv:-unknown}"
 }
 
 # Shell-safe single quoting of one word, for commands run through ssh.
