@@ -257,8 +257,8 @@ conf_defaults() {
 	conf_primary='' conf_vips='' conf_services=''
 }
 
-conf_kind() {                    # KEY: prints the kind, fails if unknown
-	for ck_e in $CONF_KEYS; do
+conf_kind() {                    # KEY KEYS: prints the kind, fails if unknown
+	for ck_e in $2; do
 		[ "${ck_e%%:*}" = "$1" ] && { printf '%s\n' "${ck_e#*:}"; return 0; }
 	done
 	return 1
@@ -296,10 +296,12 @@ conf_check_bytes() {
 	return 0
 }
 
-# conf_parse FILE: sets conf_KEY for each "key = value" line.  On error
-# prints "FILE:LINE: what" to stderr and fails; sets nothing else.
+# conf_parse FILE [PREFIX KEYS]: sets PREFIXKEY (default conf_KEY) for
+# each "key = value" line, KEY one of KEYS (default CONF_KEYS, "key:kind"
+# words).  On error prints "FILE:LINE: what" to stderr and fails; sets
+# nothing.
 conf_parse() {
-	cp_file=$1
+	cp_file=$1 cp_prefix=${2:-conf_} cp_keys=${3:-$CONF_KEYS}
 	if ! cp_why=$(conf_check_bytes "$cp_file"); then
 		err "$cp_file: $cp_why; fix or remove the file"
 		return 1
@@ -321,7 +323,7 @@ conf_parse() {
 		esac
 		cp_key=$(printf '%s' "${cp_trim%%=*}" | sed 's/[[:space:]]*$//')
 		cp_val=$(printf '%s' "${cp_trim#*=}" | sed 's/^[[:space:]]*//')
-		if ! cp_kind=$(conf_kind "$cp_key"); then
+		if ! cp_kind=$(conf_kind "$cp_key" "$cp_keys"); then
 			err "$cp_file:$cp_n: unknown key '$cp_key' (see wsctl(8) for the keys)"
 			rm -f "$cp_vars"; return 1
 		fi
@@ -332,7 +334,7 @@ conf_parse() {
 		printf '%s\t%s\n' "$cp_key" "$cp_val" >>"$cp_vars"
 	done <"$cp_file"
 	while IFS='	' read -r cp_key cp_val; do
-		eval "conf_$cp_key=\$cp_val"
+		eval "$cp_prefix$cp_key=\$cp_val"
 	done <"$cp_vars"
 	rm -f "$cp_vars"
 	return 0

@@ -191,23 +191,13 @@ wait_serving() {
 }
 
 # --- cluster facts written by activate --------------------------------------------
+# The keys of wsctl.cluster, read by the same strict parser as wsctl.conf.
+CLUSTER_KEYS="stack:stack node1:name node2:name primary:name switch:name stonith:name links:ifaces vips:vips"
 cl_load() {
 	cl_stack='' cl_node1='' cl_node2='' cl_primary='' cl_switch='' cl_stonith='' cl_links='' cl_vips=''
 	[ -f "$WSCTL_CLUSTER" ] || return 1
-	# The same strict parser, with the keys of wsctl.cluster.
-	cll_save_keys=$CONF_KEYS
-	CONF_KEYS="stack:stack node1:name node2:name primary:name switch:name stonith:name links:ifaces vips:vips"
-	conf_node1='' conf_node2=''
-	cll_rc=0
-	cll_stack=$conf_stack cll_switch=$conf_switch cll_stonith=$conf_stonith
-	cll_links=$conf_links cll_vips=$conf_vips cll_primary=$conf_primary
-	conf_parse "$WSCTL_CLUSTER" || cll_rc=1
-	cl_stack=$conf_stack cl_node1=$conf_node1 cl_node2=$conf_node2 cl_primary=$conf_primary
-	cl_switch=$conf_switch cl_stonith=$conf_stonith cl_links=$conf_links cl_vips=$conf_vips
-	conf_stack=$cll_stack conf_switch=$cll_switch conf_stonith=$cll_stonith
-	conf_links=$cll_links conf_vips=$cll_vips conf_primary=$cll_primary
-	CONF_KEYS=$cll_save_keys
-	[ "$cll_rc" -eq 0 ] || die "$EX_CONFIG" "$WSCTL_CLUSTER is damaged: repair it or run 'wsctl disable --purge'"
+	conf_parse "$WSCTL_CLUSTER" cl_ "$CLUSTER_KEYS" ||
+		die "$EX_CONFIG" "$WSCTL_CLUSTER is damaged: repair it or run 'wsctl disable --purge'"
 	return 0
 }
 # After the arguments are checked (usage errors first, for anyone).

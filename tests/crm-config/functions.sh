@@ -6,8 +6,9 @@
 # holds the cluster keys) and ends wsctl with 130 or 143; after a failed
 # commit, activate removes only the files it wrote, on the nodes it wrote
 # them.
-# The fakes replace wsctl's functions and are called by them.
-# shellcheck disable=SC2034,SC2317
+# The fakes replace wsctl's functions and are called by them; the parser
+# sets the variables the checks read; sh -c scripts expand in their shell.
+# shellcheck disable=SC2034,SC2317,SC2154,SC2016
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
@@ -120,6 +121,30 @@ if [ "$(id -u)" -eq 0 ]; then
 else
 	echo "SKIP wsctl activate interrupted (its checks need root)"
 fi
+
+# --- the strict parser with a prefix and its own keys -----------------------
+printf 'stack = pacemaker\nnode1 = gw1\nnode2 = gw2\nprimary = gw2\nlinks = eth1 eth2\n' >"$dir/cluster"
+parse_with_prefix() {
+	conf_defaults
+	conf_stack=heartbeat conf_primary=gw9
+	conf_parse "$dir/cluster" t_ "stack:stack node1:name node2:name primary:name links:ifaces" &&
+		[ "$t_stack $t_node1 $t_node2 $t_primary $t_links" = "pacemaker gw1 gw2 gw2 eth1 eth2" ] &&
+		[ "$conf_stack $conf_primary" = "heartbeat gw9" ]
+}
+ct_check "conf_parse FILE PREFIX KEYS sets PREFIXKEY and leaves conf_* alone" parse_with_prefix
+printf 'stack = pacemaker\nhooks = /etc/x\n' >"$dir/cluster-bad"
+ct_check "conf_parse with its own keys refuses a key of wsctl.conf" sh -c '
+	WSCTL_SOURCE_ONLY=1 WSCTL_SRC_LIBDIR=$3; . "$1"; conf_defaults
+	! conf_parse "$2" t_ "stack:stack node1:name" 2>/dev/null && [ "$conf_hooks" = /etc/warmstandby/hooks.d ]' \
+	_ "$WSCTL" "$dir/cluster-bad" "$WSCTL_SRC_LIBDIR"
+cl_reads() {
+	WSCTL_CLUSTER="$dir/cluster"
+	conf_defaults
+	conf_stack=heartbeat
+	cl_load && [ "$cl_stack $cl_node1 $cl_node2 $cl_primary $cl_links" = "pacemaker gw1 gw2 gw2 eth1 eth2" ] &&
+		[ "$conf_stack" = heartbeat ]
+}
+ct_check "cl_load reads wsctl.cluster into cl_*; wsctl.conf's values stay" cl_reads
 
 # --- a commit that fails half-way ----------------------------------------------
 # Four files, two per node; renaming fails on gw2, where the admin has a
