@@ -7,8 +7,13 @@
 # WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR) and its
 # release (WS_VERSION).
 
+# The templates, with the fragments rendered once per VIP, service, link
+# or node into the blocks of pacemaker.crm and corosync.conf.
 WSCTL_TEMPLATES = crm-config/templates/pacemaker.crm crm-config/templates/ha.cf \
-	crm-config/templates/haresources
+	crm-config/templates/haresources crm-config/templates/corosync.conf \
+	crm-config/templates/corosync-node.conf crm-config/templates/corosync-ring.conf \
+	crm-config/templates/pacemaker-vip.crm crm-config/templates/pacemaker-service.crm \
+	crm-config/templates/pacemaker-l2link.crm
 # wsctl's modules, one file per command group (sourced by wsctl).
 WSCTL_MODULES = crm-config/wsctl.d/logic.sh crm-config/wsctl.d/nodes.sh \
 	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \

@@ -268,16 +268,15 @@ act_vars() {
 		printf 'HB_MEDIA\tl2 %s %s\n' "$av_l" "$(node_fact mac "$av_other" "$av_ring")"
 		av_ring=$((av_ring + 1))
 	done
+	av_tdir=$(template_dir)
 	av_hbv='' av_i=0
 	printf 'VIP_RESOURCES\t\n'
 	for av_v in $act_vips_full; do
 		av_a=${av_v%%/*} av_c=${av_v#*/}
 		av_if=${av_c#*@} av_c=${av_c%%@*}
 		av_hbv="$av_hbv IPaddr2::$av_a/$av_c/$av_if"
-		printf 'VIP_RESOURCES\tprimitive vip%s IPaddr2 params ip=%s cidr_netmask=%s nic=%s op monitor interval=10s\n' \
-			"$av_i" "$av_a" "$av_c" "$av_if"
-		printf 'VIP_RESOURCES\tcolocation vip%s-with-master inf: vip%s gw-clone:Promoted\n' "$av_i" "$av_i"
-		printf 'VIP_RESOURCES\torder vip%s-after-promote Mandatory: gw-clone:promote vip%s:start\n' "$av_i" "$av_i"
+		printf 'I\t%s\nADDR\t%s\nCIDR\t%s\nIFACE\t%s\n' "$av_i" "$av_a" "$av_c" "$av_if" |
+			render_block VIP_RESOURCES "$av_tdir/pacemaker-vip.crm" || return 1
 		av_i=$((av_i + 1))
 	done
 	printf 'HB_VIPS\t%s\n' "$av_hbv"
@@ -285,44 +284,39 @@ act_vars() {
 	printf 'SERVICE_RESOURCES\t\n'
 	for av_s in $conf_services; do
 		av_hbs="$av_hbs $av_s"
-		printf 'SERVICE_RESOURCES\tprimitive svc-%s systemd:%s op monitor interval=10s\n' "$av_s" "$av_s"
-		printf 'SERVICE_RESOURCES\tcolocation svc-%s-with-master inf: svc-%s gw-clone:Promoted\n' "$av_s" "$av_s"
-		printf 'SERVICE_RESOURCES\torder svc-%s-after-lines Mandatory: lines:start svc-%s:start\n' "$av_s" "$av_s"
+		printf 'SERVICE\t%s\n' "$av_s" | render_block SERVICE_RESOURCES "$av_tdir/pacemaker-service.crm" || return 1
 	done
 	printf 'HB_SERVICES\t%s\n' "$av_hbs"
 	printf 'L2LINK_RESOURCES\t\n'
 	av_ring=0
 	for av_l in $act_links; do
-		av_macs="$(node_fact mac "$act_me" "$av_ring") $(node_fact mac "$act_peer" "$av_ring")"
-		printf 'L2LINK_RESOURCES\tprimitive l2link-%s ocf:warmstandby:l2link params name=l2link-%s interface=%s macs="%s" l2ping=%s op monitor interval=10s timeout=20s\n' \
-			"$av_l" "$av_l" "$av_l" "$av_macs" "$conf_l2ping"
-		printf 'L2LINK_RESOURCES\tclone l2link-%s-clone l2link-%s\n' "$av_l" "$av_l"
-		# shellcheck disable=SC2016 # $role is crmsh syntax
-		printf 'L2LINK_RESOURCES\tlocation gw-l2-%s gw-clone rule $role=Promoted l2link-%s: defined l2link-%s\n' "$av_l" "$av_l" "$av_l"
+		printf 'IFACE\t%s\nMACS\t%s %s\nL2PING\t%s\n' "$av_l" "$(node_fact mac "$act_me" "$av_ring")" \
+			"$(node_fact mac "$act_peer" "$av_ring")" "$conf_l2ping" |
+			render_block L2LINK_RESOURCES "$av_tdir/pacemaker-l2link.crm" || return 1
 		av_ring=$((av_ring + 1))
 	done
 }
 
-# corosync.conf for the pair: knet, one link per --link.
+# corosync.conf for the pair from its templates: knet, one link (ring)
+# per --link, the nodes numbered 1 (this one) and 2 (the peer).
 render_corosync() {
-	printf '# warmstandby: written by wsctl activate.\n'
-	printf 'totem {\n    version: 2\n    cluster_name: warmstandby\n    transport: knet\n'
-	printf '    token: %s\n    crypto_cipher: aes256\n    crypto_hash: sha256\n}\n' "$conf_corosync_token"
-	printf 'nodelist {\n'
-	rc_id=1
-	for rc_n in "$act_me" "$act_peer"; do
-		printf '    node {\n        name: %s\n        nodeid: %s\n' "$rc_n" "$rc_id"
-		rc_ring=0
-		# shellcheck disable=SC2034 # one ring per link, by number
-		for rc_l in $act_links; do
-			printf '        ring%s_addr: %s\n' "$rc_ring" "$(node_fact ip "$rc_n" "$rc_ring")"
-			rc_ring=$((rc_ring + 1))
-		done
-		printf '    }\n'
-		rc_id=$((rc_id + 1))
-	done
-	printf '}\nquorum {\n    provider: corosync_votequorum\n    two_node: 1\n}\n'
-	printf 'logging {\n    to_logfile: yes\n    logfile: /var/log/corosync/corosync.log\n    to_syslog: yes\n    timestamp: hires\n}\n'
+	rc_tdir=$(template_dir)
+	rc_vars=$(
+		printf 'CS_TOKEN\t%s\n' "$conf_corosync_token"
+		rc_id=1
+		for rc_n in "$act_me" "$act_peer"; do
+			rc_ring=0
+			# shellcheck disable=SC2034 # one ring per link, by number
+			rc_rings=$(for rc_l in $act_links; do
+				printf 'RING\t%s\nADDR\t%s\n' "$rc_ring" "$(node_fact ip "$rc_n" "$rc_ring")" |
+					render_block RINGS "$rc_tdir/corosync-ring.conf" || exit 1
+				rc_ring=$((rc_ring + 1))
+			done) || exit 1
+			printf 'NODE\t%s\nNODEID\t%s\n%s\n' "$rc_n" "$rc_id" "$rc_rings" |
+				render_block CS_NODES "$rc_tdir/corosync-node.conf" || exit 1
+			rc_id=$((rc_id + 1))
+		done) || return 1
+	printf '%s\n' "$rc_vars" | render_template "$rc_tdir/corosync.conf" /dev/stdin
 }
 
 render_cluster_facts() {
@@ -351,7 +345,7 @@ act_render() {
 			# The CIB is no file of ours: it is loaded into the running
 			# cluster (act_load_cib), which gives it to both nodes.
 			render_template "$tdir/pacemaker.crm" "$ar_dir/$n.vars" >"$ar_dir/$n/cib.crm" || return 1
-			render_corosync >"$ar_dir/$n/corosync.conf"
+			render_corosync >"$ar_dir/$n/corosync.conf" || return 1
 			printf '%s %s 0644 corosync.conf\n%s %s 0400 authkey\n' \
 				"$n" "$CS_CONF" "$n" "$CS_AUTHKEY" >>"$ar_dir/files" ;;
 		esac

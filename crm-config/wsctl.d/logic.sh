@@ -362,6 +362,14 @@ render_template() {
 	END { exit bad }' "$2" "$1"
 }
 
+# render_block NAME TEMPLATE: TEMPLATE rendered with the values on stdin
+# (NAME<TAB>value lines), each of its lines a value of NAME: one item's
+# lines of a block in the enclosing template.
+render_block() {
+	rb_out=$(render_template "$2" /dev/stdin) || return 1
+	printf '%s\n' "$rb_out" | awk -v name="$1" '{ print name "\t" $0 }'
+}
+
 # fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
 fos_section_value() {
 	awk -v sec="[$2]" -v key="$3" '

@@ -26,6 +26,8 @@ done
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
+# The templates of the source tree (an installed wsctl names its own).
+WS_TEMPLATEDIR="$WS_SRCDIR/crm-config/templates"
 # What activate knows after its checks: two nodes, two links, one VIP.
 conf_defaults
 conf_berofos_conf="$dir/berofos.conf"
@@ -35,6 +37,7 @@ act_links="eth1 eth2" act_pmap="gw1:0,gw2:1"
 act_vips_full="192.0.2.50/24@eth0 198.51.100.7/32@eth3"
 act_mac_gw1_0=02:00:00:00:01:01 act_mac_gw1_1=02:00:00:00:02:01
 act_mac_gw2_0=02:00:00:00:01:02 act_mac_gw2_1=02:00:00:00:02:02
+act_ip_gw1_0=10.0.1.1 act_ip_gw1_1=10.0.2.1 act_ip_gw2_0=10.0.1.2 act_ip_gw2_1=10.0.2.2
 conf_services="asterisk"
 
 render() {                       # TEMPLATE NODE OUT
@@ -187,6 +190,43 @@ ct_check "both nodes listed" sh -c "grep -qx 'node gw1' '$dir/ha.cf.gw1' && grep
 ct_check "haresources renders" render haresources gw1 "$dir/haresources"
 expected="gw2 WarmstandbyGateway::hooks=/etc/warmstandby/hooks.d::hook_timeout=30 WarmstandbyLinesw::fos1::config=$conf_berofos_conf::primary_node=gw2::wintv=10::fosctl=/usr/sbin/fosctl::fos_kickd=/usr/sbin/fos-kickd IPaddr2::192.0.2.50/24/eth0 IPaddr2::198.51.100.7/32/eth3 asterisk"
 ct_check "haresources: the primary's group, lines before VIPs and services" sh -c "grep -v '^#' '$dir/haresources' | grep -qxF '$expected'"
+# corosync.conf: knet, both nodes numbered, one ring per link.
+cs_node() {                      # NAME: that node's entry, on one line
+	grep -A4 "        name: $1\$" "$dir/corosync.conf" | tr -d ' ' | tr '\n' ' '
+}
+render_corosync_to() { render_corosync >"$1"; }
+ct_check "corosync.conf renders" render_corosync_to "$dir/corosync.conf"
+ct_check "corosync.conf: no placeholder left" sh -c "! grep -n '@@' '$dir/corosync.conf'"
+ct_check "corosync.conf: knet, token and two_node" sh -c "grep -qx '    transport: knet' '$dir/corosync.conf' &&
+	grep -qx '    token: 1000' '$dir/corosync.conf' && grep -qx '    two_node: 1' '$dir/corosync.conf'"
+ct_check "corosync.conf: gw1 is node 1 with a ring address per link" \
+	[ "$(cs_node gw1)" = 'name:gw1 nodeid:1 ring0_addr:10.0.1.1 ring1_addr:10.0.2.1 } ' ]
+ct_check "corosync.conf: gw2 is node 2" [ "$(cs_node gw2)" = 'name:gw2 nodeid:2 ring0_addr:10.0.1.2 ring1_addr:10.0.2.2 } ' ]
+ct_check "corosync.conf: two nodes in one nodelist" \
+	[ "$(grep -c '    node {' "$dir/corosync.conf") $(grep -c '^nodelist {' "$dir/corosync.conf")" = "2 1" ]
+# Every line activate writes comes from a template: a marker added to
+# each fragment of a copy of the templates shows up once per item.
+cp -r "$WS_SRCDIR/crm-config/templates" "$dir/tpl"
+for f in pacemaker-vip.crm pacemaker-service.crm pacemaker-l2link.crm corosync.conf corosync-node.conf corosync-ring.conf; do
+	printf '# marker %s\n' "$f" >>"$dir/tpl/$f"
+done
+marked() { [ "$(grep -c "^ *# marker $2\$" "$1")" -eq "$3" ]; }   # FILE FRAGMENT COUNT
+from_fragments() {
+	WS_TEMPLATEDIR="$dir/tpl"
+	act_vars gw1 >"$dir/tpl.vars" && render_template "$dir/tpl/pacemaker.crm" "$dir/tpl.vars" >"$dir/tpl.crm" &&
+		render_corosync >"$dir/tpl.conf"
+	ff_rc=$?
+	WS_TEMPLATEDIR="$WS_SRCDIR/crm-config/templates"
+	return "$ff_rc"
+}
+ct_check "the copied templates render" from_fragments
+ct_check "pacemaker.crm: each VIP's lines come from pacemaker-vip.crm" marked "$dir/tpl.crm" pacemaker-vip.crm 2
+ct_check "pacemaker.crm: each service's lines come from pacemaker-service.crm" marked "$dir/tpl.crm" pacemaker-service.crm 1
+ct_check "pacemaker.crm: each link's lines come from pacemaker-l2link.crm" marked "$dir/tpl.crm" pacemaker-l2link.crm 2
+ct_check "corosync.conf comes from its template" marked "$dir/tpl.conf" corosync.conf 1
+ct_check "corosync.conf: each node from corosync-node.conf" marked "$dir/tpl.conf" corosync-node.conf 2
+ct_check "corosync.conf: each ring from corosync-ring.conf" marked "$dir/tpl.conf" corosync-ring.conf 4
+WS_TEMPLATEDIR="$WS_SRCDIR/crm-config/templates"
 ct_check "a missing value is an error, not an empty field" sh -c \
 	"printf 'A\tx\n' >'$dir/v'; printf '@@A@@ @@B@@\n' >'$dir/t'; ! render_template '$dir/t' '$dir/v' >/dev/null 2>&1"
 ct_finish
