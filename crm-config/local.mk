@@ -4,10 +4,16 @@
 # wsctl is a shell script kept executable in crm-config/ so that the lint
 # test finds it and the tests run it from the source tree; installing
 # rewrites the lines that name the installed locations (WS_SBINDIR,
-# WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR).
+# WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR) and its
+# release (WS_VERSION).
 
+# The templates, with the fragments rendered once per VIP, service, link
+# or node into the blocks of pacemaker.crm and corosync.conf.
 WSCTL_TEMPLATES = crm-config/templates/pacemaker.crm crm-config/templates/ha.cf \
-	crm-config/templates/haresources
+	crm-config/templates/haresources crm-config/templates/corosync.conf \
+	crm-config/templates/corosync-node.conf crm-config/templates/corosync-ring.conf \
+	crm-config/templates/pacemaker-vip.crm crm-config/templates/pacemaker-service.crm \
+	crm-config/templates/pacemaker-l2link.crm
 # wsctl's modules, one file per command group (sourced by wsctl).
 WSCTL_MODULES = crm-config/wsctl.d/logic.sh crm-config/wsctl.d/nodes.sh \
 	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \
@@ -27,6 +33,7 @@ install-wsctl:
 		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
 		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
 		-e 's|^WS_OCFLIBDIR=.*|WS_OCFLIBDIR=$(ocfroot)/lib/warmstandby|' \
+		-e 's|^WS_VERSION=.*|WS_VERSION=$(PACKAGE_VERSION)|' \
 		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
 	chmod 755 '$(DESTDIR)$(sbindir)/wsctl'
 	for f in $(WSCTL_TEMPLATES); do \
@@ -41,9 +48,9 @@ uninstall-wsctl:
 	for f in $(WSCTL_MODULES); do rm -f '$(DESTDIR)$(wsctllibdir)/'"$${f##*/}"; done
 .PHONY: install-wsctl uninstall-wsctl
 
-# --- tests without a cluster: templates, usage, config fuzz --------------
+# --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
-	tests/crm-config/conf-fuzz.sh
+	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh
 TESTS += $(WSCTL_TESTS)
 dist_check_SCRIPTS += $(WSCTL_TESTS)
 EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus

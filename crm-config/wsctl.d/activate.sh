@@ -113,8 +113,7 @@ act_check_links() {
 		# The peer answers l2 echo requests while no Heartbeat runs there.
 		on "$act_peer" "$(q "$conf_l2ping") --responder -w 3 $l" </dev/null >/dev/null 2>&1 &
 		resp=$!
-		sleep 0.3
-		if "$conf_l2ping" -c 3 -i 0.2 -W 1 "$l" "$peer_mac" >/dev/null 2>&1; then
+		if l2_answers "$l" "$peer_mac" "$resp"; then
 			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers l2ping"
 		else
 			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer l2ping: check the cabling of $l on both nodes"
@@ -124,6 +123,19 @@ act_check_links() {
 		wait "$resp" 2>/dev/null
 		act_ring=$((act_ring + 1))
 	done
+}
+# l2_answers IFACE MAC PID: the peer answers l2ping on IFACE while its
+# responder (started through ssh, our client PID) runs: ssh may take
+# seconds to start it on a loaded node, so we ask again until it answers
+# or has ended (bounded).
+l2_answers() {
+	la_i=0
+	while [ "$la_i" -lt 10 ]; do
+		"$conf_l2ping" -c 2 -i 0.2 -W 1 "$1" "$2" >/dev/null 2>&1 && return 0
+		kill -0 "$3" 2>/dev/null || return 1
+		la_i=$((la_i + 1))
+	done
+	return 1
 }
 # node_fact mac|ip NODE RING
 node_fact() { eval "printf '%s\n' \"\${act_$1_$(echo "$2" | tr -c 'A-Za-z0-9_\n' _)_$3}\""; }
@@ -273,11 +285,24 @@ act_vars() {
 	printf 'PRIMARY\t%s\nNODE1\t%s\nNODE2\t%s\n' "$act_primary" "$act_me" "$act_peer"
 	printf 'STONITH\t%s\nSWITCH\t%s\nFOS_CONFIG\t%s\n' "$act_stonith" "$act_switch" "$conf_berofos_conf"
 	printf 'FOS_HOST\t%s\nFOS_USER\t%s\nFOS_PASSWORD_FILE\t%s\n' "$(url_address "$av_url")" "${av_user:-admin}" "${av_pwf:-none}"
+	printf 'FOS_IP\t%s\nFOS_IPPORT\t%s\n' "$(url_host "$av_url")" "$(url_port "$av_url")"
+	printf 'FENCE_PASSWORD\t%s\n' "${av_pwf:+password_file=$av_pwf }"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
-	printf 'R1_PEER_FENCE\t%s\n' "$WS_OCFLIBDIR/r1-peer-fence"
-	printf 'LAN_MAP\t%s\nHB_LAN_MAP\t%s\nKICK_STALL\t%s\n' "${act_lan_map:-}" \
+	printf 'R1_PEER_FENCE	%s
+' "$WS_OCFLIBDIR/r1-peer-fence"
+	printf 'LAN_MAP	%s
+HB_LAN_MAP	%s
+KICK_STALL	%s
+' "${act_lan_map:-}" \
 		"$(printf '%s' "${act_lan_map:-none}" | tr ' ' ',')" "$(kick_stall_s "$conf_kick_interval_ms")"
-	printf 'HOSTMAP\t%s\nHB_HOSTMAP\t%s\n' "$(printf '%s' "$act_pmap" | tr ',' ' ')" "$act_pmap"
+	# An empty lan_map is left out (fence_berofos would refuse the empty value).
+	printf 'FENCE_LAN_MAP	%s
+' "${act_lan_map:+lan_map=\"$act_lan_map\" }"
+	printf 'HOSTMAP	%s
+PCMK_HOST_MAP	%s
+HB_HOSTMAP	%s
+' "$(printf '%s' "$act_pmap" | tr ',' ' ')" \
+		"$(printf '%s' "$act_pmap" | tr ',' ';')" "$act_pmap"
 	printf 'FENCE_DELAY\t%s\nFENCE_DELAY_MAX\t%s\n' "$conf_fence_delay" "$conf_fence_delay_max"
 	printf 'STONITH_TIMEOUT\t%s\nDC_DEADTIME\t%s\n' "$conf_stonith_timeout" "$conf_dc_deadtime"
 	printf 'HOOKS\t%s\nHOOK_TIMEOUT\t%s\nWINTV\t%s\n' "$conf_hooks" "$conf_hook_timeout" "$conf_watchdog_interval"
@@ -291,16 +316,15 @@ act_vars() {
 		printf 'HB_MEDIA\tl2 %s %s\n' "$av_l" "$(node_fact mac "$av_other" "$av_ring")"
 		av_ring=$((av_ring + 1))
 	done
+	av_tdir=$(template_dir)
 	av_hbv='' av_i=0
 	printf 'VIP_RESOURCES\t\n'
 	for av_v in $act_vips_full; do
 		av_a=${av_v%%/*} av_c=${av_v#*/}
 		av_if=${av_c#*@} av_c=${av_c%%@*}
 		av_hbv="$av_hbv IPaddr2::$av_a/$av_c/$av_if"
-		printf 'VIP_RESOURCES\tprimitive vip%s IPaddr2 params ip=%s cidr_netmask=%s nic=%s op monitor interval=10s\n' \
-			"$av_i" "$av_a" "$av_c" "$av_if"
-		printf 'VIP_RESOURCES\tcolocation vip%s-with-master inf: vip%s gw-clone:Promoted\n' "$av_i" "$av_i"
-		printf 'VIP_RESOURCES\torder vip%s-after-promote Mandatory: gw-clone:promote vip%s:start\n' "$av_i" "$av_i"
+		printf 'I\t%s\nADDR\t%s\nCIDR\t%s\nIFACE\t%s\n' "$av_i" "$av_a" "$av_c" "$av_if" |
+			render_block VIP_RESOURCES "$av_tdir/pacemaker-vip.crm" || return 1
 		av_i=$((av_i + 1))
 	done
 	printf 'HB_VIPS\t%s\n' "$av_hbv"
@@ -308,44 +332,39 @@ act_vars() {
 	printf 'SERVICE_RESOURCES\t\n'
 	for av_s in $conf_services; do
 		av_hbs="$av_hbs $av_s"
-		printf 'SERVICE_RESOURCES\tprimitive svc-%s systemd:%s op monitor interval=10s\n' "$av_s" "$av_s"
-		printf 'SERVICE_RESOURCES\tcolocation svc-%s-with-master inf: svc-%s gw-clone:Promoted\n' "$av_s" "$av_s"
-		printf 'SERVICE_RESOURCES\torder svc-%s-after-lines Mandatory: lines:start svc-%s:start\n' "$av_s" "$av_s"
+		printf 'SERVICE\t%s\n' "$av_s" | render_block SERVICE_RESOURCES "$av_tdir/pacemaker-service.crm" || return 1
 	done
 	printf 'HB_SERVICES\t%s\n' "$av_hbs"
 	printf 'L2LINK_RESOURCES\t\n'
 	av_ring=0
 	for av_l in $act_links; do
-		av_macs="$(node_fact mac "$act_me" "$av_ring") $(node_fact mac "$act_peer" "$av_ring")"
-		printf 'L2LINK_RESOURCES\tprimitive l2link-%s ocf:warmstandby:l2link params name=l2link-%s interface=%s macs="%s" l2ping=%s op monitor interval=10s timeout=20s\n' \
-			"$av_l" "$av_l" "$av_l" "$av_macs" "$conf_l2ping"
-		printf 'L2LINK_RESOURCES\tclone l2link-%s-clone l2link-%s\n' "$av_l" "$av_l"
-		# shellcheck disable=SC2016 # $role is crmsh syntax
-		printf 'L2LINK_RESOURCES\tlocation gw-l2-%s gw-clone rule $role=Promoted l2link-%s: defined l2link-%s\n' "$av_l" "$av_l" "$av_l"
+		printf 'IFACE\t%s\nMACS\t%s %s\nL2PING\t%s\n' "$av_l" "$(node_fact mac "$act_me" "$av_ring")" \
+			"$(node_fact mac "$act_peer" "$av_ring")" "$conf_l2ping" |
+			render_block L2LINK_RESOURCES "$av_tdir/pacemaker-l2link.crm" || return 1
 		av_ring=$((av_ring + 1))
 	done
 }
 
-# corosync.conf for the pair: knet, one link per --link.
+# corosync.conf for the pair from its templates: knet, one link (ring)
+# per --link, the nodes numbered 1 (this one) and 2 (the peer).
 render_corosync() {
-	printf '# warmstandby: written by wsctl activate.\n'
-	printf 'totem {\n    version: 2\n    cluster_name: warmstandby\n    transport: knet\n'
-	printf '    token: %s\n    crypto_cipher: aes256\n    crypto_hash: sha256\n}\n' "$conf_corosync_token"
-	printf 'nodelist {\n'
-	rc_id=1
-	for rc_n in "$act_me" "$act_peer"; do
-		printf '    node {\n        name: %s\n        nodeid: %s\n' "$rc_n" "$rc_id"
-		rc_ring=0
-		# shellcheck disable=SC2034 # one ring per link, by number
-		for rc_l in $act_links; do
-			printf '        ring%s_addr: %s\n' "$rc_ring" "$(node_fact ip "$rc_n" "$rc_ring")"
-			rc_ring=$((rc_ring + 1))
-		done
-		printf '    }\n'
-		rc_id=$((rc_id + 1))
-	done
-	printf '}\nquorum {\n    provider: corosync_votequorum\n    two_node: 1\n}\n'
-	printf 'logging {\n    to_logfile: yes\n    logfile: /var/log/corosync/corosync.log\n    to_syslog: yes\n    timestamp: hires\n}\n'
+	rc_tdir=$(template_dir)
+	rc_vars=$(
+		printf 'CS_TOKEN\t%s\n' "$conf_corosync_token"
+		rc_id=1
+		for rc_n in "$act_me" "$act_peer"; do
+			rc_ring=0
+			# shellcheck disable=SC2034 # one ring per link, by number
+			rc_rings=$(for rc_l in $act_links; do
+				printf 'RING\t%s\nADDR\t%s\n' "$rc_ring" "$(node_fact ip "$rc_n" "$rc_ring")" |
+					render_block RINGS "$rc_tdir/corosync-ring.conf" || exit 1
+				rc_ring=$((rc_ring + 1))
+			done) || exit 1
+			printf 'NODE\t%s\nNODEID\t%s\n%s\n' "$rc_n" "$rc_id" "$rc_rings" |
+				render_block CS_NODES "$rc_tdir/corosync-node.conf" || exit 1
+			rc_id=$((rc_id + 1))
+		done) || return 1
+	printf '%s\n' "$rc_vars" | render_template "$rc_tdir/corosync.conf" /dev/stdin
 }
 
 render_cluster_facts() {
@@ -371,10 +390,12 @@ act_render() {
 			printf '%s %s 0644 ha.cf\n%s %s 0644 haresources\n%s %s 0600 authkeys\n' \
 				"$n" "$HA_CF" "$n" "$HA_RESOURCES" "$n" "$HA_AUTHKEYS" >>"$ar_dir/files" ;;
 		pacemaker)
+			# The CIB is no file of ours: it is loaded into the running
+			# cluster (act_load_cib), which gives it to both nodes.
 			render_template "$tdir/pacemaker.crm" "$ar_dir/$n.vars" >"$ar_dir/$n/cib.crm" || return 1
-			render_corosync >"$ar_dir/$n/corosync.conf"
-			printf '%s %s 0644 corosync.conf\n%s %s 0400 authkey\n%s %s 0600 cib.xml\n' \
-				"$n" "$CS_CONF" "$n" "$CS_AUTHKEY" "$n" "$CIB_XML" >>"$ar_dir/files" ;;
+			render_corosync >"$ar_dir/$n/corosync.conf" || return 1
+			printf '%s %s 0644 corosync.conf\n%s %s 0400 authkey\n' \
+				"$n" "$CS_CONF" "$n" "$CS_AUTHKEY" >>"$ar_dir/files" ;;
 		esac
 		render_cluster_facts >"$ar_dir/$n/wsctl.cluster" || return 1
 		printf '%s %s 0644 wsctl.cluster\n' "$n" "$WSCTL_CLUSTER" >>"$ar_dir/files"
@@ -401,7 +422,8 @@ act_plan() {
 	done <"$(ws_tmp)/files"
 	case $ws_stack in
 	heartbeat) say "  start Heartbeat on $act_primary (the owner of the resources), then at once on $act_other (within initdead ${conf_hb_initdead}s)" ;;
-	pacemaker) say "  start Corosync + Pacemaker on $act_me and $act_peer (same CIB on both; two_node quorum waits for both)" ;;
+	pacemaker) say "  start Corosync + Pacemaker on $act_me and $act_peer (two_node quorum waits for both)"
+		say "  once both are members: load the configuration into the cluster on $act_me (crm configure load update)" ;;
 	esac
 	say "  wait up to ${conf_wait_timeout}s for one master ($act_primary) with the lines${act_vips_full:+ and $act_vips_full}"
 }
@@ -412,53 +434,60 @@ stage_file() {
 	sf_dest=$3.wsctl-new
 	on "$1" "umask 077; mkdir -p $(q "$(dirname "$3")") && cat >$(q "$sf_dest") && chmod $4 $(q "$sf_dest")" <"$2"
 }
-# The CIB is built from the crm file on the node itself (crmsh on a file CIB).
-stage_cib() {                    # NODE CRMFILE
-	stage_file "$1" "$2" "$CIB_XML.crm" 0600 || return 1
-	on "$1" "set -e; f=$CIB_XML.wsctl-new; cibadmin --empty >\$f
-		CIB_file=\$f crm configure load update $CIB_XML.crm.wsctl-new >/dev/null
-		rm -f $CIB_XML.crm.wsctl-new; chown hacluster:haclient \$f; chmod 600 \$f" </dev/null
+# cib_check CRMFILE: the configuration loads (crmsh, with its checks
+# against the agents installed here) into an empty CIB in a file of our
+# temporary directory: before anything is written, a configuration crmsh
+# would refuse on the running cluster stops activate.
+cib_check() {
+	cc_cib=$(ws_tmp)/cib-check.xml
+	cibadmin --empty >"$cc_cib" && CIB_file=$cc_cib crm configure load update "$1" </dev/null >/dev/null
 }
 unstage_all() {
 	while read -r n path _ _; do
-		on "$n" "rm -f $(q "$path.wsctl-new") $(q "$CIB_XML.crm.wsctl-new")" </dev/null >/dev/null 2>&1
+		on "$n" "rm -f $(q "$path.wsctl-new")" </dev/null >/dev/null 2>&1
 	done <"$(ws_tmp)/files"
 }
+# commit_all: the staged files take their names, one by one; each one
+# renamed goes to DIR/written ("NODE PATH"), what remove_written undoes.
 commit_all() {
+	: >"$(ws_tmp)/written" || return 1
 	while read -r n path _ _; do
 		# corosync.conf: keep the file it replaces for 'disable --purge'.
 		if [ "$path" = "$CS_CONF" ]; then
 			on "$n" "[ ! -f $CS_CONF ] || [ -f $CS_CONF.wsctl-orig ] || cp -p $CS_CONF $CS_CONF.wsctl-orig" </dev/null || return 1
 		fi
-		[ "$path" != "$CIB_XML" ] || on "$n" "rm -f $CIB_XML.sig" </dev/null
 		on "$n" "mv -f $(q "$path.wsctl-new") $(q "$path")" </dev/null || return 1
+		printf '%s %s\n' "$n" "$path" >>"$(ws_tmp)/written"
 		say "  $n: wrote $path"
 	done <"$(ws_tmp)/files"
 }
+# remove_written: after a failed commit_all, the files it wrote go (and
+# corosync.conf gets back the file it replaced); files of ours on a node
+# or path it never reached are left as they were, staged ones removed.
 remove_written() {
-	while read -r n path _ _; do
+	while read -r n path; do
 		on "$n" "rm -f $(q "$path")" </dev/null >/dev/null 2>&1
 		[ "$path" != "$CS_CONF" ] ||
 			on "$n" "[ ! -f $CS_CONF.wsctl-orig ] || mv -f $CS_CONF.wsctl-orig $CS_CONF" </dev/null >/dev/null 2>&1
-	done <"$(ws_tmp)/files"
+	done <"$(ws_tmp)/written"
+	unstage_all
 }
 
 act_write() {
 	aw_dir=$(ws_tmp)
-	aw_bad='' aw_cibs=''
+	aw_bad='' aw_cib=''
+	if [ "$ws_stack" = pacemaker ]; then
+		# crmsh takes seconds: it checks the configuration while the
+		# files are staged.
+		cib_check "$aw_dir/$act_me/cib.crm" >/dev/null 2>"$aw_dir/cib-check.err" &
+		aw_cib=$!
+	fi
 	while read -r n path mode name; do
-		if [ "$name" = cib.xml ]; then
-			# crmsh takes seconds: both nodes build their CIB at once.
-			stage_cib "$n" "$aw_dir/$n/cib.crm" </dev/null >/dev/null 2>"$aw_dir/$n.stage.err" &
-			aw_cibs="$aw_cibs $n:$!"
-		else
-			stage_file "$n" "$aw_dir/$n/$name" "$path" "$mode" 2>"$aw_dir/stage.err" || { aw_bad="$n: cannot write $path: $(cat "$aw_dir/stage.err")"; break; }
-		fi
+		stage_file "$n" "$aw_dir/$n/$name" "$path" "$mode" 2>"$aw_dir/stage.err" || { aw_bad="$n: cannot write $path: $(cat "$aw_dir/stage.err")"; break; }
 	done <"$aw_dir/files"
-	for aw_c in $aw_cibs; do
-		wait "${aw_c#*:}" ||
-			aw_bad="${aw_bad:+$aw_bad; }${aw_c%%:*}: the CIB did not load: $(cat "$aw_dir/${aw_c%%:*}.stage.err")"
-	done
+	if [ -n "$aw_cib" ] && ! wait "$aw_cib"; then
+		aw_bad="${aw_bad:+$aw_bad; }the configuration does not load into a CIB: $(cat "$aw_dir/cib-check.err")"
+	fi
 	if [ -n "$aw_bad" ]; then
 		unstage_all
 		die "$EX_STACK" "$aw_bad; nothing was changed"
@@ -493,6 +522,30 @@ act_start() {
 		done ;;
 	esac
 	return 0
+}
+
+# pcmk_members_online: the cluster, seen from here, has a DC and both
+# nodes online.
+pcmk_members_online() {
+	pm_xml=$(crm_mon -1 --output-as=xml 2>/dev/null) || return 1
+	printf '%s\n' "$pm_xml" | grep -q '<current_dc present="true"' || return 1
+	for pm_n in "$act_me" "$act_peer"; do
+		printf '%s\n' "$pm_xml" | grep '<node name="'"$pm_n"'" ' | grep -q 'online="true"' || return 1
+	done
+}
+# act_load_cib: once both nodes are members, the configuration goes into
+# the running cluster through the stock tool on this node; the cluster
+# gives it to the peer (no CIB file written behind Pacemaker's back).
+act_load_cib() {
+	alc_end=$(( $(date +%s) + conf_wait_timeout ))
+	until pcmk_members_online; do
+		[ "$(date +%s)" -le "$alc_end" ] ||
+			die "$EX_STACK" "the cluster did not form within ${conf_wait_timeout}s (no DC with $act_me and $act_peer online): see 'crm_mon -1' and the stack's log; stop it and run 'wsctl disable --purge' before trying again"
+		sleep 0.5
+	done
+	say "loading the configuration into the cluster on $act_me (crm configure load update)"
+	crm configure load update "$(ws_tmp)/$act_me/cib.crm" </dev/null >"$(ws_tmp)/cib-load.out" 2>&1 ||
+		die "$EX_STACK" "crm configure load update failed: $(cat "$(ws_tmp)/cib-load.out"); the cluster runs without the configuration: run 'wsctl disable --purge' before trying again"
 }
 
 # Without --yes, ask on a terminal; refuse without one (scripts say --yes).
@@ -530,6 +583,7 @@ cmd_activate() {
 	if ! act_start; then
 		die "$EX_STACK" "the stack did not start on both nodes: see the stack's log; stop it and run 'wsctl disable --purge' before trying again"
 	fi
+	[ "$ws_stack" != pacemaker ] || act_load_cib
 	if ! wait_serving "$act_primary" "$conf_wait_timeout"; then
 		die "$EX_STACK" "no single master with lines and VIPs on $act_primary after ${conf_wait_timeout}s: see 'wsctl status' and the stack's log"
 	fi

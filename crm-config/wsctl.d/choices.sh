@@ -56,11 +56,21 @@ cmd_stonith() {
 			if [ "$2" != "$cl_stonith" ]; then
 				die "$EX_CHECK" "the pair fences with fence-$cl_stonith; another device needs a new CIB: 'wsctl disable --purge', 'wsctl stonith use $2', 'wsctl activate'"
 			fi
-			# Same device: refresh its parameters from berofos.conf.
+			# Same device: refresh its parameters from berofos.conf
+			# (fence_berofos's names, as in the template).
 			su_url=$(fos_section_value "$conf_berofos_conf" "$2" url)
 			su_pwf=$(fos_section_value "$conf_berofos_conf" "$2" password_file)
-			crm_resource --resource "fence-$2" --set-parameter ipaddr --parameter-value "$(url_address "$su_url")" >/dev/null &&
-				crm_resource --resource "fence-$2" --set-parameter password_file --parameter-value "$su_pwf" >/dev/null ||
+			su_pw_ok=0
+			if [ -n "$su_pwf" ]; then
+				crm_resource --resource "fence-$2" --set-parameter password_file --parameter-value "$su_pwf" >/dev/null && su_pw_ok=1
+			else
+				# A switch without a password: none to pass (absent already is fine).
+				crm_resource --resource "fence-$2" --delete-parameter password_file >/dev/null 2>&1 || :
+				su_pw_ok=1
+			fi
+			[ "$su_pw_ok" -eq 1 ] &&
+				crm_resource --resource "fence-$2" --set-parameter ip --parameter-value "$(url_host "$su_url")" >/dev/null &&
+				crm_resource --resource "fence-$2" --set-parameter ipport --parameter-value "$(url_port "$su_url")" >/dev/null ||
 				die "$EX_STACK" "crm_resource could not update fence-$2"
 			say "fence-$2: parameters updated from $conf_berofos_conf" ;;
 		heartbeat)

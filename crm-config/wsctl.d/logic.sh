@@ -9,11 +9,13 @@ err() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 say() { printf '%s\n' "$*"; }
 # die CODE MESSAGE: every error names what is wrong and what to do.
 die() { ws_code=$1; shift; err "$*"; ws_cleanup; exit "$ws_code"; }
-usage_error() { err "$*"; err "see 'wsctl --help'"; ws_cleanup; exit "$EX_USAGE"; }
+usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanup; exit "$EX_USAGE"; }
 
 usage() {
 	cat <<'EOF'
 usage: wsctl [--config FILE] [--stack heartbeat|pacemaker] COMMAND [OPTIONS]
+       wsctl COMMAND --help      that command's usage
+       wsctl --version
 
 commands:
   activate --peer NODE --link IFACE [--link IFACE...] [--switch NAME]
@@ -27,10 +29,132 @@ commands:
   stonith use NAME         remember the fencing switch
   link use IFACE...        remember the heartbeat links
   config show              print the effective configuration
-
-exit status: 0 ok, 1 a check failed, 2 usage, 3 configuration,
-4 peer unreachable, 5 switch, 6 stack operation failed or timed out.
 EOF
+	usage_tail
+}
+usage_tail() {
+	cat <<'EOF'
+
+An option's value follows it as a word or after '=': --peer gw2, --peer=gw2.
+exit status: 0 ok, 1 a check failed, 2 usage, 3 configuration,
+4 peer unreachable, 5 switch, 6 stack operation failed or timed out,
+130 or 143 interrupted (SIGINT, SIGTERM).
+EOF
+}
+
+# usage_cmd COMMAND: the usage of one command (wsctl COMMAND --help).
+usage_cmd() {
+	printf 'usage: wsctl [--config FILE] [--stack heartbeat|pacemaker] '
+	case $1 in
+	activate) cat <<'EOF'
+activate --peer NODE --link IFACE [OPTIONS]
+Checks both nodes, writes the stack's configuration on both and starts
+the pair with this node (or --primary) as master.
+
+  --peer NODE              the other node, reachable by ssh as root
+  --link IFACE             a heartbeat link, on both nodes (one --link each;
+                           default: wsctl.conf's links)
+  --switch NAME            the lines switch, a berofos.conf section
+                           (default: wsctl.conf's switch)
+  --stonith NAME           the switch whose power relays fence (default:
+                           the lines switch)
+  --vip ADDR/CIDR[@IFACE]  a virtual address on the master (several allowed;
+                           without @IFACE the interface of the route to it)
+  --primary NODE           the node that becomes master (default: this one)
+  --power-map NODE:PORT,NODE:PORT
+                           the relay (0 or 1) that powers each node (default:
+                           the primary on 0)
+  --dry-run                run the checks and print the plan; change nothing
+  --yes                    do not ask (needed without a terminal)
+EOF
+	;;
+	disable) cat <<'EOF'
+disable [--purge]
+Stops the pair, slave first, while the master keeps its VIPs, lines and
+role; then switches the watchdog off and stops fos-kickd.
+
+  --purge                  also remove the configuration wsctl wrote on
+                           both nodes
+EOF
+	;;
+	handover) cat <<'EOF'
+handover [--stop]
+The backup becomes master (lines and VIPs move to it) before the old
+master steps down; prints the time it took and the VIP gap.
+
+  --stop                   then stop the stack on the old master
+EOF
+	;;
+	status) cat <<'EOF'
+status [--json]
+The stack, each node's role, where the lines are, the watchdog, the
+fencing device, the links and the l2 counters.
+
+  --json                   one JSON object instead of text
+EOF
+	;;
+	switch) cat <<'EOF'
+switch discover | switch use NAME
+  discover                 list the switches that answer (fosctl scan)
+  use NAME                 remember the lines switch in wsctl.conf, after
+                           checking that section NAME of berofos.conf answers
+EOF
+	;;
+	stonith) cat <<'EOF'
+stonith use NAME
+Remembers the fencing switch in wsctl.conf, after checking that section
+NAME of berofos.conf answers (on an active Pacemaker pair fencing with it:
+updates the device's parameters).
+EOF
+	;;
+	link) cat <<'EOF'
+link use IFACE...
+Remembers the heartbeat links in wsctl.conf (refused while the pair is
+active).
+EOF
+	;;
+	config) cat <<'EOF'
+config show
+Prints the effective configuration (wsctl.conf over the defaults).
+EOF
+	;;
+	esac
+	usage_tail
+}
+
+# The options that take a value; --help, --version, --dry-run, --yes,
+# --purge, --stop and --json take none.
+OPTS_WITH_VALUE="--config --stack --peer --link --switch --stonith --vip --primary --power-map"
+OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json"
+# norm_args ARGS...: the arguments as one line of shell words (for eval
+# "set -- ..."), each --opt=value split into --opt and value, so that the
+# parsers see one form.  A value given to an option that takes none is a
+# usage error.
+norm_args() {
+	na_out=
+	for na_a in "$@"; do
+		case $na_a in
+		--*=*)
+			na_opt=${na_a%%=*}
+			case " $OPTS_WITHOUT_VALUE " in
+			*" $na_opt "*) usage_error "$na_opt takes no value (give '$na_opt' alone)" ;;
+			esac
+			na_out="$na_out $(q "$na_opt") $(q "${na_a#*=}")" ;;
+		*) na_out="$na_out $(q "$na_a")" ;;
+		esac
+	done
+	printf '%s\n' "$na_out"
+}
+
+# ws_version: the release make install wrote, or in the source tree the
+# one configure.ac names.
+ws_version() {
+	if [ -n "$WS_VERSION" ]; then
+		printf '%s\n' "$WS_VERSION"
+		return
+	fi
+	wv=$(sed -n 's/^AC_INIT(\[warmstandby\], *\[\([^]]*\)\].*/\1/p' "$(dirname "$0")/../configure.ac" 2>/dev/null)
+	printf '%s (source tree)\n' "${wv:-unknown}"
 }
 
 # Shell-safe single quoting of one word, for commands run through ssh.
@@ -133,8 +257,8 @@ conf_defaults() {
 	conf_primary='' conf_vips='' conf_services=''
 }
 
-conf_kind() {                    # KEY: prints the kind, fails if unknown
-	for ck_e in $CONF_KEYS; do
+conf_kind() {                    # KEY KEYS: prints the kind, fails if unknown
+	for ck_e in $2; do
 		[ "${ck_e%%:*}" = "$1" ] && { printf '%s\n' "${ck_e#*:}"; return 0; }
 	done
 	return 1
@@ -172,10 +296,12 @@ conf_check_bytes() {
 	return 0
 }
 
-# conf_parse FILE: sets conf_KEY for each "key = value" line.  On error
-# prints "FILE:LINE: what" to stderr and fails; sets nothing else.
+# conf_parse FILE [PREFIX KEYS]: sets PREFIXKEY (default conf_KEY) for
+# each "key = value" line, KEY one of KEYS (default CONF_KEYS, "key:kind"
+# words).  On error prints "FILE:LINE: what" to stderr and fails; sets
+# nothing.
 conf_parse() {
-	cp_file=$1
+	cp_file=$1 cp_prefix=${2:-conf_} cp_keys=${3:-$CONF_KEYS}
 	if ! cp_why=$(conf_check_bytes "$cp_file"); then
 		err "$cp_file: $cp_why; fix or remove the file"
 		return 1
@@ -197,7 +323,7 @@ conf_parse() {
 		esac
 		cp_key=$(printf '%s' "${cp_trim%%=*}" | sed 's/[[:space:]]*$//')
 		cp_val=$(printf '%s' "${cp_trim#*=}" | sed 's/^[[:space:]]*//')
-		if ! cp_kind=$(conf_kind "$cp_key"); then
+		if ! cp_kind=$(conf_kind "$cp_key" "$cp_keys"); then
 			err "$cp_file:$cp_n: unknown key '$cp_key' (see wsctl(8) for the keys)"
 			rm -f "$cp_vars"; return 1
 		fi
@@ -208,7 +334,7 @@ conf_parse() {
 		printf '%s\t%s\n' "$cp_key" "$cp_val" >>"$cp_vars"
 	done <"$cp_file"
 	while IFS='	' read -r cp_key cp_val; do
-		eval "conf_$cp_key=\$cp_val"
+		eval "$cp_prefix$cp_key=\$cp_val"
 	done <"$cp_vars"
 	rm -f "$cp_vars"
 	return 0
@@ -236,6 +362,14 @@ render_template() {
 	END { exit bad }' "$2" "$1"
 }
 
+# render_block NAME TEMPLATE: TEMPLATE rendered with the values on stdin
+# (NAME<TAB>value lines), each of its lines a value of NAME: one item's
+# lines of a block in the enclosing template.
+render_block() {
+	rb_out=$(render_template "$2" /dev/stdin) || return 1
+	printf '%s\n' "$rb_out" | awk -v name="$1" '{ print name "\t" $0 }'
+}
+
 # fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
 fos_section_value() {
 	awk -v sec="[$2]" -v key="$3" '
@@ -246,9 +380,8 @@ fos_section_value() {
 	}' "$1"
 }
 fos_has_section() { grep -q "^[[:space:]]*\\[$2\\][[:space:]]*$" "$1" 2>/dev/null; }
-# The host part of http://HOST[:PORT][/...]
 # url_address URL: HOST[:PORT] of an http:// URL, IPv6 brackets kept: what
-# the fence device's ipaddr takes (the port must reach it: a switch on
+# the R1 plugin's ipaddr takes (the port must reach it: a switch on
 # another port than 80 is fenced there too).
 url_address() { printf '%s\n' "$1" | sed 's|^[a-z]*://||; s|/.*$||'; }
 # The host of a URL without its port; empty for an IPv6 address in brackets.
@@ -257,6 +390,19 @@ url_host_v4() { url_address "$1" | sed -n '/^\[/d; s|:[0-9]*$||; p'; }
 # The fence guard's kick_stall in whole seconds: twice the kick interval
 # (ms), at least 1 (config.txt counts the watchdog in whole seconds).
 kick_stall_s() { echo $(( ($1 * 2 + 999) / 1000 > 1 ? ($1 * 2 + 999) / 1000 : 1 )); }
+# url_host URL / url_port URL: the same address split for fence_berofos's
+# ip and ipport (fence-agents' names): HOST with IPv6 brackets kept, and
+# the port, 80 when the URL names none.
+url_host() {
+	case $(url_address "$1") in
+	\[*) url_address "$1" | sed 's|^\(\[[^]]*\]\).*|\1|' ;;
+	*) url_address "$1" | sed 's|:.*$||' ;;
+	esac
+}
+url_port() {
+	uo_port=$(url_address "$1" | sed -n 's|^\(\[[^]]*\]\)\{0,1\}[^]:]*:\([0-9]*\)$|\2|p')
+	printf '%s\n' "${uo_port:-80}"
+}
 
 # fosctl exit codes as a sentence (see fosctl(8)).
 fosctl_reason() {

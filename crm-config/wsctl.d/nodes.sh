@@ -6,9 +6,32 @@
 # shellcheck shell=sh disable=SC2015,SC2034,SC2154
 
 ws_tmpdir=
+# The node where disable set the R1 maintenance flag, until it is removed.
+ws_maint_node=
+# ws_cleanup: on every way out (exit, die, a signal): the maintenance flag
+# goes (left behind, R1's stop would never again demote that master) and
+# the temporary directory with it (it holds the cluster keys).
 ws_cleanup() {
+	if [ -n "$ws_maint_node" ]; then
+		on "$ws_maint_node" "rm -f $WS_MAINT_FLAG" </dev/null >/dev/null 2>&1 ||
+			err "warning: could not remove $WS_MAINT_FLAG on $ws_maint_node: remove it there by hand (while it exists, Heartbeat's stop leaves the master and the lines alone)"
+		ws_maint_node=
+	fi
 	[ -z "$ws_tmpdir" ] || rm -rf "$ws_tmpdir"
 	ws_tmpdir=
+}
+# ws_traps: main's traps.  A signal ends wsctl with 128 + its number after
+# the cleanup, which the EXIT trap also runs for every other exit.
+ws_traps() {
+	trap 'ws_cleanup' EXIT
+	trap 'ws_interrupted 130 SIGINT' INT
+	trap 'ws_interrupted 143 SIGTERM' TERM
+}
+ws_interrupted() {               # CODE NAME
+	trap - EXIT INT TERM
+	err "interrupted by $2: cleaning up; what was done so far stays (see 'wsctl status')"
+	ws_cleanup
+	exit "$1"
 }
 # ws_tmp_init in the main shell (not in a $(...) subshell), then ws_tmp.
 ws_tmp_init() {
@@ -168,23 +191,13 @@ wait_serving() {
 }
 
 # --- cluster facts written by activate --------------------------------------------
+# The keys of wsctl.cluster, read by the same strict parser as wsctl.conf.
+CLUSTER_KEYS="stack:stack node1:name node2:name primary:name switch:name stonith:name links:ifaces vips:vips"
 cl_load() {
 	cl_stack='' cl_node1='' cl_node2='' cl_primary='' cl_switch='' cl_stonith='' cl_links='' cl_vips=''
 	[ -f "$WSCTL_CLUSTER" ] || return 1
-	# The same strict parser, with the keys of wsctl.cluster.
-	cll_save_keys=$CONF_KEYS
-	CONF_KEYS="stack:stack node1:name node2:name primary:name switch:name stonith:name links:ifaces vips:vips"
-	conf_node1='' conf_node2=''
-	cll_rc=0
-	cll_stack=$conf_stack cll_switch=$conf_switch cll_stonith=$conf_stonith
-	cll_links=$conf_links cll_vips=$conf_vips cll_primary=$conf_primary
-	conf_parse "$WSCTL_CLUSTER" || cll_rc=1
-	cl_stack=$conf_stack cl_node1=$conf_node1 cl_node2=$conf_node2 cl_primary=$conf_primary
-	cl_switch=$conf_switch cl_stonith=$conf_stonith cl_links=$conf_links cl_vips=$conf_vips
-	conf_stack=$cll_stack conf_switch=$cll_switch conf_stonith=$cll_stonith
-	conf_links=$cll_links conf_vips=$cll_vips conf_primary=$cll_primary
-	CONF_KEYS=$cll_save_keys
-	[ "$cll_rc" -eq 0 ] || die "$EX_CONFIG" "$WSCTL_CLUSTER is damaged: repair it or run 'wsctl disable --purge'"
+	conf_parse "$WSCTL_CLUSTER" cl_ "$CLUSTER_KEYS" ||
+		die "$EX_CONFIG" "$WSCTL_CLUSTER is damaged: repair it or run 'wsctl disable --purge'"
 	return 0
 }
 # After the arguments are checked (usage errors first, for anyone).

@@ -2,6 +2,7 @@
 # Helpers of the crm-config tests that need no cluster.  Source it.
 # wsctl is sourced for its pure functions (WSCTL_SOURCE_ONLY=1) or run.
 WS_SRCDIR=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+WS_BUILDDIR=${WS_BUILDDIR:-$WS_SRCDIR/build}
 # shellcheck disable=SC2034 # used by the tests that source this
 WSCTL="$WS_SRCDIR/crm-config/wsctl"
 # shellcheck disable=SC2034 # read by wsctl when a test sources it

@@ -142,6 +142,10 @@ tbw_scenario() {
 	tb_check "dry run with everything right: exit 0" tbw_rc_is dry-ok 0
 	tb_check "dry run prints the plan" tbw_out_has dry-ok "n2: write /etc/warmstandby/wsctl.cluster"
 	tb_check "the dry runs changed no file on either node" [ "$before" = "$(tbw_snapshot_all)" ]
+	if [ "$stack" = pacemaker ]; then
+		tb_check "dry run: the plan writes no CIB file, it loads the configuration into the cluster" \
+			eval '! tbw_out_has dry-ok "write /var/lib/pacemaker/cib" && tbw_out_has dry-ok "load the configuration into the cluster on n1 (crm configure load update)"'
+	fi
 
 	tb_log "remembered choices"
 	tbw_run use-switch n1 switch use "$TBW_SWITCH"
@@ -158,6 +162,8 @@ tbw_scenario() {
 	act_s=$(tb_elapsed "$t0" "$(tb_now)")
 	tb_check "activate: exit 0" tbw_rc_is activate 0
 	tbw_rc_is activate 0 || tb_die "activate failed: the later phases need a pair"
+	[ "$stack" != pacemaker ] || tb_check "activate: the configuration went into the running cluster through crmsh on n1 (a CIB patch from n1's cibadmin)" \
+		grep -q "Completed cib_apply_diff operation for section 'all': OK (rc=0, origin=n1/cibadmin/" "$(pcmk_log n1)"
 	echo "activate to one master with lines and VIP: $act_s s ($stack)"
 	tb_check "activate: exactly one master, n1" wso_master_is n1
 	tb_check "activate: lines on n1" wso_lines_on n1
