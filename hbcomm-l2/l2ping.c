@@ -84,9 +84,9 @@ static uint64_t get_u64(const uint8_t *p)
 
 static void usage(FILE *out)
 {
-	fputs("usage: l2ping [-c count] [-i interval] [-W timeout] [-e ethertype] <ifname> <peer-mac>\n"
-	      "       l2ping --responder [-w seconds] [-e ethertype] <ifname>\n"
-	      "       l2ping --stats [ifname]\n", out);
+	fputs("usage: ws-l2ping [-c count] [-i interval] [-W timeout] [-e ethertype] <ifname> <peer-mac>\n"
+	      "       ws-l2ping --responder [-w seconds] [-e ethertype] <ifname>\n"
+	      "       ws-l2ping --stats [ifname]\n", out);
 }
 
 static int parse_seconds(const char *text, double min, double max, double *out)

@@ -113,9 +113,9 @@ act_check_links() {
 		resp=$!
 		sleep 0.3
 		if "$conf_l2ping" -c 3 -i 0.2 -W 1 "$l" "$peer_mac" >/dev/null 2>&1; then
-			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers l2ping"
+			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers ws-l2ping"
 		else
-			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer l2ping: check the cabling of $l on both nodes"
+			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer ws-l2ping: check the cabling of $l on both nodes"
 		fi
 		# Our ssh client; the responder there ends by its own -w.
 		kill "$resp" 2>/dev/null

@@ -177,7 +177,7 @@ start_bg() { "$@" & started="$started $!"; }
 stop_pid() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 
 # heartbeat-plugin-l2: Heartbeat loads l2 from the installed path and its
-# reader answers l2ping on a veth pair.
+# reader answers ws-l2ping on a veth pair.
 check_heartbeat_l2() {
 	local log=/var/log/ha-log stats
 	check "l2.so installed in Heartbeat's HBcomm directory" test -f "$HBCOMM_DIR/l2.so"
@@ -203,20 +203,20 @@ check_heartbeat_l2() {
 		wait_for 30 grep -q 'Initial resource acquisition complete' "$log"
 	check "heartbeat lists the l2 link $HB_IF (cl_status listhblinks)" \
 		bash -c "cl_status listhblinks wsdeb1 | grep -qw $HB_IF"
-	check "l2ping on the peer end is answered by the installed medium" \
-		l2ping -c 3 -i 0.2 "$PEER_IF" "$HB_MAC"
-	stats=$(l2ping --stats "$HB_IF" 2>&1)
+	check "ws-l2ping on the peer end is answered by the installed medium" \
+		ws-l2ping -c 3 -i 0.2 "$PEER_IF" "$HB_MAC"
+	stats=$(ws-l2ping --stats "$HB_IF" 2>&1)
 	# shellcheck disable=SC2016 # awk's fields
-	check "l2ping --stats shows the medium's counters" \
+	check "ws-l2ping --stats shows the medium's counters" \
 		awk '$1 == "echo_requests" && $2 >= 3 { e = 1 } END { exit !e }' <<<"$stats"
 	check "heartbeat stops (heartbeat -k)" timeout 60 "$HB_DAEMON" -k
 	check "heartbeat has exited" wait_for 10 bash -c '! pgrep -x heartbeat'
 	if [ "$n_fail" -gt 0 ]; then tail -n 30 "$log" | sed 's/^/     | ha-log: /'; fi
 	check "no error from the l2 medium in ha-log" \
 		bash -c "! grep -E '(ERROR|CRIT).* l2[ :]' $log"
-	check "man l2ping renders" man_renders l2ping
+	check "man ws-l2ping renders" man_renders ws-l2ping
 	check "man ha.cf-l2 renders" man_renders ha.cf-l2
-	check "l2ping --help runs" l2ping --help
+	check "ws-l2ping --help runs" ws-l2ping --help
 }
 
 # warmstandby-berofos (+ warmstandby-fosemu): the programs, the conffile,
@@ -299,7 +299,7 @@ check_agents() {
 	local agent name params
 	# Peers for l2link: the medium's EtherType answered on the veth pair.
 	if ip link show "$HB_IF" >/dev/null 2>&1; then
-		start_bg l2ping --responder -w 300 "$HB_IF" >"$PAYLOAD/responder.out" 2>&1
+		start_bg ws-l2ping --responder -w 300 "$HB_IF" >"$PAYLOAD/responder.out" 2>&1
 	fi
 	check "crm ra info ocf:warmstandby:gateway" \
 		bash -c 'crm ra info ocf:warmstandby:gateway | grep -qi gateway'
@@ -438,6 +438,9 @@ chroot_main() {
 		outside=$(dpkg -L "$p" | grep -vE '^(/\.|/etc|/etc/.*|/usr|/usr/.*|/lib|/lib/systemd|/lib/systemd/system|/lib/systemd/system/.*)$')
 		check "$p: every file under /usr, /etc or /lib/systemd/system" test -z "$outside"
 		[ -z "$outside" ] || printf '%s\n' "$outside" | sed 's/^/     | /'
+		# bluez owns /usr/bin/l2ping (Policy 10.1): ours is ws-l2ping.
+		check "$p: ships no program named l2ping" \
+			bash -c "! dpkg -L '$p' | grep -E '/s?bin/l2ping\$|/man8/l2ping\\.8'"
 		# Every man page of every package formats cleanly.
 		while read -r f; do
 			check "$p: $f formats without warnings" man_file_renders "$f"
