@@ -176,11 +176,15 @@ started=
 start_bg() { "$@" & started="$started $!"; }
 stop_pid() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 
-# heartbeat-plugin-l2: Heartbeat loads l2 from the installed path and its
+# warmstandby-hbcomm-l2: Heartbeat loads l2 from the installed path and its
 # reader answers ws-l2ping on a veth pair.
 check_heartbeat_l2() {
 	local log=/var/log/ha-log stats
 	check "l2.so installed in Heartbeat's HBcomm directory" test -f "$HBCOMM_DIR/l2.so"
+	# The package was called heartbeat-plugin-l2 before 0.1.0-2.
+	check "warmstandby-hbcomm-l2 breaks and replaces heartbeat-plugin-l2" bash -c \
+		"dpkg-query -W -f='\${Breaks}\n\${Replaces}\n' warmstandby-hbcomm-l2 |
+			grep -c '^heartbeat-plugin-l2 (<< 0.1.0-2)\$' | grep -qx 2"
 	ip link add "$HB_IF" address "$HB_MAC" type veth peer name "$PEER_IF" address "$PEER_MAC"
 	ip link set "$HB_IF" up
 	ip link set "$PEER_IF" up
@@ -447,7 +451,7 @@ chroot_main() {
 		done < <(dpkg -L "$p" | grep '^/usr/share/man/man[0-9]/.*\.gz$')
 	done
 
-	if built heartbeat-plugin-l2; then check_heartbeat_l2; else skip "heartbeat loads l2 (heartbeat-plugin-l2 not built)"; fi
+	if built warmstandby-hbcomm-l2; then check_heartbeat_l2; else skip "heartbeat loads l2 (heartbeat-plugin-l2 not built)"; fi
 	if built warmstandby-berofos; then check_berofos; else skip "fosctl, fos-kickd (warmstandby-berofos not built)"; fi
 	if built warmstandby-fosemu; then check_fosemu; else skip "fosemu (warmstandby-fosemu not built)"; fi
 	if built warmstandby-stonith; then check_stonith; else skip "stonith -L, stonith_admin --metadata -a fence_berofos, man fence_berofos (warmstandby-stonith not built)"; fi
