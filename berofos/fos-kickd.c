@@ -3,6 +3,7 @@
  * It decides nothing: whoever starts it (the linesw agent, on the master)
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the
  * switch's own countdown is what moves the lines when a master dies. */
+#include "config.h"
 #include "berofos/berofos.h"
 
 #include <qb/qblog.h>
@@ -124,6 +125,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		{ "pidfile", required_argument, NULL, 'p' }, { "jitter-log", required_argument, NULL, 'J' },
 		{ "status-file", required_argument, NULL, 'S' },
 		{ "stderr", no_argument, NULL, 'e' }, { "help", no_argument, NULL, 256 },
+		{ "version", no_argument, NULL, 257 },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *name = NULL, *config = NULL, *host = NULL, *mac = NULL;
@@ -149,6 +151,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		case 'S': k->status_option = optarg; break;
 		case 'e': k->to_stderr = true; break;
 		case 256: usage(stdout); exit(0);
+		case 257: puts("fos-kickd (" PACKAGE_NAME ") " PACKAGE_VERSION); exit(0);
 		default: usage(stderr); return -1;
 		}
 		continue;

@@ -2,6 +2,7 @@
  * set requests, Basic auth) and GBL4 over UDP, one poll() loop, the device
  * model in emu_state.c, the request parser in emu_http.c, the servers in
  * emu_serve_http.c and emu_serve_udp.c, persistence in emu_persist.c. */
+#include "config.h"
 #include "berofos/emu_io.h"
 #include "berofos/emu_state.h"
 #include "berofos/fos_gbl4.h"
@@ -190,7 +191,7 @@ static void usage(FILE *to)
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
        OPT_NO_FINAL_LF, OPT_CHECKED, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG,
-       OPT_FLASH, OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY };
+       OPT_FLASH, OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY, OPT_VERSION };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -234,6 +235,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "fw133-group-bug", no_argument, NULL, OPT_GROUP_BUG },
 		{ "flash-mode", no_argument, NULL, OPT_FLASH },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, k;
@@ -289,6 +291,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		case OPT_GROUP_BUG: opt->group_bug = true; break;
 		case OPT_FLASH: e->flash_mode = true; break;
 		case 'h': usage(stdout); exit(0);
+		case OPT_VERSION: puts("fosemu (" PACKAGE_NAME ") " PACKAGE_VERSION); exit(0);
 		default: usage(stderr); return -1;
 		}
 		continue;

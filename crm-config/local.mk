@@ -4,7 +4,8 @@
 # wsctl is a shell script kept executable in crm-config/ so that the lint
 # test finds it and the tests run it from the source tree; installing
 # rewrites the lines that name the installed locations (WS_SBINDIR,
-# WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR).
+# WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR) and its
+# version (WS_VERSION).
 
 WSCTL_TEMPLATES = crm-config/templates/pacemaker.crm crm-config/templates/ha.cf \
 	crm-config/templates/haresources
@@ -26,6 +27,7 @@ install-wsctl:
 		-e 's|^WS_LIBDIR=.*|WS_LIBDIR=$(wsctllibdir)|' \
 		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
 		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
+		-e 's|^WS_VERSION=.*|WS_VERSION=$(PACKAGE_VERSION)|' \
 		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
 	chmod 755 '$(DESTDIR)$(sbindir)/wsctl'
 	for f in $(WSCTL_TEMPLATES); do \

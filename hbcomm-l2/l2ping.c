@@ -8,6 +8,8 @@
  * Exit status: 0 when the peer answered (ping), 1 when it did not, 2 on
  * usage or system errors.  Echo requests are also answered by a running
  * `l2` medium's reader. */
+#include "config.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -327,11 +329,12 @@ static int run_stats(const char *ifname)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_RESPONDER = 256, OPT_STATS };
+	enum { OPT_RESPONDER = 256, OPT_STATS, OPT_VERSION };
 	static const struct option options[] = {
 		{ "responder", no_argument, NULL, OPT_RESPONDER },
 		{ "stats", no_argument, NULL, OPT_STATS },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long count = 5;
@@ -381,6 +384,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return EXIT_ANSWERED;
+		case OPT_VERSION:
+			puts("ws-l2ping (" PACKAGE_NAME ") " PACKAGE_VERSION);
 			return EXIT_ANSWERED;
 		default:
 			usage(stderr);

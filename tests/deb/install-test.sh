@@ -171,6 +171,15 @@ pkg_status() {
 	st=$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)
 	echo "${st:-not-installed}"
 }
+# prints_version PACKAGE COMMAND: COMMAND --version exits 0 and prints
+# "COMMAND (warmstandby) VERSION", VERSION the package's upstream version.
+prints_version() {
+	local version out
+	version=$(dpkg-query -W -f='${Version}' "$1") || return 1
+	version=${version%-*}
+	out=$("$2" --version) || return 1
+	[ "$out" = "$2 (warmstandby) $version" ] || { echo "printed '$out'"; return 1; }
+}
 upper_snapshot() { (cd "$PAYLOAD/upper" && find . -mindepth 1 | sort); }
 started=
 start_bg() { "$@" & started="$started $!"; }
@@ -221,6 +230,7 @@ check_heartbeat_l2() {
 	check "man ws-l2ping renders" man_renders ws-l2ping
 	check "man ha.cf-l2 renders" man_renders ha.cf-l2
 	check "ws-l2ping --help runs" ws-l2ping --help
+	check "ws-l2ping --version prints the package version" prints_version warmstandby-hbcomm-l2 ws-l2ping
 }
 
 # warmstandby-berofos (+ warmstandby-fosemu): the programs, the conffile,
@@ -228,6 +238,8 @@ check_heartbeat_l2() {
 check_berofos() {
 	check "fosctl --help runs" fosctl --help
 	check "fos-kickd --help runs" fos-kickd --help
+	check "fosctl --version prints the package version" prints_version warmstandby-berofos fosctl
+	check "fos-kickd --version prints the package version" prints_version warmstandby-berofos fos-kickd
 	check "man fosctl renders" man_renders fosctl
 	check "man fos-kickd renders" man_renders fos-kickd
 	check "/etc/warmstandby/berofos.conf is a conffile" \
@@ -246,6 +258,7 @@ check_berofos() {
 check_fosemu() {
 	local dir=$PAYLOAD/emu http udp kickd kicks
 	check "man fosemu renders" man_renders fosemu
+	check "fosemu --version prints the package version" prints_version warmstandby-fosemu fosemu
 	mkdir -p "$dir"
 	start_bg fosemu -a 127.0.0.1 -p 0 -u 0 -P "$dir/ports" -m "$EMU_MAC" -s "$dir/state" -l "$dir/log"
 	if ! wait_for 10 test -s "$dir/ports"; then
@@ -329,6 +342,7 @@ check_agents() {
 check_tools() {
 	check "wsctl is installed in /usr/sbin" test -x /usr/sbin/wsctl
 	check "wsctl --help runs" wsctl --help
+	check "wsctl --version prints the package version" prints_version warmstandby-tools wsctl
 	check "man wsctl renders" man_renders wsctl
 	# shellcheck disable=SC2016 # expanded by the inner bash
 	check "the templates are installed" bash -c 'for t in pacemaker.crm ha.cf haresources; do
