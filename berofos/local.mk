@@ -108,7 +108,7 @@ fuzz_fuzz_fos_emu_http_CFLAGS = $(GLIB_CFLAGS)
 fuzz_fuzz_fos_emu_http_LIBS = $(GLIB_LIBS)
 
 # --- man pages -----------------------------------------------------------------
-dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.8
+dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.1 man/berofos.conf.5
 
 # Broadcast discovery between network namespaces (root; wsfos-* namespaces).
 NETNS_TESTS += tests/berofos/scan-netns.sh

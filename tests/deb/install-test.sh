@@ -242,6 +242,9 @@ check_berofos() {
 	check "fos-kickd --version prints the package version" prints_version warmstandby-berofos fos-kickd
 	check "man fosctl renders" man_renders fosctl
 	check "man fos-kickd renders" man_renders fos-kickd
+	check "man 5 berofos.conf renders" man_renders berofos.conf
+	check "berofos.conf(5) has a whatis line (lexgrog)" \
+		bash -c "lexgrog /usr/share/man/man5/berofos.conf.5.gz | grep -q 'berofos.conf - '"
 	check "/etc/warmstandby/berofos.conf is a conffile" \
 		bash -c "dpkg-query -W -f='\${Conffiles}' warmstandby-berofos | grep -q ' /etc/warmstandby/berofos.conf '"
 	check "berofos.conf is root:root 0640" \
@@ -258,6 +261,8 @@ check_berofos() {
 check_fosemu() {
 	local dir=$PAYLOAD/emu http udp kickd kicks
 	check "man fosemu renders" man_renders fosemu
+	check "fosemu's page is in section 1 (a user program)" \
+		test "$(man -w fosemu)" = /usr/share/man/man1/fosemu.1.gz
 	check "fosemu --version prints the package version" prints_version warmstandby-fosemu fosemu
 	mkdir -p "$dir"
 	start_bg fosemu -a 127.0.0.1 -p 0 -u 0 -P "$dir/ports" -m "$EMU_MAC" -s "$dir/state" -l "$dir/log"
