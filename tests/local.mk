@@ -58,6 +58,9 @@ dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 # Every CLI answers --version (not a lint test: it runs with sanitizers too).
 TESTS += tests/lint/cli-version.sh
 dist_check_SCRIPTS += tests/lint/cli-version.sh
+# fence_berofos is installed where Pacemaker's fencer looks.
+TESTS += tests/lint/fence-dir.sh
+dist_check_SCRIPTS += tests/lint/fence-dir.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \

@@ -312,6 +312,8 @@ check_fosemu() {
 check_stonith() {
 	check "stonith -L lists berofos" bash -c 'stonith -L | grep -qx berofos'
 	check "stonith -t berofos -n lists its parameters" stonith -t berofos -n
+	check "fence_berofos is in Pacemaker's fence directory (stonith_admin --list-installed)" \
+		bash -c 'test -x /usr/sbin/fence_berofos && stonith_admin --list-installed | grep -qw fence_berofos'
 	check "stonith_admin --metadata -a fence_berofos" \
 		bash -c 'stonith_admin --metadata -a fence_berofos | xmllint --noout -'
 	check "man fence_berofos renders" man_renders fence_berofos
@@ -470,7 +472,7 @@ chroot_main() {
 		done < <(dpkg -L "$p" | grep '^/usr/share/man/man[0-9]/.*\.gz$')
 	done
 
-	if built warmstandby-hbcomm-l2; then check_heartbeat_l2; else skip "heartbeat loads l2 (heartbeat-plugin-l2 not built)"; fi
+	if built warmstandby-hbcomm-l2; then check_heartbeat_l2; else skip "heartbeat loads l2 (warmstandby-hbcomm-l2 not built)"; fi
 	if built warmstandby-berofos; then check_berofos; else skip "fosctl, fos-kickd (warmstandby-berofos not built)"; fi
 	if built warmstandby-fosemu; then check_fosemu; else skip "fosemu (warmstandby-fosemu not built)"; fi
 	if built warmstandby-stonith; then check_stonith; else skip "stonith -L, stonith_admin --metadata -a fence_berofos, man fence_berofos (warmstandby-stonith not built)"; fi
