@@ -71,8 +71,8 @@ berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
 # --- fos-kickd -------------------------------------------------------------------
 sbin_PROGRAMS += berofos/fos-kickd
 berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
-berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS) -pthread
-berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS) -lpthread
+berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS) $(SYSTEMD_CFLAGS) -pthread
+berofos_fos_kickd_LDADD = berofos/libberofos.la $(QB_LIBS) $(SYSTEMD_LIBS) -lpthread
 
 # The feeder's unit, fos-kickd@SWITCH.service: started and stopped by the
 # linesw agent on the master (systemctl), never enabled (no [Install]).
@@ -86,7 +86,7 @@ berofos/fos-kickd@.service: berofos/fos-kickd@.service.in Makefile
 
 # --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
 BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh tests/berofos/fosctl-http.sh \
-	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh
+	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh tests/berofos/notify.sh
 TESTS += $(BEROFOS_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
 EXTRA_DIST += tests/berofos/lib.sh

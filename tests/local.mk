@@ -61,6 +61,9 @@ dist_check_SCRIPTS += tests/lint/cli-version.sh
 # fence_berofos is installed where Pacemaker's fencer looks.
 TESTS += tests/lint/fence-dir.sh
 dist_check_SCRIPTS += tests/lint/fence-dir.sh
+# fos-kickd@.service: installed, never enabled, Type=notify, exposure <= 3.5.
+TESTS += tests/lint/unit-security.sh
+dist_check_SCRIPTS += tests/lint/unit-security.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \

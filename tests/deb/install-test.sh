@@ -253,6 +253,8 @@ check_berofos() {
 	if command -v systemd-analyze >/dev/null 2>&1; then
 		check "systemd-analyze verify fos-kickd@fos1.service" \
 			systemd-analyze verify --man=no /lib/systemd/system/fos-kickd@fos1.service
+		check "fos-kickd@.service: exposure at most 3.5 (systemd-analyze security)" \
+			systemd-analyze security --offline=true --threshold=35 /lib/systemd/system/fos-kickd@.service
 	else
 		skip "systemd-analyze verify (systemd-analyze not installed)"
 	fi
