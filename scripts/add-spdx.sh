@@ -3,9 +3,8 @@
 # COPYING and debian/copyright) to every source file that lacks one: the
 # C files and headers, the shell scripts, the OCF agents and R1 wrappers
 # and wsctl.  A C file gets it as a comment on its first line; a script
-# after its shebang line, if it has one.  Files that already carry an
-# SPDX-License-Identifier line are left as they are, so running it twice
-# changes nothing.
+# after its shebang line, if it has one.  Files that already carry the
+# line there are left as they are, so running it twice changes nothing.
 #   scripts/add-spdx.sh           add the line where it is missing
 #   scripts/add-spdx.sh --list    print the files that must carry it
 #   scripts/add-spdx.sh --check   print those that lack it; exit 1 if any
@@ -35,8 +34,10 @@ list_sources() {
 	done | sort -u
 }
 
+# The line counts where this script puts it: among the first two lines, as
+# a C or shell comment (a file that only talks about it does not count).
 has_spdx() {
-	grep -q 'SPDX-License-Identifier:' "$1"
+	head -n 2 "$1" | grep -qE '^(/\* |# )SPDX-License-Identifier: '
 }
 
 add_spdx() {                     # FILE
