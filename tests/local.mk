@@ -67,6 +67,9 @@ dist_check_SCRIPTS += tests/lint/unit-security.sh
 # One licence: COPYING, debian/copyright and the PILS plugins agree.
 TESTS += tests/lint/licence.sh
 dist_check_SCRIPTS += tests/lint/licence.sh
+# configure without cmocka (nocheck package builds).
+TESTS += tests/lint/configure-nocmocka.sh
+dist_check_SCRIPTS += tests/lint/configure-nocmocka.sh
 # SPDX lines: run by hand until scripts/add-spdx.sh has been run (not in TESTS).
 EXTRA_DIST += tests/lint/spdx.sh scripts/add-spdx.sh
 
