@@ -1,6 +1,7 @@
 #!/bin/bash
 # Install test of the Debian packages (issue 9), run as root:
 #   tests/deb/install-test.sh [DEBDIR]
+#   tests/deb/install-test.sh --installed
 # Without DEBDIR it builds the packages first (scripts/build-debs.sh, into
 # a temporary directory).  The packages are then installed, exercised with
 # the stock tools only, removed and purged inside fresh mount, network,
@@ -8,6 +9,12 @@
 # with its upper directory on a tmpfs: the host's /usr, /etc and dpkg
 # database are never modified, and everything the test started dies with
 # the namespaces' PID 1.
+#
+# With --installed (the autopkgtest, debian/tests/control) nothing is built
+# or installed: the checks run on the warmstandby packages already
+# installed on the machine, in the same namespaces and overlay, and the
+# packages are then removed and purged there (the machine keeps them); the
+# leftover check is skipped, the packages' files being in the lower layer.
 #
 # Each check prints "ok", "FAIL" or "SKIP" (a check whose package was not
 # built, e.g. warmstandby-stonith before stonith/ lands); the last line is
@@ -62,7 +69,9 @@ host_main() {
 	trap 'exit 1' INT TERM HUP
 
 	mkdir -p "$work/payload/debs"
-	if [ $# -gt 0 ]; then
+	if [ "${1:-}" = --installed ]; then
+		: >"$work/payload/installed"
+	elif [ $# -gt 0 ]; then
 		debdir=$1
 	else
 		debdir=$work/build
@@ -75,10 +84,12 @@ host_main() {
 		grep -E '^(build-debs|[EW]: )' "$work/build.log"
 	fi
 	# Debug symbols are left out: they add nothing to what is checked.
-	find "$debdir" -maxdepth 1 -name '*.deb' ! -name '*-dbgsym_*' -exec cp {} "$work/payload/debs/" \;
-	if [ -z "$(ls "$work/payload/debs")" ]; then
-		echo "install-test: no .deb in $debdir"
-		exit 1
+	if [ ! -e "$work/payload/installed" ]; then
+		find "$debdir" -maxdepth 1 -name '*.deb' ! -name '*-dbgsym_*' -exec cp {} "$work/payload/debs/" \;
+		if [ -z "$(ls "$work/payload/debs")" ]; then
+			echo "install-test: no .deb in $debdir"
+			exit 1
+		fi
 	fi
 	cp "$0" "$work/payload/install-test.sh"
 	[ -f "$top/tests/deb/ocf-tester.params" ] && cp "$top/tests/deb/ocf-tester.params" "$work/payload/"
@@ -429,11 +440,15 @@ leftovers() {
 }
 
 chroot_main() {
-	local deb p f outside left
+	local deb p left
 	export PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root
 	ip link set lo up
 
 	BUILT=
+	if [ -e "$PAYLOAD/installed" ]; then
+		chroot_installed
+		return
+	fi
 	for deb in "$PAYLOAD"/debs/*.deb; do
 		BUILT="$BUILT $(dpkg-deb -f "$deb" Package)"
 	done
@@ -450,14 +465,54 @@ chroot_main() {
 
 	# Heartbeat's configuration is written before the snapshot: it is the
 	# administrator's, not the packages'.
+	write_heartbeat_config
+	upper_snapshot >"$PAYLOAD/before"
+
+	check "dpkg -i of the built packages" dpkg -i "$PAYLOAD"/debs/*.deb
+	check_installed_packages
+	remove_and_purge
+	rm -f /etc/ha.d/ha.cf /etc/ha.d/haresources /etc/ha.d/authkeys
+	left=$(leftovers)
+	if [ -z "$left" ]; then
+		ok "nothing left over the host's / after purge (overlay upper layer)"
+	else
+		fail "left over the host's / after purge:"
+		printf '%s\n' "$left" | sed 's/^/     | /'
+	fi
+	summary
+}
+
+# Heartbeat's configuration for the l2 check: one node, the l2 medium on
+# the veth pair.
+write_heartbeat_config() {
 	printf '%s\n' "logfile /var/log/ha-log" "keepalive 200ms" "deadtime 2" \
 		"warntime 1" "initdead 4" "l2 $HB_IF $PEER_MAC" "auto_failback off" \
 		"node wsdeb1" "node wsdeb2" "crm no" >/etc/ha.d/ha.cf
 	: >/etc/ha.d/haresources
 	(umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >/etc/ha.d/authkeys)
-	upper_snapshot >"$PAYLOAD/before"
+}
 
-	check "dpkg -i of the built packages" dpkg -i "$PAYLOAD"/debs/*.deb
+# The autopkgtest: the packages are installed already (by autopkgtest, from
+# the test's Depends); the same checks, then remove and purge.
+chroot_installed() {
+	local p
+	for p in warmstandby-hbcomm-l2 warmstandby-berofos warmstandby-fosemu \
+		warmstandby-stonith warmstandby-agents warmstandby-tools; do
+		[ "$(pkg_status "$p")" = installed ] && BUILT="$BUILT $p"
+	done
+	BUILT=${BUILT# }
+	echo "install-test: packages installed: ${BUILT:-none}"
+	[ -n "$BUILT" ] || { fail "no warmstandby package is installed"; summary; return; }
+	write_heartbeat_config
+	check_installed_packages
+	remove_and_purge
+	summary
+}
+
+# The checks of the installed packages $BUILT; fosemu, heartbeat and the
+# responders they start are stopped at the end.
+check_installed_packages() {
+	local p f outside
 	for p in $BUILT; do
 		check "$p installed" test "$(pkg_status "$p")" = installed
 	done
@@ -481,17 +536,6 @@ chroot_main() {
 	if built warmstandby-agents; then check_agents; else skip "crm ra info ocf:warmstandby:gateway, ocf-tester (warmstandby-agents not built)"; fi
 	if built warmstandby-tools; then check_tools; else skip "wsctl, man wsctl (warmstandby-tools not built)"; fi
 	for p in $started; do stop_pid "$p"; done
-
-	remove_and_purge
-	rm -f /etc/ha.d/ha.cf /etc/ha.d/haresources /etc/ha.d/authkeys
-	left=$(leftovers)
-	if [ -z "$left" ]; then
-		ok "nothing left over the host's / after purge (overlay upper layer)"
-	else
-		fail "left over the host's / after purge:"
-		printf '%s\n' "$left" | sed 's/^/     | /'
-	fi
-	summary
 }
 
 summary() {

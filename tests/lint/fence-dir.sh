@@ -4,7 +4,9 @@
 # /usr/local prefix must not hide the agent.  Installs into a DESTDIR.
 set -u
 : "${WS_BUILDDIR:?}"
-fencedir=$(sed -n 's/^fencedir = //p' "$WS_BUILDDIR/Makefile")
+# shellcheck disable=SC2016 # a make variable, expanded by make
+fencedir=$(printf 'ws-print-var:\n\t@echo $(fencedir)\n' |
+	make -s --no-print-directory -C "$WS_BUILDDIR" -f Makefile -f - ws-print-var)
 [ -n "$fencedir" ] || { echo "FAIL: no fencedir in $WS_BUILDDIR/Makefile"; exit 1; }
 failed=0
 if exec_prefix=$(pkg-config --variable=exec_prefix pacemaker 2>/dev/null) && [ -n "$exec_prefix" ]; then
