@@ -6,7 +6,8 @@ set -u
 : "${WS_BUILDDIR:?}"
 # shellcheck disable=SC2016 # a make variable, expanded by make
 fencedir=$(printf 'ws-print-var:\n\t@echo $(fencedir)\n' |
-	make -s --no-print-directory -C "$WS_BUILDDIR" -f Makefile -f - ws-print-var)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -C "$WS_BUILDDIR" \
+		-f Makefile -f - ws-print-var)
 [ -n "$fencedir" ] || { echo "FAIL: no fencedir in $WS_BUILDDIR/Makefile"; exit 1; }
 failed=0
 if exec_prefix=$(pkg-config --variable=exec_prefix pacemaker 2>/dev/null) && [ -n "$exec_prefix" ]; then

@@ -39,7 +39,8 @@ fi
 
 # shellcheck disable=SC2016 # a make variable, expanded by make
 unitdir=$(printf 'ws-print-var:\n\t@echo $(systemdsystemunitdir)\n' |
-	make -s --no-print-directory -C "$WS_BUILDDIR" -f Makefile -f - ws-print-var)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -C "$WS_BUILDDIR" \
+		-f Makefile -f - ws-print-var)
 if make -C "$WS_BUILDDIR" -s install-systemdsystemunitDATA DESTDIR="$work/dest" >"$work/install.log" 2>&1 &&
 	cmp -s "$unit" "$work/dest$unitdir/fos-kickd@.service"; then
 	pass "make install puts fos-kickd@.service in $unitdir"
