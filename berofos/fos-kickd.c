@@ -9,6 +9,7 @@
 #include "common/url.h"
 
 #include <qb/qblog.h>
+#include <systemd/sd-daemon.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -118,6 +119,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		{ "pidfile", required_argument, NULL, 'p' }, { "jitter-log", required_argument, NULL, 'J' },
 		{ "status-file", required_argument, NULL, 'S' },
 		{ "stderr", no_argument, NULL, 'e' }, { "help", no_argument, NULL, 256 },
+		{ "version", no_argument, NULL, 257 },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *name = NULL, *config = NULL, *host = NULL, *mac = NULL;
@@ -143,6 +145,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		case 'S': k->status_option = optarg; break;
 		case 'e': k->to_stderr = true; break;
 		case 256: usage(stdout); exit(0);
+		case 257: puts("fos-kickd (" PACKAGE_NAME ") " PACKAGE_VERSION); exit(0);
 		default: usage(stderr); return -1;
 		}
 		continue;
@@ -346,6 +349,45 @@ static void report_events(struct shared *sh)
 		qb_log(LOG_WARNING, "%lu kick events not logged (the reporter fell behind)", lost);
 }
 
+/*
+ * Under systemd (Type=notify) the unit is started once the switch has
+ * acknowledged a kick, so that `systemctl start` returning means that the
+ * watchdog is fed.  Set by main before the reporter exists, then by the
+ * reporter only.
+ */
+static bool ready_sent;
+
+static void notify_ready(const struct kickd *k)
+{
+	int rc;
+
+	if (ready_sent)
+		return;
+	ready_sent = true;
+	rc = sd_notifyf(0, "READY=1\nSTATUS=kicking %s every %ld ms", k->sw.mac, k->interval_ms);
+	if (rc < 0)
+		qb_log(LOG_WARNING, "cannot tell systemd that the feeder is ready: %s", strerror(-rc));
+}
+
+/* One kick that waits for the switch's answer, before the kick loop: READY=1
+ * follows at once rather than with the loop's second kick, which is the
+ * first to see an answer.  Unanswered, the reporter sends it on the first
+ * acknowledged kick of the loop. */
+static void confirm_first_kick(const struct kickd *k, const uint8_t mac[6])
+{
+	char message[FOS_MSG_MAX];
+	long timeout_ms = k->sw.timeout_ms > 0 ? k->sw.timeout_ms : 1000;
+
+	if (timeout_ms > k->interval_ms)
+		timeout_ms = k->interval_ms;
+	if (fos_gbl4_kick(k->sw.udp_addr, k->sw.udp_port, mac, timeout_ms, message,
+			  sizeof(message)) == FOS_OK)
+		notify_ready(k);
+	else
+		qb_log(LOG_WARNING, "the switch did not acknowledge the first kick (%s): "
+		       "ready once it acknowledges one", message);
+}
+
 static void *reporter(void *arg)
 {
 	struct shared *sh = arg;
@@ -354,6 +396,8 @@ static void *reporter(void *arg)
 
 	while (!atomic_load(&sh->done)) {
 		report_events(sh);
+		if (!ready_sent && atomic_load(&sh->acks) > 0)
+			notify_ready(sh->k);
 		if (since_status >= STATUS_PERIOD_MS) {
 			write_status(sh);
 			since_status = 0;
@@ -516,6 +560,8 @@ int main(int argc, char **argv)
 			fclose(jitter);
 		return 1;
 	}
+	if (getenv("NOTIFY_SOCKET") != NULL)
+		confirm_first_kick(&k, mac);
 	rc = run(&k, kicker, jitter);
 	fos_kicker_close(kicker);
 	if (jitter != NULL && !reporter_stuck)

@@ -603,7 +603,7 @@ static int parse_seconds(const char *text, long *ms)
 	return 0;
 }
 
-enum { OPT_UDP_ADDR = 256, OPT_UDP_PORT, OPT_HELP, OPT_KICK_STATUS };
+enum { OPT_UDP_ADDR = 256, OPT_UDP_PORT, OPT_HELP, OPT_KICK_STATUS, OPT_VERSION };
 
 static int parse_args(struct cli *cli, int argc, char **argv)
 {
@@ -622,6 +622,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "kick-status", required_argument, NULL, OPT_KICK_STATUS },
 		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *host = NULL, *port = NULL, *mac = NULL, *udp_addr = NULL, *udp_port = NULL;
@@ -653,6 +654,7 @@ static int parse_args(struct cli *cli, int argc, char **argv)
 		case 'j': cli->json = true; break;
 		case OPT_KICK_STATUS: cli->kick_status = optarg; break;
 		case OPT_HELP: usage(stdout); exit(0);
+		case OPT_VERSION: puts("fosctl (" PACKAGE_NAME ") " PACKAGE_VERSION); exit(0);
 		default: usage(stderr); return FOS_E_USAGE;
 		}
 	}

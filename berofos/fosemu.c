@@ -123,7 +123,7 @@ static void usage(FILE *to)
 
 enum { OPT_PIDFILE = 256, OPT_NO_LATCH, OPT_ANY_USER, OPT_OPEN_CONFIG, OPT_ANY_MAC,
        OPT_NO_FINAL_LF, OPT_CHECKED, OPT_SET_BODY, OPT_BYPASS_BC, OPT_STUCK, OPT_STALL, OPT_GROUP_BUG,
-       OPT_FLASH, OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY };
+       OPT_FLASH, OPT_DROP_REQUEST, OPT_DROP_REPLY, OPT_BAD_VALUE, OPT_NO_KICK_REPLY, OPT_VERSION };
 
 static int parse_port(const char *text, uint16_t *port)
 {
@@ -166,6 +166,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		{ "fw133-group-bug", no_argument, NULL, OPT_GROUP_BUG },
 		{ "flash-mode", no_argument, NULL, OPT_FLASH },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, k;
@@ -221,6 +222,7 @@ static int parse_args(struct emu *e, struct emu_options *opt, int argc, char **a
 		case OPT_GROUP_BUG: opt->group_bug = true; break;
 		case OPT_FLASH: e->flash_mode = true; break;
 		case 'h': usage(stdout); exit(0);
+		case OPT_VERSION: puts("fosemu (" PACKAGE_NAME ") " PACKAGE_VERSION); exit(0);
 		default: usage(stderr); return -1;
 		}
 		continue;

@@ -77,8 +77,8 @@ berofos_fosctl_LDADD = berofos/libberofos.la $(JSONC_LIBS)
 # --- fos-kickd -------------------------------------------------------------------
 sbin_PROGRAMS += berofos/fos-kickd
 berofos_fos_kickd_SOURCES = berofos/fos-kickd.c
-berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS) -pthread
-berofos_fos_kickd_LDADD = berofos/libfosbase.la $(QB_LIBS) -lpthread
+berofos_fos_kickd_CFLAGS = $(AM_CFLAGS) $(QB_CFLAGS) $(SYSTEMD_CFLAGS) -pthread
+berofos_fos_kickd_LDADD = berofos/libfosbase.la $(QB_LIBS) $(SYSTEMD_LIBS) -lpthread
 
 # The feeder's unit, fos-kickd@SWITCH.service: started and stopped by the
 # linesw agent on the master (systemctl), never enabled (no [Install]).
@@ -92,7 +92,7 @@ berofos/fos-kickd@.service: berofos/fos-kickd@.service.in Makefile
 
 # --- loopback tests: fosctl and fos-kickd against fosemu on 127.0.0.1 ----------
 BEROFOS_LOOPBACK_TESTS = tests/berofos/fosctl-verbs.sh tests/berofos/fosctl-http.sh \
-	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh
+	tests/berofos/fosctl-errors.sh tests/berofos/watchdog.sh tests/berofos/notify.sh
 TESTS += $(BEROFOS_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(BEROFOS_LOOPBACK_TESTS)
 EXTRA_DIST += tests/berofos/lib.sh
@@ -111,7 +111,7 @@ tests_fuzz_fuzz_fos_emu_http_LDADD = berofos/libfosemu.la
 tests_fuzz_fuzz_fos_emu_http_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- man pages -----------------------------------------------------------------
-dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.8
+dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.1 man/berofos.conf.5
 
 # Broadcast discovery between network namespaces (root; wsfos-* namespaces).
 NETNS_TESTS += tests/berofos/scan-netns.sh

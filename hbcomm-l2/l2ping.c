@@ -64,9 +64,9 @@ static int install_signals(void)
 
 static void usage(FILE *out)
 {
-	fputs("usage: l2ping [-c count] [-i interval] [-W timeout] [-e ethertype] <ifname> <peer-mac>\n"
-	      "       l2ping --responder [-w seconds] [-e ethertype] <ifname>\n"
-	      "       l2ping --stats [ifname]\n", out);
+	fputs("usage: ws-l2ping [-c count] [-i interval] [-W timeout] [-e ethertype] <ifname> <peer-mac>\n"
+	      "       ws-l2ping --responder [-w seconds] [-e ethertype] <ifname>\n"
+	      "       ws-l2ping --stats [ifname]\n", out);
 }
 
 /* --- ping ----------------------------------------------------------------- */
@@ -294,11 +294,12 @@ static int run_stats(const char *ifname)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_RESPONDER = 256, OPT_STATS };
+	enum { OPT_RESPONDER = 256, OPT_STATS, OPT_VERSION };
 	static const struct option options[] = {
 		{ "responder", no_argument, NULL, OPT_RESPONDER },
 		{ "stats", no_argument, NULL, OPT_STATS },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long count = 5;
@@ -347,6 +348,9 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return EXIT_ANSWERED;
+		case OPT_VERSION:
+			puts("ws-l2ping (" PACKAGE_NAME ") " PACKAGE_VERSION);
 			return EXIT_ANSWERED;
 		default:
 			usage(stderr);

@@ -43,11 +43,11 @@ hbcomm_l2_l2_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared \
 	-export-symbols-regex '^HBcomm_LTX_l2_'
 hbcomm_l2_l2_la_LIBADD = hbcomm-l2/libl2link.la $(PILS_LIBS) $(PLUMB_LIBS) $(GLIB_LIBS)
 
-# --- l2ping ----------------------------------------------------------------
-sbin_PROGRAMS += hbcomm-l2/l2ping
-hbcomm_l2_l2ping_SOURCES = hbcomm-l2/l2ping.c
-hbcomm_l2_l2ping_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
-hbcomm_l2_l2ping_LDADD = hbcomm-l2/libl2link.la -lm
+# --- ws-l2ping (hbcomm-l2/l2ping.c): not l2ping, bluez's /usr/bin/l2ping ------
+sbin_PROGRAMS += hbcomm-l2/ws-l2ping
+hbcomm_l2_ws_l2ping_SOURCES = hbcomm-l2/l2ping.c
+hbcomm_l2_ws_l2ping_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
+hbcomm_l2_ws_l2ping_LDADD = hbcomm-l2/libl2link.la -lm
 
 # --- unit tests of the directive parser and status text ----------------------
 UNIT_TESTS += tests/unit/test_l2conf
@@ -62,7 +62,7 @@ hbcomm_l2_l2drive_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
 hbcomm_l2_l2drive_LDADD = $(PILS_LIBS) $(GLIB_LIBS) -ldl
 
 # --- manual pages -------------------------------------------------------------
-dist_man_MANS += man/ha.cf-l2.5 man/l2ping.8
+dist_man_MANS += man/ha.cf-l2.5 man/ws-l2ping.8
 
 # --- virtual-cluster scenario (root, network namespaces) --------------------
 # l2-faults: a link without IP, hostile frames, interface removed / down;

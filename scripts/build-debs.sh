@@ -1,12 +1,14 @@
 #!/bin/sh
 # Builds the Debian packages of warmstandby from a clean copy of the source
-# tree, so that the tree itself stays clean, and runs lintian on them.
+# tree, so that the tree itself stays clean, and runs lintian on them: the
+# source package first (dpkg-buildpackage -S: .dsc, .orig.tar.xz made from
+# the copy without debian/, .debian.tar.xz), then the binary packages.
 #   scripts/build-debs.sh [OUTDIR]     (default /tmp/warmstandby-debs)
 # The copy holds the files git tracks, as they are in the work tree
 # (uncommitted changes included; `git add` a new file to have it built, so
 # that build directories and other untracked files stay out); it is made
-# in OUTDIR/src and the .deb, .buildinfo and .changes files end up in
-# OUTDIR.  Needs the build dependencies (scripts/install-deps.sh).
+# in OUTDIR/src and the .deb, .dsc, tarballs, .buildinfo and .changes files
+# end up in OUTDIR.  Needs the build dependencies (scripts/install-deps.sh).
 # Environment:
 #   DEB_BUILD_OPTIONS   passed on (e.g. nocheck, parallel=N)
 #   WS_LINTIAN=no       skip lintian
@@ -22,7 +24,7 @@ src="$out/src/warmstandby"
 
 rm -rf "$out/src"
 mkdir -p "$src"
-rm -f "$out"/*.deb "$out"/*.changes "$out"/*.buildinfo "$out/lintian.txt"
+rm -f "$out"/*.deb "$out"/*.changes "$out"/*.buildinfo "$out"/*.dsc "$out"/*.tar.* "$out/lintian.txt"
 if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
 	# ls-files lists deleted files too: keep those that exist.
 	# shellcheck disable=SC2016 # $f is expanded by the inner sh
@@ -34,18 +36,30 @@ else
 fi
 
 export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=$(nproc)}"
+# The source package: format 3.0 (quilt) wants the upstream tarball, the
+# tree without debian/, named after the changelog's upstream version.
+version=$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)
+upstream=${version%-*}
+tar -C "$out/src" --exclude=warmstandby/debian -cJf "$out/src/warmstandby_$upstream.orig.tar.xz" warmstandby
+(cd "$src" && dpkg-buildpackage -us -uc -S)
+dsc="$out/src/warmstandby_$version.dsc"
+if [ ! -s "$dsc" ]; then
+	echo "build-debs.sh: dpkg-buildpackage -S made no $dsc" >&2
+	exit 1
+fi
 (cd "$src" && dpkg-buildpackage -us -uc -b)
 # dpkg-buildpackage leaves its results beside the source directory.
-mv "$out/src"/*.deb "$out/src"/*.changes "$out/src"/*.buildinfo "$out/"
+mv "$out/src"/*.deb "$out/src"/*.changes "$out/src"/*.buildinfo "$out/src"/*.dsc \
+	"$out/src"/*.tar.* "$out/"
 echo "build-debs.sh: built in $out:"
-ls -1 "$out"/*.deb
+ls -1 "$out"/*.dsc "$out"/*.deb
 
 if [ "${WS_LINTIAN:-yes}" = no ]; then
 	exit 0
 fi
-changes=$(ls "$out"/*.changes)
 status=0
-lintian --display-info --pedantic "$changes" >"$out/lintian.txt" 2>&1 || status=$?
+# Both .changes: the source package's and the binary packages'.
+lintian --display-info --pedantic "$out"/*.changes >"$out/lintian.txt" 2>&1 || status=$?
 cat "$out/lintian.txt"
 echo "build-debs.sh: lintian: $(grep -c '^E: ' "$out/lintian.txt") errors, $(grep -c '^W: ' "$out/lintian.txt") warnings"
 # lintian exits 1 for errors, 2 and more when it could not check at all

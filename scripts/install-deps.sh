@@ -11,12 +11,13 @@ fi
 BUILD="build-essential autoconf automake libtool pkgconf clang llvm libclang-rt-14-dev"
 LIBS="libpcap-dev libcurl4-openssl-dev libglib2.0-dev libqb-dev libjson-c-dev
       libcmocka-dev heartbeat-dev libheartbeat2-dev cluster-glue-dev
-      libstonith1-dev libpils2-dev libplumb2-dev libxml2-dev"
+      libstonith1-dev libpils2-dev libplumb2-dev libxml2-dev libsystemd-dev
+      pacemaker-dev"
 STACKS="heartbeat cluster-glue pacemaker pacemaker-cli-utils corosync crmsh
         resource-agents keepalived fence-agents"
 TOOLS="shellcheck libxml2-utils iproute2 iputils-ping util-linux procps python3
        gnuplot-nox stress-ng man-db groff-base xsltproc debhelper devscripts lintian
-       fakeroot dpkg-dev openssh-client openssh-server"
+       fakeroot dpkg-dev openssh-client openssh-server socat"
 
 # Installing heartbeat, corosync and pacemaker must not start them on the
 # host: a test machine's own daemons would answer on the tests' ports.

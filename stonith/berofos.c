@@ -17,8 +17,8 @@
 
 #define PIL_PLUGIN              berofos
 #define PIL_PLUGIN_S            "berofos"
-#define PIL_PLUGINLICENSE       LICENSE_LGPL
-#define PIL_PLUGINLICENSEURL    URL_LGPL
+#define PIL_PLUGINLICENSE       LICENSE_GPL
+#define PIL_PLUGINLICENSEURL    URL_GPL
 #include <pils/plugin.h>
 
 #define PARAM_IPADDR ST_IPADDR

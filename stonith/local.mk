@@ -40,7 +40,9 @@ noinst_LTLIBRARIES += stonith/libfenceopts.la
 stonith_libfenceopts_la_SOURCES = stonith/fence_opts.c stonith/fence_opts.h
 stonith_libfenceopts_la_LIBADD = stonith/libbfparams.la
 
-sbin_PROGRAMS += stonith/fence_berofos
+# In Pacemaker's fence directory (configure: --with-fence-dir), which the
+# fencer lists: $(sbindir) under another prefix would hide the agent.
+fence_PROGRAMS = stonith/fence_berofos
 stonith_fence_berofos_SOURCES = stonith/fence_berofos.c stonith/fence_password.c \
 	stonith/fence_password.h
 stonith_fence_berofos_LDADD = stonith/libfenceopts.la stonith/libbffence.la

@@ -62,6 +62,23 @@ clean-fuzz:
 # --- lint ---------------------------------------------------------------
 LINT_TESTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
+# Every CLI answers --version (not a lint test: it runs with sanitizers too).
+TESTS += tests/lint/cli-version.sh
+dist_check_SCRIPTS += tests/lint/cli-version.sh
+# fence_berofos is installed where Pacemaker's fencer looks.
+TESTS += tests/lint/fence-dir.sh
+dist_check_SCRIPTS += tests/lint/fence-dir.sh
+# fos-kickd@.service: installed, never enabled, Type=notify, exposure <= 3.5.
+TESTS += tests/lint/unit-security.sh
+dist_check_SCRIPTS += tests/lint/unit-security.sh
+# One licence: COPYING, debian/copyright and the PILS plugins agree.
+TESTS += tests/lint/licence.sh
+dist_check_SCRIPTS += tests/lint/licence.sh
+# configure without cmocka (nocheck package builds).
+TESTS += tests/lint/configure-nocmocka.sh
+dist_check_SCRIPTS += tests/lint/configure-nocmocka.sh
+# SPDX lines: run by hand until scripts/add-spdx.sh has been run (not in TESTS).
+EXTRA_DIST += tests/lint/spdx.sh scripts/add-spdx.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \

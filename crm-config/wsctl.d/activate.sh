@@ -114,9 +114,9 @@ act_check_links() {
 		on "$act_peer" "$(q "$conf_l2ping") --responder -w 3 $l" </dev/null >/dev/null 2>&1 &
 		resp=$!
 		if l2_answers "$l" "$peer_mac" "$resp"; then
-			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers l2ping"
+			check_ok "link $l: up on both nodes, $act_peer ($peer_mac) answers ws-l2ping"
 		else
-			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer l2ping: check the cabling of $l on both nodes"
+			check_fail "$EX_CHECK" "link $l: $act_peer ($peer_mac) does not answer ws-l2ping: check the cabling of $l on both nodes"
 		fi
 		# Our ssh client; the responder there ends by its own -w.
 		kill "$resp" 2>/dev/null

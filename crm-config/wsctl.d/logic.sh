@@ -231,7 +231,7 @@ conf_defaults() {
 	conf_berofos_conf=/etc/warmstandby/berofos.conf
 	conf_fosctl=$WS_SBINDIR/fosctl
 	conf_fos_kickd=$WS_SBINDIR/fos-kickd
-	conf_l2ping=$WS_SBINDIR/l2ping
+	conf_l2ping=$WS_SBINDIR/ws-l2ping
 	# shellcheck disable=SC2034 # read through eval in stack_start/stop
 	{
 		conf_heartbeat_start="systemctl start heartbeat"

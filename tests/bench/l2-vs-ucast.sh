@@ -14,8 +14,8 @@
 # One cluster per medium (the testbed's lock is taken twice, not once per
 # run); for each setting both nodes are power-cycled, reconfigured and
 # started together, then:
-#   - round-trip latency (100/500 only): l2ping answered by the running
-#     medium (l2), l2ping against `l2ping --responder` and udpecho against
+#   - round-trip latency (100/500 only): ws-l2ping answered by the running
+#     medium (l2), ws-l2ping against `ws-l2ping --responder` and udpecho against
 #     `udpecho --server` (both clusters); 500 probes 10 ms apart over aux;
 #   - RUNS power cuts: the VIP holder's power is cut -> the survivor
 #     declares it dead -> the VIP answers from the survivor (wsprobe, one
@@ -50,7 +50,7 @@ errlog=${BENCH_LOG:-/tmp/l2-vs-ucast.$$.log}
 . "$here/scenario.sh"
 
 L2_SO="$TB_BUILDDIR/hbcomm-l2/.libs/l2.so"
-L2PING="$TB_BUILDDIR/hbcomm-l2/l2ping"
+L2PING="$TB_BUILDDIR/hbcomm-l2/ws-l2ping"
 L2FLOOD="$TB_BUILDDIR/tests/netns/l2flood"
 UDPECHO="$TB_BUILDDIR/tests/bench/udpecho"
 for f in "$L2_SO" "$L2PING" "$L2FLOOD" "$UDPECHO"; do
@@ -139,14 +139,14 @@ measure_rtt() {                  # MEDIUM
 	local medium=$1 f="$TB_DIR/rtt" r responder
 	if [ "$medium" = l2 ]; then
 		tb_in n2 "$L2PING" -c 500 -i 0.01 -W 1 eth1 "$(tb_mac n1 aux)" >"$f" 2>&1
-		r=$(rtt_stats "$f"); res rtt "l2ping->running-l2-medium" "$r"
+		r=$(rtt_stats "$f"); res rtt "ws-l2ping->running-l2-medium" "$r"
 	fi
 	# (wait for the responder only: the nodes are children of this shell too)
 	tb_in_bounded 15 n1 "$L2PING" --responder -w 8 -e 0x88b6 eth1 >/dev/null 2>&1 &
 	responder=$!
 	sleep 0.5
 	tb_in n2 "$L2PING" -c 500 -i 0.01 -W 1 -e 0x88b6 eth1 "$(tb_mac n1 aux)" >"$f" 2>&1
-	r=$(rtt_stats "$f"); res rtt "l2ping->l2ping-responder($medium-cluster)" "$r"
+	r=$(rtt_stats "$f"); res rtt "ws-l2ping->ws-l2ping-responder($medium-cluster)" "$r"
 	wait "$responder"
 	tb_in_bounded 15 n1 "$UDPECHO" --server -w 8 -n 500 7007 >/dev/null 2>&1 &
 	responder=$!

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Install test of the Debian packages (issue 9), run as root:
 #   tests/deb/install-test.sh [DEBDIR]
+#   tests/deb/install-test.sh --installed
 # Without DEBDIR it builds the packages first (scripts/build-debs.sh, into
 # a temporary directory).  The packages are then installed, exercised with
 # the stock tools only, removed and purged inside fresh mount, network,
@@ -8,6 +9,12 @@
 # with its upper directory on a tmpfs: the host's /usr, /etc and dpkg
 # database are never modified, and everything the test started dies with
 # the namespaces' PID 1.
+#
+# With --installed (the autopkgtest, debian/tests/control) nothing is built
+# or installed: the checks run on the warmstandby packages already
+# installed on the machine, in the same namespaces and overlay, and the
+# packages are then removed and purged there (the machine keeps them); the
+# leftover check is skipped, the packages' files being in the lower layer.
 #
 # Each check prints "ok", "FAIL" or "SKIP" (a check whose package was not
 # built, e.g. warmstandby-stonith before stonith/ lands); the last line is
@@ -62,7 +69,9 @@ host_main() {
 	trap 'exit 1' INT TERM HUP
 
 	mkdir -p "$work/payload/debs"
-	if [ $# -gt 0 ]; then
+	if [ "${1:-}" = --installed ]; then
+		: >"$work/payload/installed"
+	elif [ $# -gt 0 ]; then
 		debdir=$1
 	else
 		debdir=$work/build
@@ -75,10 +84,12 @@ host_main() {
 		grep -E '^(build-debs|[EW]: )' "$work/build.log"
 	fi
 	# Debug symbols are left out: they add nothing to what is checked.
-	find "$debdir" -maxdepth 1 -name '*.deb' ! -name '*-dbgsym_*' -exec cp {} "$work/payload/debs/" \;
-	if [ -z "$(ls "$work/payload/debs")" ]; then
-		echo "install-test: no .deb in $debdir"
-		exit 1
+	if [ ! -e "$work/payload/installed" ]; then
+		find "$debdir" -maxdepth 1 -name '*.deb' ! -name '*-dbgsym_*' -exec cp {} "$work/payload/debs/" \;
+		if [ -z "$(ls "$work/payload/debs")" ]; then
+			echo "install-test: no .deb in $debdir"
+			exit 1
+		fi
 	fi
 	cp "$0" "$work/payload/install-test.sh"
 	[ -f "$top/tests/deb/ocf-tester.params" ] && cp "$top/tests/deb/ocf-tester.params" "$work/payload/"
@@ -171,16 +182,29 @@ pkg_status() {
 	st=$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)
 	echo "${st:-not-installed}"
 }
+# prints_version PACKAGE COMMAND: COMMAND --version exits 0 and prints
+# "COMMAND (warmstandby) VERSION", VERSION the package's upstream version.
+prints_version() {
+	local version out
+	version=$(dpkg-query -W -f='${Version}' "$1") || return 1
+	version=${version%-*}
+	out=$("$2" --version) || return 1
+	[ "$out" = "$2 (warmstandby) $version" ] || { echo "printed '$out'"; return 1; }
+}
 upper_snapshot() { (cd "$PAYLOAD/upper" && find . -mindepth 1 | sort); }
 started=
 start_bg() { "$@" & started="$started $!"; }
 stop_pid() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 
-# heartbeat-plugin-l2: Heartbeat loads l2 from the installed path and its
-# reader answers l2ping on a veth pair.
+# warmstandby-hbcomm-l2: Heartbeat loads l2 from the installed path and its
+# reader answers ws-l2ping on a veth pair.
 check_heartbeat_l2() {
 	local log=/var/log/ha-log stats
 	check "l2.so installed in Heartbeat's HBcomm directory" test -f "$HBCOMM_DIR/l2.so"
+	# The package was called heartbeat-plugin-l2 before 0.1.0-2.
+	check "warmstandby-hbcomm-l2 breaks and replaces heartbeat-plugin-l2" bash -c \
+		"dpkg-query -W -f='\${Breaks}\n\${Replaces}\n' warmstandby-hbcomm-l2 |
+			grep -c '^heartbeat-plugin-l2 (<< 0.1.0-2)\$' | grep -qx 2"
 	ip link add "$HB_IF" address "$HB_MAC" type veth peer name "$PEER_IF" address "$PEER_MAC"
 	ip link set "$HB_IF" up
 	ip link set "$PEER_IF" up
@@ -203,20 +227,21 @@ check_heartbeat_l2() {
 		wait_for 30 grep -q 'Initial resource acquisition complete' "$log"
 	check "heartbeat lists the l2 link $HB_IF (cl_status listhblinks)" \
 		bash -c "cl_status listhblinks wsdeb1 | grep -qw $HB_IF"
-	check "l2ping on the peer end is answered by the installed medium" \
-		l2ping -c 3 -i 0.2 "$PEER_IF" "$HB_MAC"
-	stats=$(l2ping --stats "$HB_IF" 2>&1)
+	check "ws-l2ping on the peer end is answered by the installed medium" \
+		ws-l2ping -c 3 -i 0.2 "$PEER_IF" "$HB_MAC"
+	stats=$(ws-l2ping --stats "$HB_IF" 2>&1)
 	# shellcheck disable=SC2016 # awk's fields
-	check "l2ping --stats shows the medium's counters" \
+	check "ws-l2ping --stats shows the medium's counters" \
 		awk '$1 == "echo_requests" && $2 >= 3 { e = 1 } END { exit !e }' <<<"$stats"
 	check "heartbeat stops (heartbeat -k)" timeout 60 "$HB_DAEMON" -k
 	check "heartbeat has exited" wait_for 10 bash -c '! pgrep -x heartbeat'
 	if [ "$n_fail" -gt 0 ]; then tail -n 30 "$log" | sed 's/^/     | ha-log: /'; fi
 	check "no error from the l2 medium in ha-log" \
 		bash -c "! grep -E '(ERROR|CRIT).* l2[ :]' $log"
-	check "man l2ping renders" man_renders l2ping
+	check "man ws-l2ping renders" man_renders ws-l2ping
 	check "man ha.cf-l2 renders" man_renders ha.cf-l2
-	check "l2ping --help runs" l2ping --help
+	check "ws-l2ping --help runs" ws-l2ping --help
+	check "ws-l2ping --version prints the package version" prints_version warmstandby-hbcomm-l2 ws-l2ping
 }
 
 # warmstandby-berofos (+ warmstandby-fosemu): the programs, the conffile,
@@ -224,8 +249,13 @@ check_heartbeat_l2() {
 check_berofos() {
 	check "fosctl --help runs" fosctl --help
 	check "fos-kickd --help runs" fos-kickd --help
+	check "fosctl --version prints the package version" prints_version warmstandby-berofos fosctl
+	check "fos-kickd --version prints the package version" prints_version warmstandby-berofos fos-kickd
 	check "man fosctl renders" man_renders fosctl
 	check "man fos-kickd renders" man_renders fos-kickd
+	check "man 5 berofos.conf renders" man_renders berofos.conf
+	check "berofos.conf(5) has a whatis line (lexgrog)" \
+		bash -c "lexgrog /usr/share/man/man5/berofos.conf.5.gz | grep -q 'berofos.conf - '"
 	check "/etc/warmstandby/berofos.conf is a conffile" \
 		bash -c "dpkg-query -W -f='\${Conffiles}' warmstandby-berofos | grep -q ' /etc/warmstandby/berofos.conf '"
 	check "berofos.conf is root:root 0640" \
@@ -234,6 +264,8 @@ check_berofos() {
 	if command -v systemd-analyze >/dev/null 2>&1; then
 		check "systemd-analyze verify fos-kickd@fos1.service" \
 			systemd-analyze verify --man=no /lib/systemd/system/fos-kickd@fos1.service
+		check "fos-kickd@.service: exposure at most 3.5 (systemd-analyze security)" \
+			systemd-analyze security --offline=true --threshold=35 /lib/systemd/system/fos-kickd@.service
 	else
 		skip "systemd-analyze verify (systemd-analyze not installed)"
 	fi
@@ -242,6 +274,9 @@ check_berofos() {
 check_fosemu() {
 	local dir=$PAYLOAD/emu http udp kickd kicks
 	check "man fosemu renders" man_renders fosemu
+	check "fosemu's page is in section 1 (a user program)" \
+		test "$(man -w fosemu)" = /usr/share/man/man1/fosemu.1.gz
+	check "fosemu --version prints the package version" prints_version warmstandby-fosemu fosemu
 	mkdir -p "$dir"
 	start_bg fosemu -a 127.0.0.1 -p 0 -u 0 -P "$dir/ports" -m "$EMU_MAC" -s "$dir/state" -l "$dir/log"
 	if ! wait_for 10 test -s "$dir/ports"; then
@@ -290,6 +325,8 @@ check_fosemu() {
 check_stonith() {
 	check "stonith -L lists berofos" bash -c 'stonith -L | grep -qx berofos'
 	check "stonith -t berofos -n lists its parameters" stonith -t berofos -n
+	check "fence_berofos is in Pacemaker's fence directory (stonith_admin --list-installed)" \
+		bash -c 'test -x /usr/sbin/fence_berofos && stonith_admin --list-installed | grep -qw fence_berofos'
 	check "stonith_admin --metadata -a fence_berofos" \
 		bash -c 'stonith_admin --metadata -a fence_berofos | xmllint --noout -'
 	check "man fence_berofos renders" man_renders fence_berofos
@@ -299,7 +336,7 @@ check_agents() {
 	local agent name params
 	# Peers for l2link: the medium's EtherType answered on the veth pair.
 	if ip link show "$HB_IF" >/dev/null 2>&1; then
-		start_bg l2ping --responder -w 300 "$HB_IF" >"$PAYLOAD/responder.out" 2>&1
+		start_bg ws-l2ping --responder -w 300 "$HB_IF" >"$PAYLOAD/responder.out" 2>&1
 	fi
 	check "crm ra info ocf:warmstandby:gateway" \
 		bash -c 'crm ra info ocf:warmstandby:gateway | grep -qi gateway'
@@ -325,6 +362,7 @@ check_agents() {
 check_tools() {
 	check "wsctl is installed in /usr/sbin" test -x /usr/sbin/wsctl
 	check "wsctl --help runs" wsctl --help
+	check "wsctl --version prints the package version" prints_version warmstandby-tools wsctl
 	check "man wsctl renders" man_renders wsctl
 	# shellcheck disable=SC2016 # expanded by the inner bash
 	check "the templates are installed" bash -c 'for t in pacemaker.crm ha.cf haresources; do
@@ -402,11 +440,15 @@ leftovers() {
 }
 
 chroot_main() {
-	local deb p f outside left
+	local deb p left
 	export PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root
 	ip link set lo up
 
 	BUILT=
+	if [ -e "$PAYLOAD/installed" ]; then
+		chroot_installed
+		return
+	fi
 	for deb in "$PAYLOAD"/debs/*.deb; do
 		BUILT="$BUILT $(dpkg-deb -f "$deb" Package)"
 	done
@@ -423,35 +465,11 @@ chroot_main() {
 
 	# Heartbeat's configuration is written before the snapshot: it is the
 	# administrator's, not the packages'.
-	printf '%s\n' "logfile /var/log/ha-log" "keepalive 200ms" "deadtime 2" \
-		"warntime 1" "initdead 4" "l2 $HB_IF $PEER_MAC" "auto_failback off" \
-		"node wsdeb1" "node wsdeb2" "crm no" >/etc/ha.d/ha.cf
-	: >/etc/ha.d/haresources
-	(umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >/etc/ha.d/authkeys)
+	write_heartbeat_config
 	upper_snapshot >"$PAYLOAD/before"
 
 	check "dpkg -i of the built packages" dpkg -i "$PAYLOAD"/debs/*.deb
-	for p in $BUILT; do
-		check "$p installed" test "$(pkg_status "$p")" = installed
-	done
-	for p in $BUILT; do
-		outside=$(dpkg -L "$p" | grep -vE '^(/\.|/etc|/etc/.*|/usr|/usr/.*|/lib|/lib/systemd|/lib/systemd/system|/lib/systemd/system/.*)$')
-		check "$p: every file under /usr, /etc or /lib/systemd/system" test -z "$outside"
-		[ -z "$outside" ] || printf '%s\n' "$outside" | sed 's/^/     | /'
-		# Every man page of every package formats cleanly.
-		while read -r f; do
-			check "$p: $f formats without warnings" man_file_renders "$f"
-		done < <(dpkg -L "$p" | grep '^/usr/share/man/man[0-9]/.*\.gz$')
-	done
-
-	if built heartbeat-plugin-l2; then check_heartbeat_l2; else skip "heartbeat loads l2 (heartbeat-plugin-l2 not built)"; fi
-	if built warmstandby-berofos; then check_berofos; else skip "fosctl, fos-kickd (warmstandby-berofos not built)"; fi
-	if built warmstandby-fosemu; then check_fosemu; else skip "fosemu (warmstandby-fosemu not built)"; fi
-	if built warmstandby-stonith; then check_stonith; else skip "stonith -L, stonith_admin --metadata -a fence_berofos, man fence_berofos (warmstandby-stonith not built)"; fi
-	if built warmstandby-agents; then check_agents; else skip "crm ra info ocf:warmstandby:gateway, ocf-tester (warmstandby-agents not built)"; fi
-	if built warmstandby-tools; then check_tools; else skip "wsctl, man wsctl (warmstandby-tools not built)"; fi
-	for p in $started; do stop_pid "$p"; done
-
+	check_installed_packages
 	remove_and_purge
 	rm -f /etc/ha.d/ha.cf /etc/ha.d/haresources /etc/ha.d/authkeys
 	left=$(leftovers)
@@ -462,6 +480,62 @@ chroot_main() {
 		printf '%s\n' "$left" | sed 's/^/     | /'
 	fi
 	summary
+}
+
+# Heartbeat's configuration for the l2 check: one node, the l2 medium on
+# the veth pair.
+write_heartbeat_config() {
+	printf '%s\n' "logfile /var/log/ha-log" "keepalive 200ms" "deadtime 2" \
+		"warntime 1" "initdead 4" "l2 $HB_IF $PEER_MAC" "auto_failback off" \
+		"node wsdeb1" "node wsdeb2" "crm no" >/etc/ha.d/ha.cf
+	: >/etc/ha.d/haresources
+	(umask 077; printf 'auth 1\n1 sha1 %s\n' "$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >/etc/ha.d/authkeys)
+}
+
+# The autopkgtest: the packages are installed already (by autopkgtest, from
+# the test's Depends); the same checks, then remove and purge.
+chroot_installed() {
+	local p
+	for p in warmstandby-hbcomm-l2 warmstandby-berofos warmstandby-fosemu \
+		warmstandby-stonith warmstandby-agents warmstandby-tools; do
+		[ "$(pkg_status "$p")" = installed ] && BUILT="$BUILT $p"
+	done
+	BUILT=${BUILT# }
+	echo "install-test: packages installed: ${BUILT:-none}"
+	[ -n "$BUILT" ] || { fail "no warmstandby package is installed"; summary; return; }
+	write_heartbeat_config
+	check_installed_packages
+	remove_and_purge
+	summary
+}
+
+# The checks of the installed packages $BUILT; fosemu, heartbeat and the
+# responders they start are stopped at the end.
+check_installed_packages() {
+	local p f outside
+	for p in $BUILT; do
+		check "$p installed" test "$(pkg_status "$p")" = installed
+	done
+	for p in $BUILT; do
+		outside=$(dpkg -L "$p" | grep -vE '^(/\.|/etc|/etc/.*|/usr|/usr/.*|/lib|/lib/systemd|/lib/systemd/system|/lib/systemd/system/.*)$')
+		check "$p: every file under /usr, /etc or /lib/systemd/system" test -z "$outside"
+		[ -z "$outside" ] || printf '%s\n' "$outside" | sed 's/^/     | /'
+		# bluez owns /usr/bin/l2ping (Policy 10.1): ours is ws-l2ping.
+		check "$p: ships no program named l2ping" \
+			bash -c "! dpkg -L '$p' | grep -E '/s?bin/l2ping\$|/man8/l2ping\\.8'"
+		# Every man page of every package formats cleanly.
+		while read -r f; do
+			check "$p: $f formats without warnings" man_file_renders "$f"
+		done < <(dpkg -L "$p" | grep '^/usr/share/man/man[0-9]/.*\.gz$')
+	done
+
+	if built warmstandby-hbcomm-l2; then check_heartbeat_l2; else skip "heartbeat loads l2 (warmstandby-hbcomm-l2 not built)"; fi
+	if built warmstandby-berofos; then check_berofos; else skip "fosctl, fos-kickd (warmstandby-berofos not built)"; fi
+	if built warmstandby-fosemu; then check_fosemu; else skip "fosemu (warmstandby-fosemu not built)"; fi
+	if built warmstandby-stonith; then check_stonith; else skip "stonith -L, stonith_admin --metadata -a fence_berofos, man fence_berofos (warmstandby-stonith not built)"; fi
+	if built warmstandby-agents; then check_agents; else skip "crm ra info ocf:warmstandby:gateway, ocf-tester (warmstandby-agents not built)"; fi
+	if built warmstandby-tools; then check_tools; else skip "wsctl, man wsctl (warmstandby-tools not built)"; fi
+	for p in $started; do stop_pid "$p"; done
 }
 
 summary() {

@@ -2,7 +2,7 @@
 # The README demo: two gateways in network namespaces with the emulated
 # berofos switch, set up the way an administrator does it, with wsctl:
 #   1. wsctl activate --dry-run, then wsctl activate on n1: the checks (ssh
-#      to the peer, l2ping on each link, the switch and its password, the
+#      to the peer, ws-l2ping on each link, the switch and its password, the
 #      power relays), the configuration written on both nodes, the stack
 #      started, one master with the lines and the VIP;
 #   2. wsctl status;

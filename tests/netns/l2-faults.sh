@@ -3,7 +3,7 @@
 # which also carries the VIP)
 # and aux (eth1), where aux has no IP address at all, from power-on on.
 # One cluster start-up, then independent checks on aux:
-#   - heartbeats cross the link that has no IP (link status, l2ping);
+#   - heartbeats cross the link that has no IP (link status, ws-l2ping);
 #   - hostile frames from the observer at line rate, bounded (4 x 2.5 s):
 #     a foreign EtherType, our EtherType with junk, our EtherType with junk
 #     spoofing the peer's MAC (passes the kernel filter), and well-formed
@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../ocf/tb-ocf.sh"
 . "$here/pairs.sh"
 
-L2PING=l2ping   # the installed one, inside the nodes
+L2PING=ws-l2ping   # the installed one, inside the nodes
 L2FLOOD="$TB_BUILDDIR/tests/netns/l2flood"
 [ -f "$L2FLOOD" ] || tb_die "$L2FLOOD not built: run make first"
 FLOOD_SECONDS=2.5
@@ -74,7 +74,7 @@ tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
 tb_check "no IP: eth1 of both nodes has no IPv4 address" eval 'no_ipv4 n1 && no_ipv4 n2'
 tb_check "no IP: n2 sees n1's eth1 link up" tb_wait_for 10 link_is n2 n1 eth1 up
 tb_check "no IP: n1 sees n2's eth1 link up" tb_wait_for 10 link_is n1 n2 eth1 up
-tb_check "no IP: l2ping over eth1 is answered" \
+tb_check "no IP: ws-l2ping over eth1 is answered" \
 	tb_in n2 "$L2PING" -c 3 -i 0.2 eth1 "$(tb_mac n1 aux)"
 sleep 1.5   # one status tick
 tb_check "no IP: n1's eth1 reader delivered messages" gt "$(stat_of n1 messages)" 0

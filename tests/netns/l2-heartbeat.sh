@@ -3,7 +3,7 @@
 # its package into the stock HBcomm plugin directory) on a heartbeat link
 # "aux" (eth1) separate from the VIP's "lan" (eth0), as `wsctl activate`
 # configures the pair (with the gateway, the lines and fencing).
-# Membership forms; l2ping is answered by the medium's reader; flushing and
+# Membership forms; ws-l2ping is answered by the medium's reader; flushing and
 # changing the IP addresses of both heartbeat NICs loses nobody; a message
 # far larger than the MTU crosses the medium intact; a power cut still moves
 # the VIP.
@@ -19,11 +19,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/pairs.sh"
 
 L2_SO=/usr/lib/heartbeat/plugins/HBcomm/l2.so   # installed, inside the nodes
-L2PING=l2ping   # the installed one, inside the nodes
+L2PING=ws-l2ping   # the installed one, inside the nodes
 L2DRIVE="$TB_BUILDDIR/hbcomm-l2/l2drive"
 [ -x "$L2DRIVE" ] || tb_die "$L2DRIVE not built: run make first"
 
-# reader_counted_traffic STATS: l2ping --stats shows delivered messages
+# reader_counted_traffic STATS: ws-l2ping --stats shows delivered messages
 # and the three echo requests answered.
 # shellcheck disable=SC2317 # called through tb_check
 reader_counted_traffic() {
@@ -41,7 +41,7 @@ tb_check "VIP answers from n1 after start-up over l2" tb_le "$SCN_STARTUP" 90
 tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
 tb_check "n1 sees n2 active" tb_wait_for 10 hb_sees n1 n2
-tb_check "l2ping from n2 is answered by n1's medium" \
+tb_check "ws-l2ping from n2 is answered by n1's medium" \
 	tb_in n2 "$L2PING" -c 3 -i 0.2 eth1 "$(tb_mac n1 aux)"
 stats=$(tb_in n1 "$L2PING" --stats eth1)
 tb_check "n1's reader delivered messages and answered the pings" reader_counted_traffic "$stats"

@@ -19,7 +19,7 @@
 #     relays to n1; takeover times measured (power cut -> promoted ->
 #     relays switched -> VIP).
 #  l2link-eth0 runs all along: each node's attribute counts the peers that
-#  answer l2ping (an l2ping --responder on each node) and drops to 0 on
+#  answer ws-l2ping (a ws-l2ping --responder on each node) and drops to 0 on
 #  n1 once n2 is gone.
 #
 # Throughout, a sampler checks every 200 ms that at most one node is master
@@ -44,9 +44,9 @@ netns=$(cd "$here/../netns" && pwd)
 . "$netns/pairs.sh"
 
 GRACE=8                          # s the lines may lag behind a new master
-# l2ping --responder (installed) on NODE's eth0 for at most 10 minutes.
+# ws-l2ping --responder (installed) on NODE's eth0 for at most 10 minutes.
 l2_responder() {
-	tb_in "$1" sh -c "setsid l2ping --responder -w 600 eth0 </dev/null >/dev/null 2>&1 &"
+	tb_in "$1" sh -c "setsid ws-l2ping --responder -w 600 eth0 </dev/null >/dev/null 2>&1 &"
 }
 # l2_attr_is NODE VALUE [ASKER]: NODE's l2link-eth0 attribute as attrd reports it.
 # shellcheck disable=SC2317 # called through tb_wait_for
@@ -80,8 +80,8 @@ for p in "multiplier 100" "dampen 1s" "count 2" "interval 0.2" "timeout 1"; do
 done
 l2_responder n1
 l2_responder n2
-tb_check "l2link: n1's attribute is 100 (n2 answers l2ping)" tb_wait_for 30 l2_attr_is n1 100
-tb_check "l2link: n2's attribute is 100 (n1 answers l2ping)" tb_wait_for 30 l2_attr_is n2 100
+tb_check "l2link: n1's attribute is 100 (n2 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n1 100
+tb_check "l2link: n2's attribute is 100 (n1 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n2 100
 
 # --- A: a hook failing on promote keeps the master where it is ---------------
 tb_in n2 touch /etc/ha.d/fail-promote
