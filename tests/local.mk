@@ -33,7 +33,7 @@ tests_fuzz_fuzz_probe_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/te
 tests_fuzz_fuzz_probe_LDADD = tests/netns/libprobe.la
 fuzz_fuzz_probe_SRCS = tests/fuzz/fuzz_probe.c tests/netns/probe_arp.c tests/netns/probe_watch.c
 
-EXTRA_DIST += tests/fuzz/corpus
+EXTRA_DIST += tests/fuzz/corpus tests/lib/assert.sh
 
 FUZZ_SECONDS = 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -I$(top_srcdir) -I$(top_builddir)

@@ -211,12 +211,12 @@ pair_check_product() {
 	pacemaker) units="corosync.service pacemaker.service"; files=/etc/corosync/corosync.conf ;;
 	esac
 	for n in n1 n2; do
-		tb_check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
+		check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
 		for u in $units; do
-			tb_check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
+			check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
 		done
 		# shellcheck disable=SC2086 # the file list is words
-		tb_check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
+		check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
 	done
 }
 

@@ -194,3 +194,4 @@ expect_agent 8 gateway monitor
 expect_agent 0 gateway stop
 expect_agent 7 gateway monitor
 ok "slave stop with a missing hooks dir, hook_timeout=abc, no tools: 0; master stop with bad values: 6"
+finish

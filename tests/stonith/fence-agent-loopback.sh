@@ -178,3 +178,4 @@ ok "stuck relay: off and reboot fail (1), the relay still reads on"
 no_secret_in "$work/err" "$work/out" "$work/emu.log"
 ok "the password is in no output and no emulator log"
 echo "measured: fence_berofos off (whole process) $off_ms ms"
+finish

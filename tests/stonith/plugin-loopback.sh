@@ -121,3 +121,4 @@ ok "stuck relay: off and reset fail with S_RESETFAIL; the other port still works
 no_secret_in "$work/err" "$work/out" "$work/emu.log"
 ok "the password is in no output and no emulator log"
 echo "measured: stonith -T off (whole CLI run) $off_ms ms"
+finish
