@@ -261,7 +261,7 @@ cut_master() {                   # CONFIG KIND REP
 	local config=$1 kind=$2 rep=$3 master surv pid out w complete
 	tb_wait_for 10 holder >/dev/null || tb_die "no single VIP holder before cut $rep"
 	master=$(holder)
-	surv=$(pair_peer "$master")
+	surv=$(tb_peer "$master")
 	mapfile -t w < <(watches "$kind" "$master" "$surv")
 	MARK=$(ready_mark "$kind" "$master")
 	pid=$(tb_init_pid "$master")
@@ -312,7 +312,7 @@ load() {
 	# knet's port on lan (its first link); l2 on aux, the medium's link
 	[ "$kind" = hbws ] && link=aux flood=l2
 	for n in n1 n2; do
-		scn_aimed_flood "$secs" "$n" "$(pair_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
+		scn_aimed_flood "$secs" "$n" "$(tb_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
 		pids+=($!)
 		tb_obs timeout $((secs + 10)) ping -f -q -l 8 -w "$secs" -c 50000000 "$(tb_ip "$n" "$link")" \
 			>>"$TB_DIR/ping.out" 2>&1 &

@@ -82,7 +82,7 @@ ready_since() { [ "$(ready_count "$1")" -gt "$2" ]; }        # NODE COUNT_BEFORE
 cluster() {
 	local medium=$1 ka=$2 dt=$3 n peer line r1 r2
 	for n in n1 n2; do
-		peer=n2; [ "$n" = n2 ] && peer=n1
+		peer=$(tb_peer "$n")
 		if [ "$medium" = l2 ]; then
 			line="l2 eth1 $(tb_mac "$peer" aux)"
 		else
@@ -188,7 +188,7 @@ stress_run() {                   # MEDIUM SETTING SECONDS
 	off1=$(log_size n1); off2=$(log_size n2)
 	: >"$flood_out"
 	for n in n1 n2; do
-		peer=n2; [ "$n" = n2 ] && peer=n1
+		peer=$(tb_peer "$n")
 		if [ "$medium" = l2 ]; then
 			scn_aimed_flood "$secs" "$n" "$peer" aux l2 >>"$flood_out" &
 		else

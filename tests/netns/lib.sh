@@ -47,6 +47,14 @@ tb_node_index() { cat "$TB_DIR/$1/index"; }
 tb_ifname() { echo "eth$(tb_link_index "$1")"; }                 # inside nodes
 tb_port() { echo "$TB$1$(tb_link_index "$2")"; }                 # bridge side
 tb_mac() { printf '02:77:73:%02x:00:%02x\n' "$(tb_link_index "$2")" "$(tb_node_index "$1")"; }
+# tb_peer NODE: the other node of the pair n1, n2.
+tb_peer() {
+	case $1 in
+	n1) echo n2 ;;
+	n2) echo n1 ;;
+	*) tb_die "tb_peer: '$1' is not a node of the pair (n1 or n2)" ;;
+	esac
+}
 tb_ip() { echo "10.99.$(tb_link_index "$2").$((10 + $(tb_node_index "$1")))"; }
 tb_obs_ip() { echo "10.99.$(tb_link_index "$1").100"; }
 tb_state() { echo "$TB_DIR/$1/disk"; }      # the node's disk (overlay upper)

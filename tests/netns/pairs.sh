@@ -95,7 +95,6 @@ pair_boot() {
 	done
 }
 
-pair_peer() { if [ "$1" = n1 ]; then echo n2; else echo n1; fi; }
 pair_relay() { tb_node_index "$1" | awk '{print $1 - 1}'; }   # NODE: its power relay
 
 # pair_links STACK: the links wsctl gets: Heartbeat's l2 medium needs no

@@ -23,9 +23,8 @@ tb_init ucast-ipchange lan aux
 tb_node_define n1 1
 tb_node_define n2 2
 for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
 	tb_node_start "$n"
-	hb_configure "$n" "ucast eth1 $(tb_ip "$peer" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
+	hb_configure "$n" "ucast eth1 $(tb_ip "$(tb_peer "$n")" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
 done
 scn_startup_to_vip scn_each_node hb_start
 check "VIP answers from n1 after start-up over ucast" tb_le "$SCN_STARTUP" 90
