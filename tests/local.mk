@@ -59,7 +59,8 @@ dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \
 	tests/netns/hb.sh tests/netns/pcmk.sh tests/netns/scenario.sh tests/netns/fos.sh \
-	tests/netns/ssh.sh tests/netns/pairs.sh tests/netns/ka.sh
+	tests/netns/ssh.sh tests/netns/pairs.sh tests/netns/ka.sh tests/netns/gateway.sh \
+	tests/netns/testbed.sh
 EXTRA_DIST += $(TESTBED_FILES) tests/netns/demo.sh tests/bench/smoke-failover.sh \
 	tests/bench/failover.sh tests/bench/report.sh
 NETNS_TESTS += tests/netns/testbed-selftest.sh \

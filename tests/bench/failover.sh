@@ -58,22 +58,8 @@
 # failover.png, testbed.log (the testbed's messages).
 set -u
 here=$(cd "$(dirname "$0")/../netns" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$here/hb.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$here/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/ssh.sh"
-# shellcheck source=../netns/pairs.sh
-. "$here/pairs.sh"
+# shellcheck source=../netns/testbed.sh
+. "$here/testbed.sh"
 # shellcheck source=../netns/ka.sh
 . "$here/ka.sh"
 # shellcheck source=report.sh

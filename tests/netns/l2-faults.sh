@@ -13,14 +13,8 @@
 #     medium logs the loss once per process and recovers by itself.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/lib.sh"
-. "$here/hb.sh"
-. "$here/pcmk.sh"
-. "$here/scenario.sh"
-. "$here/fos.sh"
-. "$here/ssh.sh"
-. "$here/../ocf/tb-ocf.sh"
-. "$here/pairs.sh"
+# shellcheck source=testbed.sh
+. "$here/testbed.sh"
 
 L2PING=l2ping   # the installed one, inside the nodes
 L2FLOOD="$TB_BUILDDIR/tests/netns/l2flood"

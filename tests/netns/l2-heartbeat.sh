@@ -9,14 +9,8 @@
 # the VIP.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/lib.sh"
-. "$here/hb.sh"
-. "$here/pcmk.sh"
-. "$here/scenario.sh"
-. "$here/fos.sh"
-. "$here/ssh.sh"
-. "$here/../ocf/tb-ocf.sh"
-. "$here/pairs.sh"
+# shellcheck source=testbed.sh
+. "$here/testbed.sh"
 
 L2_SO=/usr/lib/heartbeat/plugins/HBcomm/l2.so   # installed, inside the nodes
 L2PING=l2ping   # the installed one, inside the nodes

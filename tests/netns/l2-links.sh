@@ -6,14 +6,8 @@
 # and no dead-node event.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/lib.sh"
-. "$here/hb.sh"
-. "$here/pcmk.sh"
-. "$here/scenario.sh"
-. "$here/fos.sh"
-. "$here/ssh.sh"
-. "$here/../ocf/tb-ocf.sh"
-. "$here/pairs.sh"
+# shellcheck source=testbed.sh
+. "$here/testbed.sh"
 
 
 dead_count() { grep -c 'is dead' "$(hb_log "$1")" 2>/dev/null; }

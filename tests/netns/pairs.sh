@@ -2,8 +2,8 @@
 # The warmstandby pair as a user has it: two nodes that boot systemd with
 # the installed packages, the emulated switch, and the configuration that
 # `wsctl activate` writes.  Source after lib.sh, hb.sh, pcmk.sh,
-# scenario.sh, fos.sh, ssh.sh and tests/ocf/tb-ocf.sh; the run needs the
-# links lan and aux.
+# scenario.sh, fos.sh, ssh.sh and gateway.sh (testbed.sh does); the run
+# needs the links lan and aux.
 #
 #   pair_switch_and_nodes      fosemu (relay 0 powers n1, relay 1 powers n2),
 #                              nodes n1 and n2 defined with what an
@@ -27,7 +27,7 @@
 # the documented keys: PAIR_KEEPALIVE, PAIR_DEADTIME, PAIR_WARNTIME,
 # PAIR_INITDEAD (Heartbeat), CS_TOKEN (corosync token, ms), RESET_WAIT
 # (seconds a fenced node's power stays off), PAIR_FENCE_DELAY, and the
-# watchdog timers of tb-ocf.sh (WSO_WINTV, WSO_KICK_MS).
+# watchdog timers of gateway.sh (WSO_WINTV, WSO_KICK_MS).
 
 PAIR_SWITCH=fos1
 

@@ -11,21 +11,8 @@
 # sample that at most one node is master and that the lines follow it.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-netns=$(cd "$here/../netns" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$netns/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$netns/hb.sh"
-# shellcheck source=../netns/scenario.sh
-. "$netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$netns/fos.sh"
-# shellcheck source=tb-ocf.sh
-. "$here/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$netns/ssh.sh"
-# shellcheck source=../netns/pairs.sh
-. "$netns/pairs.sh"
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 GRACE=8
 hooks_log() { echo "$(tb_state "$1")/var/log/ws-hooks.log"; }

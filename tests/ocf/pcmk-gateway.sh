@@ -27,21 +27,8 @@
 # to follow).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-netns=$(cd "$here/../netns" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$netns/lib.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$netns/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$netns/fos.sh"
-# shellcheck source=tb-ocf.sh
-. "$here/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$netns/ssh.sh"
-# shellcheck source=../netns/pairs.sh
-. "$netns/pairs.sh"
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 GRACE=8                          # s the lines may lag behind a new master
 # l2ping --responder (installed) on NODE's eth0 for at most 10 minutes.

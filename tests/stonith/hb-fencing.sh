@@ -9,21 +9,9 @@
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/../netns/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$here/../netns/hb.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/../netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/../netns/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/../netns/ssh.sh"
 # pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
-# shellcheck source=../netns/pairs.sh
-. "$here/../netns/pairs.sh"
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 # Seconds the power stays off in a reset (wsctl.conf reset_wait).
 RESET_WAIT=0.3
