@@ -117,4 +117,15 @@ wso_sampler_report() {
 	END { printf "samples=%d two_masters=%d max_lag=%.1f\n", n, two, maxlag }
 	' "$(fos_dir)/samples"
 }
+# wso_sampler_verdict GRACE: stops the sampler and checks its samples:
+# never two masters, the lines never more than GRACE s behind the master.
+# The report in WSO_REPORT.
+wso_sampler_verdict() {
+	wso_sampler_stop
+	WSO_REPORT=$(wso_sampler_report)
+	check "never two masters at any sample ($WSO_REPORT)" \
+		test "$(wso_report_field "$WSO_REPORT" two_masters)" = 0
+	check "the lines never lagged behind the master by more than $1 s" \
+		tb_le "$(wso_report_field "$WSO_REPORT" max_lag)" "$1"
+}
 wso_report_field() { sed -n "s/.*$2=\([^ ]*\).*/\1/p" <<<"$1"; }

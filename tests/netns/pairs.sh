@@ -175,6 +175,11 @@ pair_pcmk_watches() {            # DEAD SURV
 	pair_common_watches "$1" "$2"
 }
 
+# pair_fenced_watch TARGET SURV: SURV's Pacemaker rebooted TARGET.
+pair_fenced_watch() {
+	echo "--watch=fenced:$(pcmk_log "$2"):Operation 'reboot' targeting $1 by .* OK"
+}
+
 heartbeat_pair() {
 	pair_up heartbeat
 	# shellcheck disable=SC2034 # read by the scripts that source this file
@@ -197,6 +202,26 @@ pair_cut_rebooted() {
 	rc=$?
 	tb_wait_for 60 pair_rebooted "$1" "$pid" || tb_log "the switch did not power $1 on again"
 	return "$rc"
+}
+# pair_pcmk_fencing_cut HOW: a power cut of the master n1 of the Pacemaker
+# pair with fencing: n2 fences n1 (HOW: through what), takes the VIP over,
+# the reboot switches relay 0 off, then on; n1 boots and rejoins while n2
+# keeps the VIP.  wsprobe's output in PAIR_CUT_OUT.  Not
+# scn_power_cut_takeover: its reap would race with the reboot that powers
+# n1 on again (the switch's hook reaps and restarts the node).
+pair_pcmk_fencing_cut() {
+	local mark old_init watches
+	mark=$(fos_log_lines)
+	mapfile -t watches < <(pair_pcmk_watches n1 n2; pair_fenced_watch n1 n2)
+	old_init=$(tb_init_pid n1)
+	tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
+	PAIR_CUT_OUT=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
+	check "n2 fences n1 $1 (bound 30 s)" tb_le "$(tb_event_time "$PAIR_CUT_OUT" fenced)" 30
+	check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$PAIR_CUT_OUT" vip)" 30
+	check "fencing n1 switched relay 0 off, then on (reboot)" \
+		tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
+	check "n1 boots again and rejoins: n2 sees it online" tb_wait_for 90 pcmk_online n2 n1
+	check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 }
 pair_rebooted() { tb_node_running "$1" && [ "$(tb_init_pid "$1")" != "$2" ]; }   # NODE OLD_INIT
 

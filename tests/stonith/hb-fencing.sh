@@ -16,11 +16,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 # Seconds the power stays off in a reset (wsctl.conf reset_wait).
 RESET_WAIT=0.3
 
-# acquisitions NODE: how often NODE's Heartbeat finished its initial
-# resource acquisition (its log survives the power cycle).
-acquisitions() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
-acquired_more_than() { [ "$(acquisitions "$1")" -gt "$2" ]; }
-
 tb_init stonith-hb-fencing lan aux
 pair_switch_and_nodes
 pair_up heartbeat
@@ -33,7 +28,7 @@ hb_wait_ready n2 30
 sleep 2
 
 mark=$(fos_log_lines)
-acq_before=$(acquisitions n1)
+acq_before=$(hb_acquisitions n1)
 old_init=$(tb_init_pid n1)
 tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
 mapfile -t watches < <(scn_hb_watches n1 n2; echo "--watch=reset:$(hb_log n2):node n1 now reset")
@@ -49,7 +44,7 @@ check "the reset switched relay 0 off, then on" \
 holders_file="$TB_DIR/holders-during-rejoin"
 tb_vip_holders 15 >"$holders_file" &
 sampler=$!
-check "n1 boots again and finishes its resource acquisition" tb_wait_for 60 acquired_more_than n1 "$acq_before"
+check "n1 boots again and finishes its resource acquisition" tb_wait_for 60 hb_acquired_more_than n1 "$acq_before"
 check "n2 sees n1 active again" tb_wait_for 30 hb_sees n2 n1
 wait "$sampler"
 check "n2 kept the VIP, nobody else answered while n1 rejoined" \

@@ -40,19 +40,8 @@ check "fence_berofos is in n2's /usr/sbin (installed), not in the host's" \
 check "the fence device fence-agent (fence_berofos) is started" tb_wait_for 30 fence_started n2
 check "n2 can fence n1 through it (dynamic list from the agent)" tb_wait_for 20 can_fence n2 n1
 
-mark=$(fos_log_lines)
-mapfile -t watches < <(pair_pcmk_watches n1 n2
-	echo "--watch=fenced:$(pcmk_log n2):Operation 'reboot' targeting n1 by .* OK")
-old_init=$(tb_init_pid n1)
-tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
-out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
-check "n2 fences n1 through fence_berofos (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
-check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
-check "fencing n1 switched relay 0 off, then on (reboot)" \
-	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
-check "n1 boots again and rejoins" tb_wait_for 90 pcmk_online n2 n1
-check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
+pair_pcmk_fencing_cut "through fence_berofos"
 check "clean stop of n1" pcmk_stop n1
 
-scn_timeline "power cut of the master n1, fence_berofos, reset_wait $RESET_WAIT s (s after the kill):" "$out"
+scn_timeline "power cut of the master n1, fence_berofos, reset_wait $RESET_WAIT s (s after the kill):" "$PAIR_CUT_OUT"
 finish

@@ -33,9 +33,6 @@ fence_fos_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-fos.*St
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-fos; }
 init_gone() { [ ! -e "/proc/$1" ]; }
 property_is() { [ "$(tb_in "$1" crm_attribute -t crm_config -n "$2" -G -q 2>/dev/null)" = "$3" ]; }
-fenced_watch() {                 # TARGET SURVIVOR
-	echo "--watch=fenced:$(pcmk_log "$2"):Operation 'reboot' targeting $1 by .* OK"
-}
 
 check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
@@ -44,19 +41,8 @@ check "the fence device fence-fos (stonith:berofos) is started" tb_wait_for 30 f
 check "n2 can fence n1 through it (stonith_admin --list n1)" tb_wait_for 20 can_fence n2 n1
 
 # --- 1. power cut of the master ------------------------------------------------
-mark=$(fos_log_lines)
-mapfile -t watches < <(pair_pcmk_watches n1 n2; fenced_watch n1 n2)
-# Not scn_power_cut_takeover: its reap would race with the reboot that
-# powers n1 on again (the switch's hook reaps and restarts the node).
-old_init=$(tb_init_pid n1)
-tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
-out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
-check "n2 fences n1 after the power cut (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
-check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
-check "fencing n1 switched relay 0 off, then on (reboot)" \
-	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
-check "n1 boots again and rejoins: n2 sees it online" tb_wait_for 90 pcmk_online n2 n1
-check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
+pair_pcmk_fencing_cut "after the power cut"
+out=$PAIR_CUT_OUT
 scn_timeline "1. power cut of the master n1, fencing enabled, reset_wait $RESET_WAIT s (s after the kill):" "$out"
 takeover1=$(tb_event_time "$out" vip)
 
@@ -65,7 +51,7 @@ tb_wait_for 30 fence_fos_started n1
 sleep 3
 mark=$(fos_log_lines)
 old_init=$(tb_init_pid n2)
-mapfile -t watches < <(echo "--watch=token:$(cs_log n1):A processor failed"; fenced_watch n2 n1)
+mapfile -t watches < <(echo "--watch=token:$(cs_log n1):A processor failed"; pair_fenced_watch n2 n1)
 out=$(tb_probe --fault "ip -n $TB_BRNS link set $(tb_port n2 lan) down; ip -n $TB_BRNS link set $(tb_port n2 aux) down" \
 	--expect-mac "$(tb_mac n1 lan)" --timeout 60 "${watches[@]}")
 check "n1 fences the isolated master n2 (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
