@@ -28,9 +28,7 @@ reader_counted_traffic() {
 # dead_count NODE: how many times NODE's Heartbeat declared a peer dead.
 dead_count() { grep -c 'is dead' "$(hb_log "$1")" 2>/dev/null; }
 
-tb_init l2-heartbeat lan aux
-pair_switch_and_nodes
-pair_up heartbeat
+pair_run l2-heartbeat heartbeat
 check "VIP answers from n1 after start-up over l2" tb_le "$SCN_STARTUP" 90
 check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1

@@ -17,9 +17,7 @@ link_status() { tb_in "$1" cl_status hblinkstatus "$2" "$3" 2>/dev/null; }
 # shellcheck disable=SC2317
 link_is() { [ "$(link_status "$1" "$2" "$3")" = "$4" ]; }
 
-tb_init l2-links lan aux
-pair_switch_and_nodes
-pair_up heartbeat --link eth0
+pair_run l2-links heartbeat --link eth0
 check "VIP answers from n1 after start-up over two l2 links" tb_le "$SCN_STARTUP" 90
 check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 check "n2 finished its initial resource acquisition" hb_wait_ready n2 30

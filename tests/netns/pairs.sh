@@ -20,6 +20,8 @@
 #                              n1; each node's boot script starts its stack
 #                              through systemctl when the switch powers it
 #                              on again; WATCHES for a power cut of n1
+#   pair_run NAME STACK [ARG...]  tb_init NAME (lan, aux), the switch and
+#                              the nodes, pair_up STACK ARG...
 #   pair_hb_watches DEAD SURV  wsprobe watches of a takeover by SURV:
 #   pair_pcmk_watches DEAD SURV  dead or token, fenced, promoted, lines
 #
@@ -157,6 +159,14 @@ pair_up() {
 		'BEGIN { if (b == "-") print "-"; else printf "%.3f", a }')
 	for n in n1 n2; do pair_boot_script "$n" "$stack"; done
 	pair_check_product "$stack"
+}
+
+# pair_run NAME STACK [ARG...]: the testbed run NAME on lan and aux with
+# the pair up: switch and nodes, then pair_up STACK ARG...
+pair_run() {
+	tb_init "$1" lan aux
+	pair_switch_and_nodes
+	pair_up "${@:2}"
 }
 
 # The events common to both stacks: SURV fenced DEAD through DEAD's relay,

@@ -9,16 +9,14 @@
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
+# pair_run: the switch, n1 and n2, wsctl activate
 # shellcheck source=../netns/testbed.sh
 . "$here/../netns/testbed.sh"
 
 # Seconds the power stays off in a reset (wsctl.conf reset_wait).
 RESET_WAIT=0.3
 
-tb_init stonith-hb-fencing lan aux
-pair_switch_and_nodes
-pair_up heartbeat
+pair_run stonith-hb-fencing heartbeat
 check "ha.cf names the berofos plugin with wsctl's reset_wait" \
 	tb_in n1 grep -Eq "^stonith_host \* berofos .* $RESET_WAIT\$" /etc/ha.d/ha.cf
 check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90

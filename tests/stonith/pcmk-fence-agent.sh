@@ -10,7 +10,7 @@
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
+# pair_run: the switch, n1 and n2, wsctl activate
 # shellcheck source=../netns/testbed.sh
 . "$here/../netns/testbed.sh"
 
@@ -22,9 +22,7 @@ crm_ok() { tb_in_bounded 60 n1 crm "$@" >>"$TB_DIR/crm.out" 2>&1; }
 one_device() { [ "$(stonith_devices)" = 1 ] && ! tb_in n1 crm_resource --list-raw 2>/dev/null | grep -qx "fence-$PAIR_SWITCH"; }
 stonith_devices() { tb_in n1 stonith_admin --list-registered 2>/dev/null | grep -c 'fence-'; }
 
-tb_init stonith-pcmk-fence-agent lan aux
-pair_switch_and_nodes
-pair_up pacemaker
+pair_run stonith-pcmk-fence-agent pacemaker
 check "crm configure adds the fence_berofos device" crm_ok configure primitive fence-agent \
 	stonith:fence_berofos params ip="$FOS_IP" hostmap=n1:0,n2:1 \
 	password_file="/etc/warmstandby/$PAIR_SWITCH.pw" shell_timeout=2 reset_wait="$RESET_WAIT" \

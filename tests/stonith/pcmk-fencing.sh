@@ -18,16 +18,13 @@
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
+# pair_run: the switch, n1 and n2, wsctl activate
 # shellcheck source=../netns/testbed.sh
 . "$here/../netns/testbed.sh"
 
 # The power stays off this long in a reboot (wsctl.conf reset_wait).
 RESET_WAIT=0.3
-tb_init stonith-pcmk-fencing lan aux
-pair_switch_and_nodes
-
-pair_up pacemaker
+pair_run stonith-pcmk-fencing pacemaker
 
 fence_fos_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-fos.*Started'; }
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-fos; }
