@@ -39,7 +39,7 @@ tests_fuzz_fuzz_probe_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 # stonith's target (stonith/local.mk) links the same way.
 tests_fuzz_fuzz_fence_opts_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
-EXTRA_DIST += tests/fuzz/corpus
+EXTRA_DIST += tests/fuzz/corpus tests/lib/assert.sh
 
 FUZZ_SECONDS = 60
 fuzz: $(FUZZ_NAMES:%=fuzz-run-%)
@@ -83,7 +83,8 @@ EXTRA_DIST += tests/lint/spdx.sh scripts/add-spdx.sh
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \
 	tests/netns/hb.sh tests/netns/pcmk.sh tests/netns/scenario.sh tests/netns/fos.sh \
-	tests/netns/ssh.sh tests/netns/pairs.sh tests/netns/ka.sh
+	tests/netns/ssh.sh tests/netns/pairs.sh tests/netns/ka.sh tests/netns/gateway.sh \
+	tests/netns/testbed.sh
 EXTRA_DIST += $(TESTBED_FILES) tests/netns/demo.sh tests/bench/smoke-failover.sh \
 	tests/bench/failover.sh tests/bench/report.sh
 NETNS_TESTS += tests/netns/testbed-selftest.sh \

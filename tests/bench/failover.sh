@@ -58,22 +58,8 @@
 # failover.png, testbed.log (the testbed's messages).
 set -u
 here=$(cd "$(dirname "$0")/../netns" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$here/hb.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$here/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/ssh.sh"
-# shellcheck source=../netns/pairs.sh
-. "$here/pairs.sh"
+# shellcheck source=../netns/testbed.sh
+. "$here/testbed.sh"
 # shellcheck source=../netns/ka.sh
 . "$here/ka.sh"
 # shellcheck source=report.sh
@@ -261,7 +247,7 @@ cut_master() {                   # CONFIG KIND REP
 	local config=$1 kind=$2 rep=$3 master surv pid out w complete
 	tb_wait_for 10 holder >/dev/null || tb_die "no single VIP holder before cut $rep"
 	master=$(holder)
-	surv=$(pair_peer "$master")
+	surv=$(tb_peer "$master")
 	mapfile -t w < <(watches "$kind" "$master" "$surv")
 	MARK=$(ready_mark "$kind" "$master")
 	pid=$(tb_init_pid "$master")
@@ -312,7 +298,7 @@ load() {
 	# knet's port on lan (its first link); l2 on aux, the medium's link
 	[ "$kind" = hbws ] && link=aux flood=l2
 	for n in n1 n2; do
-		scn_aimed_flood "$secs" "$n" "$(pair_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
+		scn_aimed_flood "$secs" "$n" "$(tb_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
 		pids+=($!)
 		tb_obs timeout $((secs + 10)) ping -f -q -l 8 -w "$secs" -c 50000000 "$(tb_ip "$n" "$link")" \
 			>>"$TB_DIR/ping.out" 2>&1 &

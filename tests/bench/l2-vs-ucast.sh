@@ -69,20 +69,12 @@ nodes() {
 	for n in n1 n2; do tb_node_start "$n"; done
 }
 
-# ready_count NODE: initial resource acquisitions in NODE's ha-log so far.
-ready_count() {
-	local c
-	c=$(grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null)
-	echo "${c:-0}"
-}
-ready_since() { [ "$(ready_count "$1")" -gt "$2" ]; }        # NODE COUNT_BEFORE
-
 # cluster MEDIUM KEEPALIVE_MS DEADTIME_MS: Heartbeat configured and started
 # on both (running, freshly powered) nodes; VIP on n1, settled.
 cluster() {
 	local medium=$1 ka=$2 dt=$3 n peer line r1 r2
 	for n in n1 n2; do
-		peer=n2; [ "$n" = n2 ] && peer=n1
+		peer=$(tb_peer "$n")
 		if [ "$medium" = l2 ]; then
 			line="l2 eth1 $(tb_mac "$peer" aux)"
 		else
@@ -91,11 +83,11 @@ cluster() {
 		HB_KEEPALIVE=${ka}ms HB_DEADTIME=${dt}ms HB_WARNTIME=$((dt * 6 / 10))ms HB_INITDEAD=2 \
 			hb_configure "$n" "$line" "n1 IPaddr2::$TB_VIP/24/eth0"
 	done
-	r1=$(ready_count n1); r2=$(ready_count n2)
+	r1=$(hb_acquisitions n1); r2=$(hb_acquisitions n2)
 	scn_startup_to_vip scn_each_node hb_start
 	[ "$SCN_STARTUP" != - ] || tb_die "the VIP never came up on n1"
-	tb_wait_for 30 ready_since n1 "$r1" || tb_die "n1 not ready"
-	tb_wait_for 30 ready_since n2 "$r2" || tb_die "n2 not ready"
+	tb_wait_for 30 hb_acquired_more_than n1 "$r1" || tb_die "n1 not ready"
+	tb_wait_for 30 hb_acquired_more_than n2 "$r2" || tb_die "n2 not ready"
 	sleep 3
 }
 
@@ -188,7 +180,7 @@ stress_run() {                   # MEDIUM SETTING SECONDS
 	off1=$(log_size n1); off2=$(log_size n2)
 	: >"$flood_out"
 	for n in n1 n2; do
-		peer=n2; [ "$n" = n2 ] && peer=n1
+		peer=$(tb_peer "$n")
 		if [ "$medium" = l2 ]; then
 			scn_aimed_flood "$secs" "$n" "$peer" aux l2 >>"$flood_out" &
 		else
@@ -233,10 +225,10 @@ cuts() {
 		res cut "$setting" "$medium" vip "$(tb_event_time "$out" vip)"
 		echo "  $medium $setting power cut $i of $from: declared dead $(tb_event_time "$out" dead) s, VIP on $to $(tb_event_time "$out" vip) s"
 		# power the cut node on again; it rejoins without taking the VIP
-		r=$(ready_count "$from")
+		r=$(hb_acquisitions "$from")
 		tb_node_start "$from"
 		hb_start "$from"
-		tb_wait_for 30 ready_since "$from" "$r" || tb_die "$from did not rejoin"
+		tb_wait_for 30 hb_acquired_more_than "$from" "$r" || tb_die "$from did not rejoin"
 		tb_wait_for 10 hb_sees "$to" "$from" || tb_die "$to does not see $from"
 		sleep 3
 		local t=$from; from=$to; to=$t

@@ -148,3 +148,4 @@ closed=$("$builddir/tests/berofos/slow_client" "$HTTP_PORT" 100 60)
 expect_rc 0 fos get mode
 grep -q 'not complete within 500 ms' "$work/emu.log" || fail "slow request not logged"
 ok "slow-loris client dropped after $closed ms"
+finish

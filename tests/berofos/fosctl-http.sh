@@ -7,12 +7,7 @@ set -eu
 # The proxy stand-in: a second fosemu that logs every connection it gets.
 "$FOSEMU" -a 127.0.0.1 -p 0 -u 0 -P "$work/proxy.ports" -l "$work/proxy.log" &
 started_pids="$started_pids $!"
-tries=0
-while [ ! -s "$work/proxy.ports" ]; do
-	tries=$((tries + 1))
-	[ "$tries" -le 50 ] || fail "proxy stand-in did not start"
-	sleep 0.1
-done
+await_file "proxy stand-in" -s "$work/proxy.ports"
 proxy=http://127.0.0.1:$(sed -n 's/^http_port=//p' "$work/proxy.ports")
 
 emu_start
@@ -51,3 +46,4 @@ expect_rc 1 "$builddir/stonith/fence_berofos" -a "127.0.0.1:$HTTP_PORT" -n 0 -o 
 grep -qi 'password' "$work/err" "$work/out" || fail "fence_berofos: no auth message: $(cat "$work/err" "$work/out")"
 unset FOS_PASSWORD
 ok "\$FOS_PASSWORD honoured by fosctl, ignored by fence_berofos"
+finish

@@ -141,3 +141,4 @@ expect_rc 0 fos netconf 10.0.0.9 255.255.255.0 10.0.0.1
 expect_rc 0 fos scan
 grep -q "^$MAC ip=10.0.0.9 " "$work/out" || fail "netconf not applied: $(cat "$work/out")"
 ok "netconf in flash mode"
+finish

@@ -29,21 +29,30 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-fail() {
-	echo "FAIL: $*" >&2
-	if [ -f "$work/emu.log" ]; then
-		echo "--- fosemu log:" >&2
-		tail -n 30 "$work/emu.log" >&2
-	fi
-	exit 1
-}
-
-ok() {
-	echo "ok: $*"
+# shellcheck source=../lib/assert.sh
+. "$(dirname "$0")/../lib/assert.sh"
+# On a failed assertion, the emulator's last words.
+assert_diag() {
+	[ -f "$work/emu.log" ] || return 0
+	echo "--- fosemu log:"
+	tail -n 30 "$work/emu.log"
 }
 
 now_ms() {
 	echo $(($(date +%s%N) / 1000000))
+}
+
+# await_file WHAT -s|-e FILE [PID]: the program WHAT, started in the
+# background, has written (-s) or made (-e) FILE within 5 s; with PID, it
+# must not exit before.
+await_file() {
+	tries=0
+	until test "$2" "$3"; do
+		tries=$((tries + 1))
+		[ "$tries" -le 50 ] || fail "$1 did not start"
+		[ -z "${4:-}" ] || kill -0 "$4" 2>/dev/null || fail "$1 exited at start"
+		sleep 0.1
+	done
 }
 
 # emu_start [fosemu options]: sets EMU_PID, HTTP_PORT, UDP_PORT.
@@ -53,13 +62,7 @@ emu_start() {
 		-s "$work/state" -l "$work/emu.log" "$@" &
 	EMU_PID=$!
 	started_pids="$started_pids $EMU_PID"
-	tries=0
-	while [ ! -s "$work/ports" ]; do
-		tries=$((tries + 1))
-		[ "$tries" -le 50 ] || fail "fosemu did not start"
-		kill -0 "$EMU_PID" 2>/dev/null || fail "fosemu exited at start"
-		sleep 0.1
-	done
+	await_file fosemu -s "$work/ports" "$EMU_PID"
 	HTTP_PORT=$(sed -n 's/^http_port=//p' "$work/ports")
 	UDP_PORT=$(sed -n 's/^udp_port=//p' "$work/ports")
 }

@@ -8,8 +8,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null 2>&1; then
-	echo "SKIP: needs root and iproute2"
-	exit 77
+	skip_all "needs root and iproute2"
 fi
 
 tag=$$
@@ -42,12 +41,7 @@ start_switch() {
 	ip netns exec "$ns" "$FOSEMU" -a 0.0.0.0 -p 0 -u 50123 -m "$mac" \
 		-P "$dir/ports" -s "$dir/state" -l "$dir/emu.log" &
 	started_pids="$started_pids $!"
-	tries=0
-	while [ ! -s "$dir/ports" ]; do
-		tries=$((tries + 1))
-		[ "$tries" -le 50 ] || fail "fosemu in $ns did not start"
-		sleep 0.1
-	done
+	await_file "fosemu in $ns" -s "$dir/ports"
 }
 start_switch "$sw1" 00:19:32:00:00:a1
 start_switch "$sw2" 00:19:32:00:00:a2
@@ -63,3 +57,4 @@ sleep 0.3
 grep -q 'kick ignored (watchdog off)' "$work/$sw2/emu.log" || fail "the addressed switch did not take the kick"
 grep -q 'cmd 11 for another MAC, ignored' "$work/$sw1/emu.log" || fail "the other switch did not ignore the kick"
 ok "broadcast kick reaches only the switch with that MAC"
+finish

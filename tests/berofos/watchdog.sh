@@ -78,12 +78,7 @@ expect_rc 0 fos watchdog on
 mkfifo "$work/jitter.fifo"
 "$builddir/tests/berofos/pipe_sink" "$work/jitter.fifo" "$work/sink.ready" 12 &
 started_pids="$started_pids $!"
-tries=0
-while [ ! -e "$work/sink.ready" ]; do
-	tries=$((tries + 1))
-	[ "$tries" -le 50 ] || fail "pipe_sink did not start"
-	sleep 0.1
-done
+await_file pipe_sink -e "$work/sink.ready"
 "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 10 -r 0 -J "$work/jitter.fifo" 2>/dev/null &
 KICKD_PID=$!
 started_pids="$started_pids $KICKD_PID"
@@ -172,3 +167,4 @@ wait "$KICKD_PID" || fail "fos-kickd did not exit 0"
 [ "$second" -ge $((first + 5)) ] || fail "unacked kicks not rising: $first then $second"
 [ ! -e "$work/noreply.status" ] || fail "status file left behind"
 ok "unanswered kicks counted: $first, then $second"
+finish

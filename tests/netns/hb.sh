@@ -44,5 +44,13 @@ hb_pid() { tb_in "$1" cat /run/heartbeat.pid 2>/dev/null; }
 hb_resources_acquired() { hb_log_since_start "$1" | grep -q 'Initial resource acquisition complete'; }
 # hb_wait_ready NODE SECONDS: R1 has run its initial resource acquisition.
 hb_wait_ready() { tb_wait_for "$2" hb_resources_acquired "$1"; }
+# hb_acquisitions NODE: how often NODE's R1 finished its initial resource
+# acquisition, over all its boots (the log survives power cycles).
+hb_acquisitions() {
+	local c
+	c=$(grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null)
+	echo "${c:-0}"
+}
+hb_acquired_more_than() { [ "$(hb_acquisitions "$1")" -gt "$2" ]; }   # NODE COUNT_BEFORE
 hb_node_status() { tb_in "$1" cl_status nodestatus "$2" 2>/dev/null; }  # active | dead
 hb_sees() { [ "$(hb_node_status "$1" "$2")" = active ]; }             # NODE PEER

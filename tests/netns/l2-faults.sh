@@ -13,14 +13,8 @@
 #     medium logs the loss once per process and recovers by itself.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/lib.sh"
-. "$here/hb.sh"
-. "$here/pcmk.sh"
-. "$here/scenario.sh"
-. "$here/fos.sh"
-. "$here/ssh.sh"
-. "$here/../ocf/tb-ocf.sh"
-. "$here/pairs.sh"
+# shellcheck source=testbed.sh
+. "$here/testbed.sh"
 
 L2PING=ws-l2ping   # the installed one, inside the nodes
 L2FLOOD="$TB_BUILDDIR/tests/netns/l2flood"
@@ -33,7 +27,7 @@ RSS_GROWTH_MAX_KB=6144
 
 count_lines() { grep -c -- "$2" "$(hb_log "$1")" 2>/dev/null; }   # NODE REGEX
 dead_count() { count_lines "$1" 'is dead'; }
-# shellcheck disable=SC2317 # called through tb_check / tb_wait_for
+# shellcheck disable=SC2317 # called through check / tb_wait_for
 link_is() { [ "$(tb_in "$1" cl_status hblinkstatus "$2" "$3" 2>/dev/null)" = "$4" ]; }
 # reader_pid NODE IFNAME: PID (inside NODE) of Heartbeat's read child for it.
 reader_pid() {
@@ -50,7 +44,7 @@ stat_of() {
 	tb_in "$1" "$L2PING" --stats eth1 2>/dev/null |
 		awk -v k="$2" '$1 == "role" {rx = ($2 == "rx")} rx && $1 == k {print $2; exit}'
 }
-# shellcheck disable=SC2317 # called through tb_check
+# shellcheck disable=SC2317 # called through check
 no_ipv4() { [ -z "$(tb_in "$1" ip -4 -o addr show dev eth1)" ]; }
 # shellcheck disable=SC2317
 gt() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a + 0 > b + 0)}'; }
@@ -67,17 +61,17 @@ pair_activate heartbeat --link eth0 || tb_die "wsctl activate failed"
 scn_wait_vip_on n1 30 >/dev/null
 SCN_STARTUP=$(tb_elapsed "$t0" "$(tb_now)")
 for n in n1 n2; do pair_boot_script "$n" heartbeat; done
-tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
-tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
+check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
+check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
 
 # --- a link with no IP at all ------------------------------------------------
-tb_check "no IP: eth1 of both nodes has no IPv4 address" eval 'no_ipv4 n1 && no_ipv4 n2'
-tb_check "no IP: n2 sees n1's eth1 link up" tb_wait_for 10 link_is n2 n1 eth1 up
-tb_check "no IP: n1 sees n2's eth1 link up" tb_wait_for 10 link_is n1 n2 eth1 up
-tb_check "no IP: ws-l2ping over eth1 is answered" \
+check "no IP: eth1 of both nodes has no IPv4 address" eval 'no_ipv4 n1 && no_ipv4 n2'
+check "no IP: n2 sees n1's eth1 link up" tb_wait_for 10 link_is n2 n1 eth1 up
+check "no IP: n1 sees n2's eth1 link up" tb_wait_for 10 link_is n1 n2 eth1 up
+check "no IP: ws-l2ping over eth1 is answered" \
 	tb_in n2 "$L2PING" -c 3 -i 0.2 eth1 "$(tb_mac n1 aux)"
 sleep 1.5   # one status tick
-tb_check "no IP: n1's eth1 reader delivered messages" gt "$(stat_of n1 messages)" 0
+check "no IP: n1's eth1 reader delivered messages" gt "$(stat_of n1 messages)" 0
 
 # --- hostile frames at line rate ---------------------------------------------
 # The spoofing modes send with n2's MAC as source: the observer's bridge port
@@ -98,7 +92,7 @@ for mode in foreign junk spoof frag; do
 		--dst "$(tb_mac n1 aux)" --src "$(tb_mac n2 aux)" \
 		--count "$FLOOD_COUNT" --seconds "$FLOOD_SECONDS")
 	echo "flood $mode: $out"
-	tb_check "flood $mode: more than 1000 frames sent within the bound" flood_sent "$out" 1000
+	check "flood $mode: more than 1000 frames sent within the bound" flood_sent "$out" 1000
 done
 sleep 2.5   # past a deadtime, and one status tick
 rss_after=$(rss_kb n1 "$rpid")
@@ -106,51 +100,51 @@ echo "n1 eth1 reader (pid $rpid in n1): VmRSS $rss_before kB before, $rss_after 
 tb_in n1 "$L2PING" --stats eth1 | grep -E '^(role|frames|messages|kernel_drops|dropped_|reasm_)' |
 	awk '$1 == "role" {rx = ($2 == "rx")} rx' | tr '\n' ' '
 echo
-tb_check "flood: n1's eth1 reader is still the same process" \
+check "flood: n1's eth1 reader is still the same process" \
 	test "$(reader_pid n1 eth1)" = "$rpid"
-tb_check "flood: n1's heartbeat master is still the same process" test "$(hb_pid n1)" = "$hb_before"
-tb_check "flood: the spoofed junk reached the decoder (dropped_magic grew)" \
+check "flood: n1's heartbeat master is still the same process" test "$(hb_pid n1)" = "$hb_before"
+check "flood: the spoofed junk reached the decoder (dropped_magic grew)" \
 	gt "$(stat_of n1 dropped_magic)" "$magic_before"
-tb_check "flood: the fragment headers reached the reassembler (dropped_evicted grew)" \
+check "flood: the fragment headers reached the reassembler (dropped_evicted grew)" \
 	gt "$(stat_of n1 dropped_evicted)" "$evicted_before"
-tb_check "flood: reader memory bounded (VmRSS growth <= $RSS_GROWTH_MAX_KB kB)" \
+check "flood: reader memory bounded (VmRSS growth <= $RSS_GROWTH_MAX_KB kB)" \
 	tb_le "$(( rss_after - rss_before ))" "$RSS_GROWTH_MAX_KB"
-tb_check "flood: reassembly within its limit (<= 1 MiB in use)" \
+check "flood: reassembly within its limit (<= 1 MiB in use)" \
 	tb_le "$(stat_of n1 reasm_bytes)" 1048576
-tb_check "flood: no dead-node event" \
+check "flood: no dead-node event" \
 	test "$(( $(dead_count n1) + $(dead_count n2) ))" -eq "$dead_before"
-tb_check "flood: no eth1 link declared dead" \
+check "flood: no eth1 link declared dead" \
 	test "$(( $(count_lines n1 ':eth1 dead') + $(count_lines n2 ':eth1 dead') ))" -eq "$linkdead_before"
-tb_check "flood: n2 sees n1's eth1 link up" link_is n2 n1 eth1 up
-tb_check "flood: n1 alone holds the VIP" scn_only_holder n1 1
+check "flood: n2 sees n1's eth1 link up" link_is n2 n1 eth1 up
+check "flood: n1 alone holds the VIP" scn_only_holder n1 1
 
 # --- interface removed and re-created, down and up ------------------------------
 lost_before=$(count_lines n1 'l2 eth1: link lost')
 reopen_before=$(count_lines n1 'l2 eth1: link reopened')
 ip -n "$TB_BRNS" link del "$(tb_port n1 aux)" || tb_die "cannot delete n1's aux link"
-tb_check "eth1 removed in n1: n2 reports n1's eth1 link dead" tb_wait_for 10 link_is n2 n1 eth1 dead
+check "eth1 removed in n1: n2 reports n1's eth1 link dead" tb_wait_for 10 link_is n2 n1 eth1 dead
 sleep 2   # several retries while it is missing
 tb_node_plug n1 aux || tb_die "cannot re-create n1's aux link"
 tb_set_ip n1 aux
-tb_check "eth1 re-created in n1: the link comes back by itself" tb_wait_for 15 link_is n2 n1 eth1 up
-tb_check "eth1 re-created: n1 sees n2's eth1 link up again" tb_wait_for 15 link_is n1 n2 eth1 up
+check "eth1 re-created in n1: the link comes back by itself" tb_wait_for 15 link_is n2 n1 eth1 up
+check "eth1 re-created: n1 sees n2's eth1 link up again" tb_wait_for 15 link_is n1 n2 eth1 up
 lost=$(( $(count_lines n1 'l2 eth1: link lost') - lost_before ))
 reopened=$(( $(count_lines n1 'l2 eth1: link reopened') - reopen_before ))
 echo "n1 logged 'link lost' $lost times and 'link reopened' $reopened times for the removal"
-tb_check "eth1 removed: loss logged once per process (reader, writer)" \
+check "eth1 removed: loss logged once per process (reader, writer)" \
 	eval "[ $lost -ge 1 ] && [ $lost -le 2 ]"
-tb_check "eth1 re-created: reopen logged" test "$reopened" -ge 1
+check "eth1 re-created: reopen logged" test "$reopened" -ge 1
 
 tb_in n2 ip link set eth1 down
-tb_check "eth1 down in n2: n1 reports n2's eth1 link dead" tb_wait_for 10 link_is n1 n2 eth1 dead
+check "eth1 down in n2: n1 reports n2's eth1 link dead" tb_wait_for 10 link_is n1 n2 eth1 dead
 sleep 1
 tb_in n2 ip link set eth1 up
-tb_check "eth1 up in n2: the link comes back by itself" tb_wait_for 15 link_is n1 n2 eth1 up
-tb_check "eth1 up in n2: n2 sees n1's eth1 link up" tb_wait_for 15 link_is n2 n1 eth1 up
-tb_check "interface faults: no dead-node event" \
+check "eth1 up in n2: the link comes back by itself" tb_wait_for 15 link_is n1 n2 eth1 up
+check "eth1 up in n2: n2 sees n1's eth1 link up" tb_wait_for 15 link_is n2 n1 eth1 up
+check "interface faults: no dead-node event" \
 	test "$(( $(dead_count n1) + $(dead_count n2) ))" -eq "$dead_before"
-tb_check "interface faults: n1 alone holds the VIP" scn_only_holder n1 1
+check "interface faults: n1 alone holds the VIP" scn_only_holder n1 1
 grep -h 'l2 eth1' "$(hb_log n1)" "$(hb_log n2)" | sed 's/^/log: /' | tail -12
-tb_check "clean stop of n2" hb_stop n2
-tb_check "clean stop of n1" hb_stop n1
-tb_finish
+check "clean stop of n2" hb_stop n2
+check "clean stop of n1" hb_stop n1
+finish

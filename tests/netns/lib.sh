@@ -28,6 +28,9 @@ TB_NODES=()
 TB_LINKS=()
 # shellcheck source=product.sh
 . "$TB_HERE/product.sh"
+# check, finish: the assertions and the exit status of a scenario.
+# shellcheck source=../lib/assert.sh
+. "$TB_SRCDIR/tests/lib/assert.sh"
 
 tb_log() { printf '%s [%s] %s\n' "$(date +%H:%M:%S.%3N)" "${TB:-tb}" "$*" >&2; }
 tb_die() { tb_log "FATAL: $*"; exit 1; }
@@ -44,6 +47,14 @@ tb_node_index() { cat "$TB_DIR/$1/index"; }
 tb_ifname() { echo "eth$(tb_link_index "$1")"; }                 # inside nodes
 tb_port() { echo "$TB$1$(tb_link_index "$2")"; }                 # bridge side
 tb_mac() { printf '02:77:73:%02x:00:%02x\n' "$(tb_link_index "$2")" "$(tb_node_index "$1")"; }
+# tb_peer NODE: the other node of the pair n1, n2.
+tb_peer() {
+	case $1 in
+	n1) echo n2 ;;
+	n2) echo n1 ;;
+	*) tb_die "tb_peer: '$1' is not a node of the pair (n1 or n2)" ;;
+	esac
+}
 tb_ip() { echo "10.99.$(tb_link_index "$2").$((10 + $(tb_node_index "$1")))"; }
 tb_obs_ip() { echo "10.99.$(tb_link_index "$1").100"; }
 tb_state() { echo "$TB_DIR/$1/disk"; }      # the node's disk (overlay upper)
@@ -93,13 +104,12 @@ tb_init() {
 	TB_BRNS=${TB}br
 	TB_OBS=${TB}obs
 	TB_LINKS=("${@:-lan}")
-	TB_FAILED=0
 	echo "run $TB $name $(date +%s)" >"$TB_REGISTRY/$TB"
 	mkdir -p "$TB_DIR"
 	# -g: tb_attach sources this inside a function
 	declare -p TB TB_NAME TB_DIR TB_BRNS TB_OBS TB_LINKS TB_PRODUCT | sed 's/^declare /declare -g /' >"$TB_DIR/env"
 	trap 'tb_teardown' EXIT
-	trap 'TB_FAILED=1; exit 130' INT TERM
+	trap 'exit 130' INT TERM
 
 	echo "netns $TB_BRNS" >>"$TB_REGISTRY/$TB"
 	ip netns add "$TB_BRNS" || tb_die "cannot create netns $TB_BRNS"
@@ -409,23 +419,10 @@ tb_wait_for() {
 }
 
 # --- test results ------------------------------------------------------------------------
-TB_CHECKS=0
-tb_check() {                     # DESCRIPTION CMD...: an assertion
-	local what=$1
-	shift
-	TB_CHECKS=$((TB_CHECKS + 1))
-	if "$@"; then
-		echo "ok $TB_CHECKS - $what"
-	else
-		echo "not ok $TB_CHECKS - $what"
-		TB_FAILED=1
-	fi
-}
-tb_finish() {                    # exit status for the automake harness
-	[ "$TB_CHECKS" -gt 0 ] || { echo "no checks ran"; TB_FAILED=1; }
-	[ "$TB_FAILED" -eq 0 ] && exit 0
-	exit 1
-}
+# The names tests/crm-config's scenarios still use for check and finish
+# (tests/lib/assert.sh).
+tb_check() { check "$@"; }
+tb_finish() { finish; exit; }
 
 tb_save_logs() {
 	local node dest="$TB_LOGROOT/$TB_NAME"
@@ -449,7 +446,6 @@ tb_teardown() {
 	local rc=$? node pid
 	trap - EXIT INT TERM
 	[ -n "${TB:-}" ] && [ -f "$TB_REGISTRY/$TB" ] || return "$rc"
-	[ "$rc" -ne 0 ] && TB_FAILED=1
 	[ -n "${TB_DIR:-}" ] && [ -d "$TB_DIR" ] && tb_save_logs 2>/dev/null
 	for node in "${TB_NODES[@]}"; do
 		[ -f "$TB_DIR/$node/init.pid" ] || continue

@@ -2,8 +2,8 @@
 # The warmstandby pair as a user has it: two nodes that boot systemd with
 # the installed packages, the emulated switch, and the configuration that
 # `wsctl activate` writes.  Source after lib.sh, hb.sh, pcmk.sh,
-# scenario.sh, fos.sh, ssh.sh and tests/ocf/tb-ocf.sh; the run needs the
-# links lan and aux.
+# scenario.sh, fos.sh, ssh.sh and gateway.sh (testbed.sh does); the run
+# needs the links lan and aux.
 #
 #   pair_switch_and_nodes      fosemu (relay 0 powers n1, relay 1 powers n2),
 #                              nodes n1 and n2 defined with what an
@@ -20,6 +20,8 @@
 #                              n1; each node's boot script starts its stack
 #                              through systemctl when the switch powers it
 #                              on again; WATCHES for a power cut of n1
+#   pair_run NAME STACK [ARG...]  tb_init NAME (lan, aux), the switch and
+#                              the nodes, pair_up STACK ARG...
 #   pair_hb_watches DEAD SURV  wsprobe watches of a takeover by SURV:
 #   pair_pcmk_watches DEAD SURV  dead or token, fenced, promoted, lines
 #
@@ -27,7 +29,7 @@
 # the documented keys: PAIR_KEEPALIVE, PAIR_DEADTIME, PAIR_WARNTIME,
 # PAIR_INITDEAD (Heartbeat), CS_TOKEN (corosync token, ms), RESET_WAIT
 # (seconds a fenced node's power stays off), PAIR_FENCE_DELAY, and the
-# watchdog timers of tb-ocf.sh (WSO_WINTV, WSO_KICK_MS).
+# watchdog timers of gateway.sh (WSO_WINTV, WSO_KICK_MS).
 
 PAIR_SWITCH=fos1
 
@@ -95,7 +97,6 @@ pair_boot() {
 	done
 }
 
-pair_peer() { if [ "$1" = n1 ]; then echo n2; else echo n1; fi; }
 pair_relay() { tb_node_index "$1" | awk '{print $1 - 1}'; }   # NODE: its power relay
 
 # pair_links STACK: the links wsctl gets: Heartbeat's l2 medium needs no
@@ -160,6 +161,14 @@ pair_up() {
 	pair_check_product "$stack"
 }
 
+# pair_run NAME STACK [ARG...]: the testbed run NAME on lan and aux with
+# the pair up: switch and nodes, then pair_up STACK ARG...
+pair_run() {
+	tb_init "$1" lan aux
+	pair_switch_and_nodes
+	pair_up "${@:2}"
+}
+
 # The events common to both stacks: SURV fenced DEAD through DEAD's relay,
 # SURV's hook became master, the lines switched from DEAD's side to SURV's.
 pair_common_watches() {          # DEAD SURV
@@ -174,6 +183,11 @@ pair_hb_watches() {              # DEAD SURV
 pair_pcmk_watches() {            # DEAD SURV
 	echo "--watch=token:$(cs_log "$2"):A processor failed"
 	pair_common_watches "$1" "$2"
+}
+
+# pair_fenced_watch TARGET SURV: SURV's Pacemaker rebooted TARGET.
+pair_fenced_watch() {
+	echo "--watch=fenced:$(pcmk_log "$2"):Operation 'reboot' targeting $1 by .* OK"
 }
 
 heartbeat_pair() {
@@ -199,6 +213,26 @@ pair_cut_rebooted() {
 	tb_wait_for 60 pair_rebooted "$1" "$pid" || tb_log "the switch did not power $1 on again"
 	return "$rc"
 }
+# pair_pcmk_fencing_cut HOW: a power cut of the master n1 of the Pacemaker
+# pair with fencing: n2 fences n1 (HOW: through what), takes the VIP over,
+# the reboot switches relay 0 off, then on; n1 boots and rejoins while n2
+# keeps the VIP.  wsprobe's output in PAIR_CUT_OUT.  Not
+# scn_power_cut_takeover: its reap would race with the reboot that powers
+# n1 on again (the switch's hook reaps and restarts the node).
+pair_pcmk_fencing_cut() {
+	local mark old_init watches
+	mark=$(fos_log_lines)
+	mapfile -t watches < <(pair_pcmk_watches n1 n2; pair_fenced_watch n1 n2)
+	old_init=$(tb_init_pid n1)
+	tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
+	PAIR_CUT_OUT=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
+	check "n2 fences n1 $1 (bound 30 s)" tb_le "$(tb_event_time "$PAIR_CUT_OUT" fenced)" 30
+	check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$PAIR_CUT_OUT" vip)" 30
+	check "fencing n1 switched relay 0 off, then on (reboot)" \
+		tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
+	check "n1 boots again and rejoins: n2 sees it online" tb_wait_for 90 pcmk_online n2 n1
+	check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
+}
 pair_rebooted() { tb_node_running "$1" && [ "$(tb_init_pid "$1")" != "$2" ]; }   # NODE OLD_INIT
 
 # pair_check_product STACK: what runs is the product as a user has it:
@@ -211,12 +245,12 @@ pair_check_product() {
 	pacemaker) units="corosync.service pacemaker.service"; files=/etc/corosync/corosync.conf ;;
 	esac
 	for n in n1 n2; do
-		tb_check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
+		check "$n: PID 1 is systemd" tb_pid1_is_systemd "$n"
 		for u in $units; do
-			tb_check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
+			check "$n: $u started by systemd (journal)" pair_started_by_wsctl "$n" "$u"
 		done
 		# shellcheck disable=SC2086 # the file list is words
-		tb_check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
+		check "$n: $files written by wsctl" pair_files_by_wsctl "$n" $files /etc/warmstandby/wsctl.cluster
 	done
 }
 

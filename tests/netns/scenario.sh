@@ -68,7 +68,7 @@ scn_heartbeat_pair() {
 	tb_node_define n1 1
 	tb_node_define n2 2
 	for n in n1 n2; do
-		peer=n2; [ "$n" = n2 ] && peer=n1
+		peer=$(tb_peer "$n")
 		tb_node_start "$n"
 		media=
 		for link in "${links[@]}"; do

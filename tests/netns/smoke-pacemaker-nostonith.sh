@@ -13,28 +13,28 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 tb_init smoke-pacemaker-nostonith lan
 CS_TOKEN=1000 scn_pacemaker_pair
-tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
-tb_check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
-tb_check "n2 sees n1 online" tb_wait_for 10 pcmk_online n2 n1
-tb_check "crm_resource locates vip on n1" test "$(pcmk_locate n2 vip)" = n1
-tb_check "only n1 holds the VIP" scn_only_holder n1 1
+check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
+check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
+check "n2 sees n1 online" tb_wait_for 10 pcmk_online n2 n1
+check "crm_resource locates vip on n1" test "$(pcmk_locate n2 vip)" = n1
+check "only n1 holds the VIP" scn_only_holder n1 1
 
 mapfile -t watches < <(scn_pcmk_watches n1 n2)
 out=$(scn_power_cut_takeover n1 n2 60 "${watches[@]}")
-tb_check "corosync on n2 notices the lost token" tb_le "$(tb_event_time "$out" token)" 30
-tb_check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
+check "corosync on n2 notices the lost token" tb_le "$(tb_event_time "$out" token)" 30
+check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
 
 scn_power_on_sampled n1 pcmk_start
-tb_check "n1 rejoins: n2 sees it online" tb_wait_for 60 pcmk_online n2 n1
-tb_check "n2 kept the VIP, nobody else answered while n1 rejoined" \
+check "n1 rejoins: n2 sees it online" tb_wait_for 60 pcmk_online n2 n1
+check "n2 kept the VIP, nobody else answered while n1 rejoined" \
 	test "$(scn_sampled_holders)" = "$(tb_mac n2 lan)"
 # n1's join replaces the CIB on it and runs the scheduler again: ask until
 # the answer settles rather than in the middle of the join.
 # shellcheck disable=SC2317 # called through tb_wait_for
 vip_located_on() { [ "$(pcmk_locate "$1" vip)" = "$2" ]; }   # ASKING_NODE NODE
-tb_check "crm_resource locates vip on n2" tb_wait_for 10 vip_located_on n2 n2
-tb_check "clean stop of n1 (pacemaker, then corosync)" pcmk_stop n1
+check "crm_resource locates vip on n2" tb_wait_for 10 vip_located_on n2 n2
+check "clean stop of n1 (pacemaker, then corosync)" pcmk_stop n1
 
 echo "start-up: corosync+pacemaker start -> VIP on n1: $SCN_STARTUP s"
 scn_timeline "power cut of n1 (s after the kill):" "$out"
-tb_finish
+finish

@@ -7,15 +7,6 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-checks=0
-failed=0
-check() {
-	local what=$1
-	shift
-	checks=$((checks + 1))
-	if "$@"; then echo "ok $checks - $what"; else echo "not ok $checks - $what"; failed=1; fi
-}
-
 # run_left_nothing PREFIX: the registry says it ended, and nothing remains.
 run_left_nothing() {
 	local prefix=$1 record="$TB_REGISTRY/$1" kind value start
@@ -70,7 +61,7 @@ interrupted_run() {
 	run_left_nothing "$prefix"
 }
 
-[ "$(id -u)" -eq 0 ] || { echo "needs root"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip_all "needs root"
 check "a run interrupted by SIGTERM removes everything" interrupted_run TERM
 check "a run interrupted by SIGINT removes everything" interrupted_run INT
 
@@ -82,4 +73,4 @@ for record in "$TB_REGISTRY"/ws*; do
 		run_left_nothing "$(basename "$record")"
 done
 check "the suite's runs were found in $TB_REGISTRY" test "$runs" -ge 3
-[ "$failed" -eq 0 ]
+finish

@@ -23,14 +23,13 @@ tb_init ucast-ipchange lan aux
 tb_node_define n1 1
 tb_node_define n2 2
 for n in n1 n2; do
-	peer=n2; [ "$n" = n2 ] && peer=n1
 	tb_node_start "$n"
-	hb_configure "$n" "ucast eth1 $(tb_ip "$peer" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
+	hb_configure "$n" "ucast eth1 $(tb_ip "$(tb_peer "$n")" aux)" "n1 IPaddr2::$TB_VIP/24/eth0"
 done
 scn_startup_to_vip scn_each_node hb_start
-tb_check "VIP answers from n1 after start-up over ucast" tb_le "$SCN_STARTUP" 90
-tb_check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
-tb_check "before the fault: n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
+check "VIP answers from n1 after start-up over ucast" tb_le "$SCN_STARTUP" 90
+check "n2 finished its initial resource acquisition" hb_wait_ready n2 30
+check "before the fault: n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
 
 dead_before=$(( $(dead_count n1) + $(dead_count n2) ))
 t0=$(tb_now)
@@ -39,9 +38,9 @@ dead_after=$(( $(dead_count n1) + $(dead_count n2) ))
 n2_view=$(hb_node_status n2 n1)
 n1_view=$(hb_node_status n1 n2)
 holders=$(tb_vip_holders 1 | tr '\n' ' ')
-tb_check "stock ucast (documented contrast): the IP change makes a node declare its live peer dead" \
+check "stock ucast (documented contrast): the IP change makes a node declare its live peer dead" \
 	test "$dead_after" -gt "$dead_before"
-tb_check "stock ucast (documented contrast): n2 sees n1 dead after the change" test "$n2_view" = dead
+check "stock ucast (documented contrast): n2 sees n1 dead after the change" test "$n2_view" = dead
 
 echo "documented comparison, the same fault (scn_ip_flush_change aux), $(tb_elapsed "$t0" "$(tb_now)") s:"
 printf '  %-34s %s\n' "medium" "ucast (stock)" \
@@ -51,4 +50,4 @@ printf '  %-34s %s\n' "medium" "ucast (stock)" \
 	"n1 / n2 lan MAC" "$(tb_mac n1 lan) / $(tb_mac n2 lan)"
 echo "  (l2 over the same fault: no dead-node event, see l2-heartbeat.sh)"
 grep -h 'is dead\|Link .* dead\|takeover' "$(hb_log n1)" "$(hb_log n2)" | sed 's/^/log: /' | head -8
-tb_finish
+finish

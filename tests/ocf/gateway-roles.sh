@@ -127,6 +127,17 @@ expect_agent 0 gateway stop
 expect_agent 7 gateway promote
 ok "stop, stop again, promote when stopped is refused (7)"
 
+# stop_finishes_slave_side FAILED_ACTION: once the slave hook works again,
+# a stop runs the slave hooks, only those, and the agent is stopped.
+stop_finishes_slave_side() {
+	rm "$work/slave-fails"
+	: >"$work/hook.log"
+	expect_agent 0 gateway stop
+	[ "$(tr '\n' , <"$work/hook.log")" = "10 slave,20 slave," ] ||
+		fail "stop after a failed $1 ran: $(tr '\n' , <"$work/hook.log")"
+	expect_agent 7 gateway monitor
+}
+
 # A slave hook that fails on demote: the role is not a clean slave, so
 # the stop that follows runs the slave side again and fails while it fails
 # (a stop that returned 0 here would leave a second master behind).
@@ -138,24 +149,14 @@ expect_agent 1 gateway demote
 expect_agent 1 gateway monitor
 expect_agent 1 gateway stop
 grep -q '15-noslave: slave failed' "$work/err" || fail "stop did not rerun the slave hooks: $(cat "$work/err")"
-rm "$work/slave-fails"
-: >"$work/hook.log"
-expect_agent 0 gateway stop
-[ "$(tr '\n' , <"$work/hook.log")" = "10 slave,20 slave," ] ||
-	fail "stop after a failed demote ran: $(tr '\n' , <"$work/hook.log")"
-expect_agent 7 gateway monitor
+stop_finishes_slave_side demote
 ok "failed demote: monitor 1, stop fails while the slave hook fails, then finishes the slave side"
 
 # The same after a failed start (cleaning up a master left over from a crash).
 touch "$work/slave-fails"
 expect_agent 1 gateway start
 expect_agent 1 gateway stop
-rm "$work/slave-fails"
-: >"$work/hook.log"
-expect_agent 0 gateway stop
-[ "$(tr '\n' , <"$work/hook.log")" = "10 slave,20 slave," ] ||
-	fail "stop after a failed start ran: $(tr '\n' , <"$work/hook.log")"
-expect_agent 7 gateway monitor
+stop_finishes_slave_side start
 rm "$work/hooks/15-noslave"
 ok "failed start: stop fails while the slave hook fails, then finishes the slave side"
 
@@ -194,3 +195,4 @@ expect_agent 8 gateway monitor
 expect_agent 0 gateway stop
 expect_agent 7 gateway monitor
 ok "slave stop with a missing hooks dir, hook_timeout=abc, no tools: 0; master stop with bad values: 6"
+finish

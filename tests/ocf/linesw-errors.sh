@@ -194,3 +194,4 @@ ok "switch stalled: start 1 in $elapsed ms (timeout 5000 ms), no fos-kickd left"
 expect_agent 0 linesw stop
 OCF_RESKEY_CRM_meta_interval=0 expect_agent 7 linesw monitor
 ok "stop and probe answer without the switch"
+finish

@@ -57,3 +57,4 @@ expect_agent 0 l2link start
 OCF_TESTER_FAIL_HAVE_BINARY=1 expect_agent 0 l2link stop
 expect_agent 7 l2link monitor
 ok "l2link: stop with a tool missing (have_binary fails): 0"
+finish

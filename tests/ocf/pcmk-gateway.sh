@@ -27,21 +27,8 @@
 # to follow).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-netns=$(cd "$here/../netns" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$netns/lib.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$netns/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$netns/fos.sh"
-# shellcheck source=tb-ocf.sh
-. "$here/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$netns/ssh.sh"
-# shellcheck source=../netns/pairs.sh
-. "$netns/pairs.sh"
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 GRACE=8                          # s the lines may lag behind a new master
 # ws-l2ping --responder (installed) on NODE's eth0 for at most 10 minutes.
@@ -65,63 +52,63 @@ tb_init ocf-pcmk-gateway lan aux
 pair_switch_and_nodes
 wso_sampler_start 600
 pair_up pacemaker
-tb_check "wsctl activate: n1 is the only master" tb_wait_for 30 wso_master_is n1
+check "wsctl activate: n1 is the only master" tb_wait_for 30 wso_master_is n1
 echo "start-up: wsctl activate -> n1 master with the VIP: $SCN_STARTUP s"
-tb_check "crm ra info ocf:warmstandby:gateway prints the meta-data" \
+check "crm ra info ocf:warmstandby:gateway prints the meta-data" \
 	eval 'tb_in n1 crm ra info ocf:warmstandby:gateway 2>/dev/null | grep -q "Hooks directory"'
-tb_check "crm: fencing off" crm_in n1 crm configure property stonith-enabled=false
-tb_check "crm: the gateway watches the stand-in service" \
+check "crm: fencing off" crm_in n1 crm configure property stonith-enabled=false
+check "crm: the gateway watches the stand-in service" \
 	crm_in n1 crm_resource -r gw -p services -v /run/ws-svc.pid
-tb_check "crm: migration-threshold=1 on the clone" \
+check "crm: migration-threshold=1 on the clone" \
 	crm_in n1 crm_resource -r gw-clone -m -p migration-threshold -v 1
 for p in "multiplier 100" "dampen 1s" "count 2" "interval 0.2" "timeout 1"; do
 	# shellcheck disable=SC2086 # name and value
-	tb_check "crm: l2link-eth0 $p" crm_in n1 crm_resource -r l2link-eth0 -p ${p% *} -v ${p#* }
+	check "crm: l2link-eth0 $p" crm_in n1 crm_resource -r l2link-eth0 -p ${p% *} -v ${p#* }
 done
 l2_responder n1
 l2_responder n2
-tb_check "l2link: n1's attribute is 100 (n2 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n1 100
-tb_check "l2link: n2's attribute is 100 (n1 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n2 100
+check "l2link: n1's attribute is 100 (n2 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n1 100
+check "l2link: n2's attribute is 100 (n1 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n2 100
 
 # --- A: a hook failing on promote keeps the master where it is ---------------
 tb_in n2 touch /etc/ha.d/fail-promote
-tb_check "A: crm_resource moves the master to n2" \
+check "A: crm_resource moves the master to n2" \
 	crm_in n1 crm_resource --move --promoted -r gw-clone -N n2
-tb_check "A: n2 tried to promote (its master hook ran)" tb_wait_for 60 grep -q 'master' "$(gw_log n2)"
-tb_check "A: n2 ran its slave hook after the failed promote" \
+check "A: n2 tried to promote (its master hook ran)" tb_wait_for 60 grep -q 'master' "$(gw_log n2)"
+check "A: n2 ran its slave hook after the failed promote" \
 	tb_wait_for 30 last_hook_is n2 slave
-tb_check "A: n1 is the only master again (bound 60 s)" tb_wait_for 60 wso_master_is n1
-tb_check "A: linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
-tb_check "A: the VIP answers from n1 only" tb_wait_for 30 scn_only_holder n1 1
-tb_check "A: crm_resource locates lines on n1" test "$(pcmk_locate n1 lines)" = n1
+check "A: n1 is the only master again (bound 60 s)" tb_wait_for 60 wso_master_is n1
+check "A: linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
+check "A: the VIP answers from n1 only" tb_wait_for 30 scn_only_holder n1 1
+check "A: crm_resource locates lines on n1" test "$(pcmk_locate n1 lines)" = n1
 # n2 healthy again: clear the move, the hook fault and n2's failure.
 tb_in n2 rm -f /etc/ha.d/fail-promote
 crm_in n1 crm_resource --clear -r gw-clone
 cleanup_rsc n1 gw-clone n2
-tb_check "A: n2 is slave again after cleanup" tb_wait_for 30 wso_role_is n2 slave
-tb_check "A: n1 is still the only master" wso_master_is n1
+check "A: n2 is slave again after cleanup" tb_wait_for 30 wso_role_is n2 slave
+check "A: n1 is still the only master" wso_master_is n1
 
 # --- B: service-level failover ---------------------------------------------
 t_kill=$(tb_now)
 tb_kill_daemon n1 /run/ws-svc.pid
-tb_check "B: killing the watched service on n1 moves the master to n2 (bound 60 s)" \
+check "B: killing the watched service on n1 moves the master to n2 (bound 60 s)" \
 	tb_wait_for 60 wso_master_is n2
 t_b=$(tb_now)
-tb_check "B: linesw points the relays at n2 (mode 0)" tb_wait_for 30 wso_lines_on n2
+check "B: linesw points the relays at n2 (mode 0)" tb_wait_for 30 wso_lines_on n2
 t_bl=$(tb_now)
-tb_check "B: the VIP answers from n2 only" tb_wait_for 30 scn_only_holder n2 1
-tb_check "B: fosemu logged the relays moving to n2 over HTTP" \
+check "B: the VIP answers from n2 only" tb_wait_for 30 scn_only_holder n2 1
+check "B: fosemu logged the relays moving to n2 over HTTP" \
 	grep -q 'relay mode 1 -> 0 (A-D) cause=http' "$(fos_log)"
 echo "B: service killed -> n2 master: $(tb_elapsed "$t_kill" "$t_b") s, lines on n2: $(tb_elapsed "$t_kill" "$t_bl") s"
 cleanup_rsc n2 gw-clone n1
-tb_check "B: n1 is slave again after cleanup" tb_wait_for 30 wso_role_is n1 slave
+check "B: n1 is slave again after cleanup" tb_wait_for 30 wso_role_is n1 slave
 
 # Back to n1, the primary: the switch's watchdog moves the lines to the
 # backup's side (n2's), which scenario C relies on.
-tb_check "crm_resource moves the master back to n1" \
+check "crm_resource moves the master back to n1" \
 	crm_in n1 crm_resource --move --promoted -r gw-clone -N n1
-tb_check "n1 is the only master again" tb_wait_for 60 wso_master_is n1
-tb_check "linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
+check "n1 is the only master again" tb_wait_for 60 wso_master_is n1
+check "linesw points the relays at n1 (mode 1)" tb_wait_for 30 wso_lines_on n1
 crm_in n1 crm_resource --clear -r gw-clone
 sleep 3
 
@@ -133,24 +120,24 @@ watches+=("--watch=lost:$(pcmk_log n2):n1.* state is now lost")
 watches+=("--watch=promoted:$(pcmk_log n2):Result of promote operation for gw.* on n2: ok")
 watches+=("--watch=watchdog:$(fos_log):relay mode 1 -> 0 .*cause=watchdog")
 out_c=$(scn_power_cut_takeover n1 n2 60 "${watches[@]}")
-tb_check "C: n2 is promoted after n1's power cut" tb_le "$(tb_event_time "$out_c" promoted)" 30
-tb_check "C: the watchdog moved the lines to n2 (bound wintv + 2 s)" \
+check "C: n2 is promoted after n1's power cut" tb_le "$(tb_event_time "$out_c" promoted)" 30
+check "C: the watchdog moved the lines to n2 (bound wintv + 2 s)" \
 	tb_le "$(tb_event_time "$out_c" watchdog)" $((WSO_WINTV + 2))
-tb_check "C: the lines are on n2" wso_lines_on n2
-tb_check "C: linesw on n2 failed with 'switch unreachable'" \
+check "C: the lines are on n2" wso_lines_on n2
+check "C: linesw on n2 failed with 'switch unreachable'" \
 	tb_wait_for 20 grep -q 'switch unreachable' "$(pcmk_log n2)"
-tb_check "C: only the watchdog moved the relays meanwhile" \
+check "C: only the watchdog moved the relays meanwhile" \
 	test "$(tail -n +$((fos_lines_before + 1)) "$(fos_log)" | grep -c 'relay mode.*cause=http')" = 0
 tb_in n2 ip route del unreachable "$FOS_IP/32"
 cleanup_rsc n2 lines n2
-tb_check "C: with the switch reachable again, linesw runs on n2" \
+check "C: with the switch reachable again, linesw runs on n2" \
 	tb_wait_for 30 located lines n2
 # n1 powers up again and rejoins as slave.
 tb_node_start n1
 pcmk_start n1
 l2_responder n1
-tb_check "C: n1 rejoins as slave" tb_wait_for 60 wso_role_is n1 slave
-tb_check "C: n2 stays the only master" wso_master_is n2
+check "C: n1 rejoins as slave" tb_wait_for 60 wso_role_is n1 slave
+check "C: n2 stays the only master" wso_master_is n2
 
 # --- D: power cut of the master: relays follow through linesw ---------------
 watches=("--watch=token:$(cs_log n1):A processor failed")
@@ -159,23 +146,19 @@ watches+=("--watch=promoted:$(pcmk_log n1):Result of promote operation for gw.* 
 watches+=("--watch=relays:$(fos_log):relay mode 0 -> 1 .*cause=http")
 watches+=("--watch=vipstart:$(pcmk_log n1):Result of start operation for vip0 on n1: ok")
 out_d=$(scn_power_cut_takeover n2 n1 60 "${watches[@]}")
-tb_check "D: n1 is promoted after n2's power cut (bound 30 s)" \
+check "D: n1 is promoted after n2's power cut (bound 30 s)" \
 	tb_le "$(tb_event_time "$out_d" promoted)" 30
-tb_check "D: fosemu shows the relays switched to n1 (bound 30 s)" \
+check "D: fosemu shows the relays switched to n1 (bound 30 s)" \
 	tb_le "$(tb_event_time "$out_d" relays)" 30
-tb_check "D: the VIP answers from n1 (bound 30 s)" tb_le "$(tb_event_time "$out_d" vip)" 30
-tb_check "D: n1 is the only master" wso_master_is n1
-tb_check "D: the lines are on n1" wso_lines_on n1
-tb_check "l2link: n1's attribute drops to 0 with n2 gone (bound 20 s)" tb_wait_for 20 l2_attr_is n1 0
+check "D: the VIP answers from n1 (bound 30 s)" tb_le "$(tb_event_time "$out_d" vip)" 30
+check "D: n1 is the only master" wso_master_is n1
+check "D: the lines are on n1" wso_lines_on n1
+check "l2link: n1's attribute drops to 0 with n2 gone (bound 20 s)" tb_wait_for 20 l2_attr_is n1 0
 
-wso_sampler_stop
-report=$(wso_sampler_report)
-tb_check "never two masters at any sample ($report)" \
-	test "$(wso_report_field "$report" two_masters)" = 0
-tb_check "the lines never lagged behind the master by more than $GRACE s" \
-	tb_le "$(wso_report_field "$report" max_lag)" "$GRACE"
+wso_sampler_verdict "$GRACE"
+report=$WSO_REPORT
 
 scn_timeline "C: power cut of master n1, switch unreachable from n2 (s after the kill):" "$out_c"
 scn_timeline "D: power cut of master n2 (s after the kill):" "$out_d"
 echo "sampler: $report"
-tb_finish
+finish

@@ -84,3 +84,4 @@ r1 0 $LS "primary=other-$me" stop
 r1 0 $LS "primary=other-$me" stop
 r1 1 $LS "primary=$me" nonsense=1 start
 ok "WarmstandbyLinesw: side from primary=NODE, start = lines here, status running iff held"
+finish

@@ -199,3 +199,4 @@ ok "fence guard: live master spared, backup fenced at once (stdin), stalled mast
 no_secret_in "$work/err" "$work/out" "$work/emu.log"
 ok "the password is in no output and no emulator log"
 echo "measured: fence_berofos off (whole process) $off_ms ms"
+finish

@@ -3,22 +3,24 @@
 # (what fence-agents check their own agents with), for -o metadata and
 # for action=meta-data on stdin.  Skips only when the schema is absent.
 set -eu
+# shellcheck source=../lib/assert.sh
+. "$(dirname "$0")/../lib/assert.sh"
 builddir=${WS_BUILDDIR:-$(cd "$(dirname "$0")/../.." && pwd)/build}
 FA=$builddir/stonith/fence_berofos
 RNG=${FENCE_RNG:-/usr/share/cluster/relaxng/metadata.rng}
 
 if [ ! -r "$RNG" ]; then
-	echo "SKIP: $RNG not found (Debian package fence-agents)"
-	exit 77
+	skip_all "$RNG not found (Debian package fence-agents)"
 fi
-[ -x "$FA" ] || { echo "FAIL: $FA not built" >&2; exit 1; }
+[ -x "$FA" ] || fail "$FA not built"
 work=$(mktemp -d /tmp/wsfence-rng.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 "$FA" -o metadata >"$work/meta.xml"
 xmllint --noout --relaxng "$RNG" "$work/meta.xml" ||
-	{ echo "FAIL: -o metadata does not validate against $RNG" >&2; exit 1; }
+	fail "-o metadata does not validate against $RNG"
 printf 'action=meta-data\n' | "$FA" >"$work/stdin.xml"
 xmllint --noout --relaxng "$RNG" "$work/stdin.xml" ||
-	{ echo "FAIL: action=meta-data does not validate against $RNG" >&2; exit 1; }
-echo "ok: meta-data validates against $RNG"
+	fail "action=meta-data does not validate against $RNG"
+ok "meta-data validates against $RNG"
+finish

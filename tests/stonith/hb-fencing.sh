@@ -6,67 +6,48 @@
 # it dead, resets it through the switch (relay 0 off, on), takes the VIP
 # over; n1 boots again (its Heartbeat started by the power-on) and rejoins
 # without a second VIP holder.
-# shellcheck disable=SC2317 # the helpers below run through tb_check and tb_wait_for
+# shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/../netns/lib.sh"
-# shellcheck source=../netns/hb.sh
-. "$here/../netns/hb.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/../netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/../netns/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/../netns/ssh.sh"
-# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
-# shellcheck source=../netns/pairs.sh
-. "$here/../netns/pairs.sh"
+# pair_run: the switch, n1 and n2, wsctl activate
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 # Seconds the power stays off in a reset (wsctl.conf reset_wait).
 RESET_WAIT=0.3
 
-# acquisitions NODE: how often NODE's Heartbeat finished its initial
-# resource acquisition (its log survives the power cycle).
-acquisitions() { grep -c 'Initial resource acquisition complete' "$(hb_log "$1")" 2>/dev/null; }
-acquired_more_than() { [ "$(acquisitions "$1")" -gt "$2" ]; }
-
-tb_init stonith-hb-fencing lan aux
-pair_switch_and_nodes
-pair_up heartbeat
-tb_check "ha.cf names the berofos plugin with wsctl's reset_wait" \
+pair_run stonith-hb-fencing heartbeat
+check "ha.cf names the berofos plugin with wsctl's reset_wait" \
 	tb_in n1 grep -Eq "^stonith_host \* berofos .* $RESET_WAIT\$" /etc/ha.d/ha.cf
-tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
-tb_check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
-tb_check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
+check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
+check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
+check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
 hb_wait_ready n2 30
 sleep 2
 
 mark=$(fos_log_lines)
-acq_before=$(acquisitions n1)
+acq_before=$(hb_acquisitions n1)
 old_init=$(tb_init_pid n1)
 tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
 mapfile -t watches < <(scn_hb_watches n1 n2; echo "--watch=reset:$(hb_log n2):node n1 now reset")
 # Not scn_power_cut_takeover: its reap would race with the reset that
 # powers n1 on again (the switch's hook reaps and restarts the node).
 out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
-tb_check "n2 declares n1 dead" tb_le "$(tb_event_time "$out" dead)" 20
-tb_check "n2 resets n1 through the switch (bound 20 s)" tb_le "$(tb_event_time "$out" reset)" 20
-tb_check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
-tb_check "the reset switched relay 0 off, then on" \
+check "n2 declares n1 dead" tb_le "$(tb_event_time "$out" dead)" 20
+check "n2 resets n1 through the switch (bound 20 s)" tb_le "$(tb_event_time "$out" reset)" 20
+check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
+check "the reset switched relay 0 off, then on" \
 	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
 
 holders_file="$TB_DIR/holders-during-rejoin"
 tb_vip_holders 15 >"$holders_file" &
 sampler=$!
-tb_check "n1 boots again and finishes its resource acquisition" tb_wait_for 60 acquired_more_than n1 "$acq_before"
-tb_check "n2 sees n1 active again" tb_wait_for 30 hb_sees n2 n1
+check "n1 boots again and finishes its resource acquisition" tb_wait_for 60 hb_acquired_more_than n1 "$acq_before"
+check "n2 sees n1 active again" tb_wait_for 30 hb_sees n2 n1
 wait "$sampler"
-tb_check "n2 kept the VIP, nobody else answered while n1 rejoined" \
+check "n2 kept the VIP, nobody else answered while n1 rejoined" \
 	test "$(sort -u "$holders_file")" = "$(tb_mac n2 lan)"
-tb_check "clean stop of n1" hb_stop n1
+check "clean stop of n1" hb_stop n1
 
 scn_timeline "power cut of n1 with STONITH, reset_wait $RESET_WAIT s (s after the kill):" "$out"
-tb_finish
+finish

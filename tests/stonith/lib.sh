@@ -15,8 +15,7 @@ FENCE_AGENT=$builddir/stonith/fence_berofos
 SECRET=fence-secret-7
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "SKIP: needs root (mount namespace, root-owned credentials file)"
-	exit 77
+	skip_all "needs root (mount namespace, root-owned credentials file)"
 fi
 [ -f "$PLUGIN_SO" ] || fail "$PLUGIN_SO not built"
 [ -x "$FENCE_AGENT" ] || fail "$FENCE_AGENT not built"

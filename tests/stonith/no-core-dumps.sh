@@ -6,14 +6,15 @@
 # waits out its delay before it would contact 127.0.0.1:1, fosctl scans
 # 127.0.0.1 for its timeout.
 set -eu
+# shellcheck source=../lib/assert.sh
+. "$(dirname "$0")/../lib/assert.sh"
 builddir=${WS_BUILDDIR:-$(cd "$(dirname "$0")/../.." && pwd)/build}
 FA=$builddir/stonith/fence_berofos
 FOSCTL=$builddir/berofos/fosctl
 NOBODY=65534
 
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
-	echo "SKIP: needs root and setpriv (runs the programs as uid $NOBODY)"
-	exit 77
+	skip_all "needs root and setpriv (runs the programs as uid $NOBODY)"
 fi
 pid=
 cleanup() {
@@ -35,7 +36,8 @@ owner_while_running() {
 	tries=0
 	while [ "$(readlink "/proc/$pid/exe" 2>/dev/null || true)" != "$want" ]; do
 		tries=$((tries + 1))
-		[ "$tries" -le 50 ] || { echo "FAIL: $name did not start or exited early" >&2; exit 1; }
+		# (stdout is the caller's value: the TAP line goes to stderr)
+		[ "$tries" -le 50 ] || fail "$name did not start or exited early" >&2
 		sleep 0.1
 	done
 	# main() runs after the dynamic loader: give it up to 2 s to get there.
@@ -51,10 +53,11 @@ owner_while_running() {
 }
 
 owner=$(owner_while_running fence_berofos "$FA" -a 127.0.0.1:1 -n 0 -o off --delay=3)
-[ "$owner" = 0 ] || { echo "FAIL: fence_berofos is dumpable (/proc owner $owner)" >&2; exit 1; }
+[ "$owner" = 0 ] || fail "fence_berofos is dumpable (/proc owner $owner)"
 owner=$(owner_while_running fosctl "$FOSCTL" --udp-addr 127.0.0.1 -t 3 scan)
-[ "$owner" = 0 ] || { echo "FAIL: fosctl is dumpable (/proc owner $owner)" >&2; exit 1; }
+[ "$owner" = 0 ] || fail "fosctl is dumpable (/proc owner $owner)"
 # The check itself can fail: a dumpable program shows the user.
 owner=$(owner_while_running sleep sleep 3)
-[ "$owner" = "$NOBODY" ] || { echo "FAIL: the check is blind (sleep shows owner $owner)" >&2; exit 1; }
-echo "ok: fence_berofos and fosctl are not dumpable"
+[ "$owner" = "$NOBODY" ] || fail "the check is blind (sleep shows owner $owner)"
+ok "fence_berofos and fosctl are not dumpable"
+finish

@@ -7,24 +7,12 @@
 # crm configure adds stonith:fence_berofos and deletes the
 # stonith:berofos device.  A power cut of the master n1: n2 fences n1
 # (relay 0 off, on), takes the VIP over; n1 boots and rejoins.
-# shellcheck disable=SC2317 # the helpers below run through tb_check and tb_wait_for
+# shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/../netns/lib.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$here/../netns/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/../netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/../netns/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/../netns/ssh.sh"
-# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
-# shellcheck source=../netns/pairs.sh
-. "$here/../netns/pairs.sh"
+# pair_run: the switch, n1 and n2, wsctl activate
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 RESET_WAIT=0.3
 
@@ -34,37 +22,24 @@ crm_ok() { tb_in_bounded 60 n1 crm "$@" >>"$TB_DIR/crm.out" 2>&1; }
 one_device() { [ "$(stonith_devices)" = 1 ] && ! tb_in n1 crm_resource --list-raw 2>/dev/null | grep -qx "fence-$PAIR_SWITCH"; }
 stonith_devices() { tb_in n1 stonith_admin --list-registered 2>/dev/null | grep -c 'fence-'; }
 
-tb_init stonith-pcmk-fence-agent lan aux
-pair_switch_and_nodes
-pair_up pacemaker
-tb_check "crm configure adds the fence_berofos device" crm_ok configure primitive fence-agent \
+pair_run stonith-pcmk-fence-agent pacemaker
+check "crm configure adds the fence_berofos device" crm_ok configure primitive fence-agent \
 	stonith:fence_berofos params ip="$FOS_IP" hostmap=n1:0,n2:1 \
 	password_file="/etc/warmstandby/$PAIR_SWITCH.pw" shell_timeout=2 reset_wait="$RESET_WAIT" \
 	op monitor interval=30s
-tb_check "crm stops and deletes wsctl's stonith:berofos device" \
+check "crm stops and deletes wsctl's stonith:berofos device" \
 	eval "crm_ok resource stop fence-$PAIR_SWITCH && crm_ok -F configure delete fence-$PAIR_SWITCH"
-tb_check "fence-agent is the only fence device left (registered and configured)" tb_wait_for 30 one_device
-tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
-tb_check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
-tb_check "n2 sees n1 online" tb_wait_for 20 pcmk_online n2 n1
-tb_check "fence_berofos is in n2's /usr/sbin (installed), not in the host's" \
+check "fence-agent is the only fence device left (registered and configured)" tb_wait_for 30 one_device
+check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
+check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
+check "n2 sees n1 online" tb_wait_for 20 pcmk_online n2 n1
+check "fence_berofos is in n2's /usr/sbin (installed), not in the host's" \
 	test -x "/proc/$(tb_init_pid n2)/root/usr/sbin/fence_berofos" -a ! -e /usr/sbin/fence_berofos
-tb_check "the fence device fence-agent (fence_berofos) is started" tb_wait_for 30 fence_started n2
-tb_check "n2 can fence n1 through it (dynamic list from the agent)" tb_wait_for 20 can_fence n2 n1
+check "the fence device fence-agent (fence_berofos) is started" tb_wait_for 30 fence_started n2
+check "n2 can fence n1 through it (dynamic list from the agent)" tb_wait_for 20 can_fence n2 n1
 
-mark=$(fos_log_lines)
-mapfile -t watches < <(pair_pcmk_watches n1 n2
-	echo "--watch=fenced:$(pcmk_log n2):Operation 'reboot' targeting n1 by .* OK")
-old_init=$(tb_init_pid n1)
-tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
-out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
-tb_check "n2 fences n1 through fence_berofos (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
-tb_check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
-tb_check "fencing n1 switched relay 0 off, then on (reboot)" \
-	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
-tb_check "n1 boots again and rejoins" tb_wait_for 90 pcmk_online n2 n1
-tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
-tb_check "clean stop of n1" pcmk_stop n1
+pair_pcmk_fencing_cut "through fence_berofos"
+check "clean stop of n1" pcmk_stop n1
 
-scn_timeline "power cut of the master n1, fence_berofos, reset_wait $RESET_WAIT s (s after the kill):" "$out"
-tb_finish
+scn_timeline "power cut of the master n1, fence_berofos, reset_wait $RESET_WAIT s (s after the kill):" "$PAIR_CUT_OUT"
+finish

@@ -15,60 +15,31 @@
 #     is fenced, the master survives, never two VIP holders; the fenced
 #     node boots without quorum (two_node wait_for_all) and fences nobody
 #     until the split heals.
-# shellcheck disable=SC2317 # the helpers below run through tb_check and tb_wait_for
+# shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=../netns/lib.sh
-. "$here/../netns/lib.sh"
-# shellcheck source=../netns/pcmk.sh
-. "$here/../netns/pcmk.sh"
-# shellcheck source=../netns/scenario.sh
-. "$here/../netns/scenario.sh"
-# shellcheck source=../netns/fos.sh
-. "$here/../netns/fos.sh"
-# shellcheck source=../ocf/tb-ocf.sh
-. "$here/../ocf/tb-ocf.sh"
-# shellcheck source=../netns/ssh.sh
-. "$here/../netns/ssh.sh"
-# pair_switch_and_nodes, pair_up: the switch, n1 and n2, wsctl activate
-# shellcheck source=../netns/pairs.sh
-. "$here/../netns/pairs.sh"
+# pair_run: the switch, n1 and n2, wsctl activate
+# shellcheck source=../netns/testbed.sh
+. "$here/../netns/testbed.sh"
 
 # The power stays off this long in a reboot (wsctl.conf reset_wait).
 RESET_WAIT=0.3
-tb_init stonith-pcmk-fencing lan aux
-pair_switch_and_nodes
-
-pair_up pacemaker
+pair_run stonith-pcmk-fencing pacemaker
 
 fence_fos_started() { tb_in "$1" crm_mon -1 2>/dev/null | grep -q 'fence-fos.*Started'; }
 can_fence() { tb_in "$1" stonith_admin --list "$2" 2>/dev/null | grep -q fence-fos; }
 init_gone() { [ ! -e "/proc/$1" ]; }
 property_is() { [ "$(tb_in "$1" crm_attribute -t crm_config -n "$2" -G -q 2>/dev/null)" = "$3" ]; }
-fenced_watch() {                 # TARGET SURVIVOR
-	echo "--watch=fenced:$(pcmk_log "$2"):Operation 'reboot' targeting $1 by .* OK"
-}
 
-tb_check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
-tb_check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
-tb_check "n2 sees n1 online" tb_wait_for 20 pcmk_online n2 n1
-tb_check "the fence device fence-fos (stonith:berofos) is started" tb_wait_for 30 fence_fos_started n2
-tb_check "n2 can fence n1 through it (stonith_admin --list n1)" tb_wait_for 20 can_fence n2 n1
+check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
+check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
+check "n2 sees n1 online" tb_wait_for 20 pcmk_online n2 n1
+check "the fence device fence-fos (stonith:berofos) is started" tb_wait_for 30 fence_fos_started n2
+check "n2 can fence n1 through it (stonith_admin --list n1)" tb_wait_for 20 can_fence n2 n1
 
 # --- 1. power cut of the master ------------------------------------------------
-mark=$(fos_log_lines)
-mapfile -t watches < <(pair_pcmk_watches n1 n2; fenced_watch n1 n2)
-# Not scn_power_cut_takeover: its reap would race with the reboot that
-# powers n1 on again (the switch's hook reaps and restarts the node).
-old_init=$(tb_init_pid n1)
-tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
-out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
-tb_check "n2 fences n1 after the power cut (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
-tb_check "VIP answers from n2 after n1's power cut (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
-tb_check "fencing n1 switched relay 0 off, then on (reboot)" \
-	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
-tb_check "n1 boots again and rejoins: n2 sees it online" tb_wait_for 90 pcmk_online n2 n1
-tb_check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
+pair_pcmk_fencing_cut "after the power cut"
+out=$PAIR_CUT_OUT
 scn_timeline "1. power cut of the master n1, fencing enabled, reset_wait $RESET_WAIT s (s after the kill):" "$out"
 takeover1=$(tb_event_time "$out" vip)
 
@@ -77,20 +48,20 @@ tb_wait_for 30 fence_fos_started n1
 sleep 3
 mark=$(fos_log_lines)
 old_init=$(tb_init_pid n2)
-mapfile -t watches < <(echo "--watch=token:$(cs_log n1):A processor failed"; fenced_watch n2 n1)
+mapfile -t watches < <(echo "--watch=token:$(cs_log n1):A processor failed"; pair_fenced_watch n2 n1)
 out=$(tb_probe --fault "ip -n $TB_BRNS link set $(tb_port n2 lan) down; ip -n $TB_BRNS link set $(tb_port n2 aux) down" \
 	--expect-mac "$(tb_mac n1 lan)" --timeout 60 "${watches[@]}")
-tb_check "n1 fences the isolated master n2 (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
-tb_check "VIP answers from n1 after n2 lost its links (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
-tb_check "n2's processes died with its power (old init $old_init gone)" tb_wait_for 10 init_gone "$old_init"
-tb_check "fencing n2 switched relay 1 off, then on" \
+check "n1 fences the isolated master n2 (bound 30 s)" tb_le "$(tb_event_time "$out" fenced)" 30
+check "VIP answers from n1 after n2 lost its links (bound 30 s)" tb_le "$(tb_event_time "$out" vip)" 30
+check "n2's processes died with its power (old init $old_init gone)" tb_wait_for 10 init_gone "$old_init"
+check "fencing n2 switched relay 1 off, then on" \
 	tb_wait_for 5 fos_power_events_are "$mark" "power 1 off power 1 on "
-tb_check "n2 boots again (new link) and rejoins" tb_wait_for 90 pcmk_online n1 n2
+check "n2 boots again (new link) and rejoins" tb_wait_for 90 pcmk_online n1 n2
 scn_timeline "2. the master n2 isolated (s after its links went down):" "$out"
 
 # --- 3. split brain: both still reach the switch -----------------------------------------
 tb_in n1 crm configure property priority-fencing-delay=3s >/dev/null 2>&1
-tb_check "priority-fencing-delay set" property_is n1 priority-fencing-delay 3s
+check "priority-fencing-delay set" property_is n1 priority-fencing-delay 3s
 tb_wait_for 30 fence_fos_started n1
 sleep 3
 mark=$(fos_log_lines)
@@ -101,20 +72,20 @@ tb_partition lan on
 tb_partition aux on
 tb_vip_holders 20 >"$holders_file" &
 sampler=$!
-tb_check "the node without the VIP (n2) is fenced during the split" tb_wait_for 30 init_gone "$n2_init"
+check "the node without the VIP (n2) is fenced during the split" tb_wait_for 30 init_gone "$n2_init"
 wait "$sampler"
-tb_check "the VIP holder n1 survives the split (same init)" test -e "/proc/$n1_init"
-tb_check "only n1 answered for the VIP during the split" \
+check "the VIP holder n1 survives the split (same init)" test -e "/proc/$n1_init"
+check "only n1 answered for the VIP during the split" \
 	test "$(sort -u "$holders_file")" = "$(tb_mac n1 lan)"
 sleep 5
-tb_check "exactly one node fenced: relay 1 off and on, relay 0 untouched" \
+check "exactly one node fenced: relay 1 off and on, relay 0 untouched" \
 	fos_power_events_are "$mark" "power 1 off power 1 on "
 tb_partition lan off
 tb_partition aux off
-tb_check "after the split heals n2 rejoins" tb_wait_for 90 pcmk_online n1 n2
-tb_check "the VIP stays on n1 alone" scn_only_holder n1 3
-tb_check "n1 still has its first init (never fenced)" test -e "/proc/$n1_init"
+check "after the split heals n2 rejoins" tb_wait_for 90 pcmk_online n1 n2
+check "the VIP stays on n1 alone" scn_only_holder n1 3
+check "n1 still has its first init (never fenced)" test -e "/proc/$n1_init"
 
 echo "start-up: wsctl activate -> VIP on n1: $SCN_STARTUP s"
 echo "measured: takeover after a power cut of the master WITH fencing: $takeover1 s"
-tb_finish
+finish

@@ -157,3 +157,4 @@ ok "fence guard: live master spared ($ELAPSED_MS ms watched), backup fenced at o
 no_secret_in "$work/err" "$work/out" "$work/emu.log"
 ok "the password is in no output and no emulator log"
 echo "measured: stonith -T off (whole CLI run) $off_ms ms"
+finish
