@@ -356,7 +356,9 @@ tb_reap() {                      # NODE: wait until the powered-off node is gone
 	pid=$(tb_init_pid "$1")
 	tb_wait_gone "$pid" 5 || tb_die "node $1: PID $pid survived SIGKILL"
 	tb_wait_gone "$(cat "$TB_DIR/$1/unshare.pid")" 5
-	rm -f "$TB_DIR/$1/init.pid"
+	# A reset's power-on may have booted the node again meanwhile: its
+	# new init.pid stays.
+	[ "$(cat "$TB_DIR/$1/init.pid" 2>/dev/null)" != "$pid" ] || rm -f "$TB_DIR/$1/init.pid"
 	tb_cgroup_remove "$1" || tb_log "node $1: its cgroup is not empty yet"
 }
 tb_port_gone() { ! ip -n "$TB_BRNS" link show "$(tb_port "$1" "$2")" >/dev/null 2>&1; }

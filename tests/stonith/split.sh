@@ -29,12 +29,16 @@ split_sees() {                    # STACK NODE PEER: NODE's stack sees PEER
 split_rejoined() {                # STACK NODE PEER: both see each other, one master
 	split_sees "$1" "$2" "$3" && split_sees "$1" "$3" "$2" && split_one_master
 }
-# split_freeze NODE STOP|CONT: the signal to every process of the node
-# (its cgroup tree holds only what its init started).
+# split_freeze NODE STOP|CONT: the signal to every process of the node: its
+# cgroup tree, less the testbed's unshare that waits for the node's init
+# (stopped, it could not reap the init a fencing kills).
 split_freeze() {
-	local pid
+	local pid keep
+	keep=$(cat "$TB_DIR/$1/unshare.pid")
 	find "$(tb_cgroup "$1")" -name cgroup.procs -exec cat {} + 2>/dev/null |
-		while read -r pid; do kill -"$2" "$pid" 2>/dev/null || true; done
+		while read -r pid; do
+			[ "$pid" = "$keep" ] || kill -"$2" "$pid" 2>/dev/null || true
+		done
 }
 # split_guard_logged NODE TEXT: the plugin's guard line, in Heartbeat's log
 # or the node's journal (Pacemaker's fencer runs the plugin).
@@ -49,6 +53,12 @@ split_only_relay_cycled() {
 	"$once"|"$once$once") return 0 ;;
 	*) return 1 ;;
 	esac
+}
+split_views() {                   # STACK: what each node sees, for the log
+	local n
+	for n in n1 n2; do
+		tb_log "$n: role $(wso_role "$n"), sees $(pair_peer "$n"): $(split_sees "$1" "$n" "$(pair_peer "$n")" && echo yes || echo no)"
+	done
 }
 split_samples_ok() {              # no sample with two masters
 	[ "$(wso_report_field "$(wso_sampler_report)" two_masters)" = 0 ]
@@ -80,8 +90,9 @@ split_trial() {
 	tb_check "trial $n: $master's guard let it fence $backup (the target does not hold the lines)" \
 		split_guard_logged "$master" "fencing host $backup: the target does not hold the lines"
 	split_set "$stack" off
+	tb_wait_for 120 split_rejoined "$stack" "$master" "$backup" || split_views "$stack"
 	tb_check "trial $n: $backup boots again and rejoins, one master" \
-		tb_wait_for 120 split_rejoined "$stack" "$master" "$backup"
+		split_rejoined "$stack" "$master" "$backup"
 	tb_check "trial $n: the VIP stays on $master" scn_only_holder "$master" 2
 	tb_check "trial $n: $master never fenced" test -e "/proc/$m_init"
 }
