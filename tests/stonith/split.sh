@@ -57,7 +57,7 @@ split_only_relay_cycled() {
 split_views() {                   # STACK: what each node sees, for the log
 	local n
 	for n in n1 n2; do
-		tb_log "$n: role $(wso_role "$n"), sees $(pair_peer "$n"): $(split_sees "$1" "$n" "$(pair_peer "$n")" && echo yes || echo no)"
+		tb_log "$n: role $(wso_role "$n"), sees $(tb_peer "$n"): $(split_sees "$1" "$n" "$(tb_peer "$n")" && echo yes || echo no)"
 	done
 }
 split_samples_ok() {              # no sample with two masters
@@ -69,7 +69,7 @@ split_trial() {
 	local stack=$1 n=$2 master backup m_init b_init mark holders
 	master=$(split_master)
 	[ -n "$master" ] || { tb_check "trial $n: a master before the split" false; return; }
-	backup=$(pair_peer "$master")
+	backup=$(tb_peer "$master")
 	m_init=$(tb_init_pid "$master")
 	b_init=$(tb_init_pid "$backup")
 	mark=$(fos_log_lines)
@@ -101,7 +101,7 @@ split_trial() {
 split_frozen() {
 	local stack=$1 master backup m_init mark holders
 	master=$(split_master)
-	backup=$(pair_peer "$master")
+	backup=$(tb_peer "$master")
 	m_init=$(tb_init_pid "$master")
 	mark=$(fos_log_lines)
 	holders="$TB_DIR/holders-frozen"
