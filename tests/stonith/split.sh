@@ -12,7 +12,7 @@ split_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../crm-config/tb-wsctl.sh
 . "$split_here/../crm-config/tb-wsctl.sh"
 
-SPLIT_TRIALS=${SPLIT_TRIALS:-2}
+SPLIT_TRIALS=${SPLIT_TRIALS:-1}
 RESET_WAIT=0.3
 
 init_gone() { [ ! -e "/proc/$1" ]; }
