@@ -56,7 +56,7 @@ static int install_signals(void)
 	sa.sa_handler = on_signal;   /* no SA_RESTART: poll returns EINTR */
 	if (sigemptyset(&sa.sa_mask) != 0 || sigaction(SIGINT, &sa, NULL) != 0 ||
 	    sigaction(SIGTERM, &sa, NULL) != 0) {
-		perror("l2ping: sigaction");
+		perror("ws-l2ping: sigaction");
 		return -1;
 	}
 	return 0;
@@ -98,7 +98,7 @@ static int await_reply(struct l2link *link, const uint8_t peer[L2F_MAC_LEN],
 		rc = l2link_receive(link, (int)((deadline - now) / 1000000u) + 1, &data, &len,
 		                    error, sizeof(error));
 		if (rc == L2LINK_FAILED) {
-			fprintf(stderr, "l2ping: %s\n", error);
+			fprintf(stderr, "ws-l2ping: %s\n", error);
 			return -1;
 		}
 		if (rc != L2LINK_FRAME)
@@ -148,16 +148,16 @@ static int run_ping(const char *ifname, const char *peer_arg, unsigned count,
 	uint32_t id_base = (uint32_t)getpid() << 16;
 
 	if (l2_mac_parse(peer_arg, peer) != 0 || l2_mac_is_multicast(peer)) {
-		fprintf(stderr, "l2ping: '%s' is not a unicast MAC address\n", peer_arg);
+		fprintf(stderr, "ws-l2ping: '%s' is not a unicast MAC address\n", peer_arg);
 		return EXIT_TROUBLE;
 	}
 	link = calloc(1, sizeof(*link));
 	if (link == NULL) {
-		perror("l2ping");
+		perror("ws-l2ping");
 		return EXIT_TROUBLE;
 	}
 	if (l2link_open(link, ifname, ethertype, peer, error, sizeof(error)) != 0) {
-		fprintf(stderr, "l2ping: %s\n", error);
+		fprintf(stderr, "ws-l2ping: %s\n", error);
 		free(link);
 		return EXIT_TROUBLE;
 	}
@@ -170,7 +170,7 @@ static int run_ping(const char *ifname, const char *peer_arg, unsigned count,
 		ws_put_be64(payload + 8, start);
 		if (l2link_send(link, peer, L2F_TYPE_ECHO_REQUEST, id_base + seq, payload,
 		                sizeof(payload), error, sizeof(error)) < 0) {
-			fprintf(stderr, "l2ping: %s\n", error);
+			fprintf(stderr, "ws-l2ping: %s\n", error);
 		} else {
 			st.sent++;
 		}
@@ -200,15 +200,15 @@ static int run_responder(const char *ifname, double seconds, uint16_t ethertype)
 	int status = EXIT_ANSWERED;
 
 	if (link == NULL) {
-		perror("l2ping");
+		perror("ws-l2ping");
 		return EXIT_TROUBLE;
 	}
 	if (l2link_open(link, ifname, ethertype, NULL, error, sizeof(error)) != 0) {
-		fprintf(stderr, "l2ping: %s\n", error);
+		fprintf(stderr, "ws-l2ping: %s\n", error);
 		free(link);
 		return EXIT_TROUBLE;
 	}
-	printf("l2ping: answering on %s, EtherType 0x%04x\n", ifname, ethertype);
+	printf("ws-l2ping: answering on %s, EtherType 0x%04x\n", ifname, ethertype);
 	fflush(stdout);
 	while (!stop_requested && (uint64_t)ws_mono_ns() < deadline) {
 		const uint8_t *data;
@@ -217,7 +217,7 @@ static int run_responder(const char *ifname, double seconds, uint16_t ethertype)
 		int rc = l2link_receive(link, 200, &data, &len, error, sizeof(error));
 
 		if (rc == L2LINK_FAILED) {
-			fprintf(stderr, "l2ping: %s\n", error);
+			fprintf(stderr, "ws-l2ping: %s\n", error);
 			status = EXIT_TROUBLE;
 			break;
 		}
@@ -229,7 +229,7 @@ static int run_responder(const char *ifname, double seconds, uint16_t ethertype)
 		if (n > 0 && l2link_send_frame(link, link->frame, n, error, sizeof(error)) == 0)
 			answered++;
 	}
-	printf("l2ping: answered %" PRIu64 " requests\n", answered);
+	printf("ws-l2ping: answered %" PRIu64 " requests\n", answered);
 	l2link_close(link);
 	free(link);
 	return status;
@@ -244,7 +244,7 @@ static int print_file(const char *path)
 	FILE *in = fopen(path, "r");
 
 	if (in == NULL) {
-		fprintf(stderr, "l2ping: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "ws-l2ping: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
@@ -267,7 +267,7 @@ static int run_stats(const char *ifname)
 
 	count = scandir(dir, &entries, NULL, alphasort);
 	if (count < 0) {
-		fprintf(stderr, "l2ping: %s: %s (is an l2 medium running?)\n", dir, strerror(errno));
+		fprintf(stderr, "ws-l2ping: %s: %s (is an l2 medium running?)\n", dir, strerror(errno));
 		return EXIT_TROUBLE;
 	}
 	for (int i = 0; i < count; i++) {
@@ -285,7 +285,7 @@ static int run_stats(const char *ifname)
 	}
 	free(entries);
 	if (shown == 0) {
-		fprintf(stderr, "l2ping: no status in %s%s%s\n", dir,
+		fprintf(stderr, "ws-l2ping: no status in %s%s%s\n", dir,
 		        ifname ? " for " : "", ifname ? ifname : "");
 		return EXIT_NO_ANSWER;
 	}
@@ -312,33 +312,33 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'c':
 			if (ws_parse_long(optarg, 10, 1, MAX_COUNT, &number) != 0) {
-				fprintf(stderr, "l2ping: count must be 1..%d\n", MAX_COUNT);
+				fprintf(stderr, "ws-l2ping: count must be 1..%d\n", MAX_COUNT);
 				return EXIT_TROUBLE;
 			}
 			count = (unsigned long)number;
 			break;
 		case 'i':
 			if (ws_parse_double(optarg, MIN_INTERVAL, MAX_INTERVAL, &interval) != 0) {
-				fprintf(stderr, "l2ping: interval must be %g..%g seconds\n",
+				fprintf(stderr, "ws-l2ping: interval must be %g..%g seconds\n",
 				        MIN_INTERVAL, MAX_INTERVAL);
 				return EXIT_TROUBLE;
 			}
 			break;
 		case 'W':
 			if (ws_parse_double(optarg, 0.001, MAX_INTERVAL, &timeout) != 0) {
-				fprintf(stderr, "l2ping: timeout must be 0.001..%g seconds\n", MAX_INTERVAL);
+				fprintf(stderr, "ws-l2ping: timeout must be 0.001..%g seconds\n", MAX_INTERVAL);
 				return EXIT_TROUBLE;
 			}
 			break;
 		case 'w':
 			if (ws_parse_double(optarg, 0, 1e7, &seconds) != 0) {
-				fprintf(stderr, "l2ping: -w wants seconds\n");
+				fprintf(stderr, "ws-l2ping: -w wants seconds\n");
 				return EXIT_TROUBLE;
 			}
 			break;
 		case 'e':
 			if (l2_ethertype_parse(optarg, &ethertype) != 0) {
-				fprintf(stderr, "l2ping: bad EtherType '%s' (0x0600..0xffff)\n", optarg);
+				fprintf(stderr, "ws-l2ping: bad EtherType '%s' (0x0600..0xffff)\n", optarg);
 				return EXIT_TROUBLE;
 			}
 			break;

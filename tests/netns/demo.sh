@@ -18,7 +18,7 @@
 #   stonith_host berofos.
 # pacemaker: Corosync (token 1000 ms, knet on two links) + Pacemaker, the
 #   promotable ocf:warmstandby:gateway, ocf:warmstandby:linesw, IPaddr2 and
-#   stonith:berofos.
+#   stonith:fence_berofos.
 # The nodes boot systemd with warmstandby's packages installed (the host is
 # unchanged); wsctl starts the stack with systemctl.
 set -u

@@ -2,10 +2,10 @@
 # Corosync + Pacemaker fencing through fence_berofos (the fence-agents
 # style program, installed by warmstandby-stonith in /usr/sbin, where
 # pacemaker-fenced looks) and the emulated berofos.  The pair is the one
-# `wsctl activate` sets up; its fence device is then replaced with the
-# stock tools, as an administrator who prefers fence_berofos does:
-# crm configure adds stonith:fence_berofos and deletes the
-# stonith:berofos device.  A power cut of the master n1: n2 fences n1
+# `wsctl activate` sets up; its fence device (fence_berofos with the fence
+# guard) is then replaced with the stock tools, as an administrator who
+# writes their own does: crm configure adds a plain stonith:fence_berofos
+# and deletes wsctl's device.  A power cut of the master n1: n2 fences n1
 # (relay 0 off, on), takes the VIP over; n1 boots and rejoins.
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
@@ -27,7 +27,7 @@ check "crm configure adds the fence_berofos device" crm_ok configure primitive f
 	stonith:fence_berofos params ip="$FOS_IP" hostmap=n1:0,n2:1 \
 	password_file="/etc/warmstandby/$PAIR_SWITCH.pw" shell_timeout=2 reset_wait="$RESET_WAIT" \
 	op monitor interval=30s
-check "crm stops and deletes wsctl's stonith:berofos device" \
+check "crm stops and deletes wsctl's fence device" \
 	eval "crm_ok resource stop fence-$PAIR_SWITCH && crm_ok -F configure delete fence-$PAIR_SWITCH"
 check "fence-agent is the only fence device left (registered and configured)" tb_wait_for 30 one_device
 check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90

@@ -1,8 +1,7 @@
 #!/bin/bash
 # Corosync + Pacemaker with fencing through the emulated berofos, as
-# `wsctl activate` configures it: the cluster-glue plugin as stonith:berofos
-# (Pacemaker's LHA bridge runs the stock `stonith` CLI, which loads the
-# installed berofos.so), knet on lan and aux.  fosemu's relay 0 feeds n1,
+# `wsctl activate` configures it: fence_berofos with the fence guard
+# (pacemaker-fenced runs the installed agent), knet on lan and aux.  fosemu's relay 0 feeds n1,
 # relay 1 n2: off is a power cut, on powers the node up and boots its
 # cluster stack.
 #  1. power cut of the master n1: n2 fences n1 (reboot: relay off, on),
@@ -34,7 +33,7 @@ property_is() { [ "$(tb_in "$1" crm_attribute -t crm_config -n "$2" -G -q 2>/dev
 check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 check "the cluster has a DC and quorum" pcmk_wait_ready n2 30
 check "n2 sees n1 online" tb_wait_for 20 pcmk_online n2 n1
-check "the fence device fence-fos (stonith:berofos) is started" tb_wait_for 30 fence_fos_started n2
+check "the fence device fence-fos (fence_berofos) is started" tb_wait_for 30 fence_fos_started n2
 check "n2 can fence n1 through it (stonith_admin --list n1)" tb_wait_for 20 can_fence n2 n1
 
 # --- 1. power cut of the master ------------------------------------------------

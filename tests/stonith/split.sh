@@ -60,6 +60,9 @@ split_views() {                   # STACK: what each node sees, for the log
 		tb_log "$n: role $(wso_role "$n"), sees $(tb_peer "$n"): $(split_sees "$1" "$n" "$(tb_peer "$n")" && echo yes || echo no)"
 	done
 }
+split_pcmk_guarded() {            # NODE: the CIB's fence device has primary_node=n1
+	tb_in "$1" crm_resource -r "fence-$PAIR_SWITCH" -g primary_node 2>/dev/null | grep -qx n1
+}
 split_samples_ok() {              # no sample with two masters
 	[ "$(wso_report_field "$(wso_sampler_report)" two_masters)" = 0 ]
 }
@@ -87,8 +90,15 @@ split_trial() {
 	tb_check "trial $n: never two masters ($(wso_sampler_report))" split_samples_ok
 	tb_check "trial $n: only the backup's relay switched, off then on (once, or twice when R1 and its peer-fence helper both reset it)" \
 		tb_wait_for 10 split_only_relay_cycled "$mark" "$(pair_relay "$backup")"
-	tb_check "trial $n: $master's guard let it fence $backup (the target does not hold the lines)" \
-		split_guard_logged "$master" "fencing host $backup: the target does not hold the lines"
+	# The plugin logs the guard's verdict (R1); fence_berofos says it only
+	# when verbose, so on Pacemaker the device's guard parameters are checked.
+	if [ "$stack" = heartbeat ]; then
+		tb_check "trial $n: $master's guard let it fence $backup (the target does not hold the lines)" \
+			split_guard_logged "$master" "fencing host $backup: the target does not hold the lines"
+	else
+		tb_check "trial $n: the fence device carries the guard (primary_node n1)" \
+			split_pcmk_guarded "$master"
+	fi
 	split_set "$stack" off
 	tb_wait_for 120 split_rejoined "$stack" "$master" "$backup" || split_views "$stack"
 	tb_check "trial $n: $backup boots again and rejoins, one master" \
