@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libberofos: the one client of the berofos Layer-1 switch.  HTTP (state,
  * relays, power ports, watchdog, password) through libcurl, every write read
  * back to confirm; GBL4 over UDP (scan, ping, kick, netconf).  Every call has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Request-head parsing for fosemu. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's HTTP: only what the berofos speaks.  Parses one request head
  * (request line, Authorization: Basic) and splits the query.  Pure code. */
 #ifndef EMU_HTTP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's I/O layer, shared by its files: the running emulator,
  * persistence and the two servers; the log is emu_log.h.  The device model
  * is emu_state.c. */

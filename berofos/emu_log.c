@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's event log: one timestamped line per event, and the report of
  * what a request, a kick or the watchdog changed (log lines, the power
  * hook, the saved state).  Used by the servers and persistence, so that

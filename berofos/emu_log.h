@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's event log and change report (emu_log.c). */
 #ifndef EMU_LOG_H
 #define EMU_LOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's persistent state: the config.txt page plus the admin password,
  * rewritten through a 0600 temporary file after every change. */
 #include "config.h"

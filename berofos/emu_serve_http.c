@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's HTTP server: one connection at a time, one request each, the
  * statuses a device sends. */
 #include "config.h"

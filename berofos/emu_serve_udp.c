@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's GBL4 server: discovery, ping and kicks; flash-mode commands are
  * refused as by a device in operational mode. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The emulated device's state machine (protocol page section 2). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu's device model: the state of one berofos and how set requests,
  * kicks and the passing of time change it.  Pure code: time comes in as a
  * parameter, effects go out as events for the I/O layer to log and act on. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fos-kickd: feeds one berofos watchdog by GBL4 kicks at a fixed interval.
  * It decides nothing: whoever starts it (the linesw agent, on the master)
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Credentials files: read only when root owns them and nobody else can read
  * them; written through a 0600 temporary file renamed into place. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* config.txt: the one table of the device's keys, its parser and formatter. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The berofos config.txt page as a struct: parser and formatter.  Pure code,
  * no I/O, shared by the client (libberofos) and the emulator (fosemu), so
  * the list of keys exists exactly once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Error names and the HTTP status rule of the vendor client: 401 means a bad
  * user or password, any other non-2xx a failure (protocol page 1.2). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Error codes of libberofos and the classification of HTTP replies.  Pure
  * code.  The numeric values are also fosctl's exit codes (see fosctl(8)). */
 #ifndef FOS_ERROR_H

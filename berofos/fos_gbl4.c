@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* GBL4 frame codec (protocol page 1.3). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* GBL4 UDP frames (port 50123): encoder and decoder, pure code.  A frame is
  * "GBL\x04", a command byte, the payload and one XOR checksum byte. */
 #ifndef FOS_GBL4_H

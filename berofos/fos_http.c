@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The HTTP side of libberofos: config.txt reads and set requests through
  * libcurl, each write read back. */
 #include "config.h"

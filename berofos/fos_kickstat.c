@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fos-kickd's status file format (fos_kickstat.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fos-kickd's status file: what it publishes, at low rate and outside its
  * kick path, about the kicks and the switch's replies to them; fosctl reads
  * it for `watchdog status`.  Pure code: format and parse, no I/O.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* /etc/warmstandby/berofos.conf: one GKeyFile section per switch. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The GBL4 side of libberofos: UDP sockets around the pure codec. */
 #include "config.h"
 

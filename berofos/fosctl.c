@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosctl: the vendor CLI's verbs over libberofos.  Exit status is the
  * libberofos error code (fosctl(8), EXIT STATUS). */
 #include "config.h"

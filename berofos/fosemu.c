@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fosemu: a berofos on loopback for tests and the demo.  HTTP (config.txt,
  * set requests, Basic auth) and GBL4 over UDP.  This file holds the options,
  * the set-up and the poll() loop; the device model is in emu_state.c, the

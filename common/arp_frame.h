@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ARP request/reply frames: the fence guard asks a node on the LAN, the
  * testbed's VIP prober asks for a VIP.
  * Pure: no sockets, so the unit tests and the fuzzer reach it directly. */

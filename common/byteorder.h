@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Big-endian fields of wire formats, read and written a byte at a time so
  * that neither alignment nor the host's byte order matters. */
 #ifndef WS_BYTEORDER_H

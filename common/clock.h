@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* CLOCK_MONOTONIC for timeouts, deadlines and round-trip times: one reading
  * in three units.  Signed, so that the difference of two readings (or a
  * deadline minus now) can go below zero without wrapping. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One hex digit's value, for the parsers of MAC addresses and %XX escapes. */
 #ifndef WS_HEX_H
 #define WS_HEX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Walking "key=value" text (config.txt, status files) a line at a time.
  * Pure code. */
 #ifndef WS_LINES_H

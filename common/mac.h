@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* MAC address text: exactly six pairs of hex digits (either case) with one
  * separator between them, "00:19:32:00:12:1d".  Pure code. */
 #ifndef WS_MAC_H

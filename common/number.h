@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Integers from text (options, configuration, status files): the whole
  * text or nothing.  Pure code. */
 #ifndef WS_NUMBER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A pause that a signal does not cut short. */
 #ifndef WS_SLEEP_H
 #define WS_SLEEP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The host and port of an "http://HOST[:PORT][/PATH]" URL, as berofos.conf
  * and the command lines give the switch.  Pure code. */
 #ifndef WS_URL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2.c: the Heartbeat HBcomm medium `l2`, heartbeats in raw Ethernet frames.
  *
  *   ha.cf:  l2 <ifname> <peer-mac>|broadcast [ethertype=0xNNNN]

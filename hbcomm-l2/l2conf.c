@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2conf: parsing of the `l2` directive and of MAC addresses. */
 #include "config.h"
 

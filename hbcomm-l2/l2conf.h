@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2conf: the `l2` ha.cf directive and MAC address text, parsed without
  * touching the system (whether the interface exists is the caller's check),
  * so tests and fuzzers reach every rejection. */

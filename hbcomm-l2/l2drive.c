@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2drive: test driver that loads the built l2.so the way Heartbeat does
  * (PILS init, parse, mopen) and drives its write() or read() directly, so
  * the medium can be checked between two network namespaces without a

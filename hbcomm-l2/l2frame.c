@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2frame: frame codec and fragment reassembly of the `l2` medium.  Pure
  * logic; see l2frame.h for the format. */
 #include "config.h"

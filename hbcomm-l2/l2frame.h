@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2frame: the wire format of the `l2` Heartbeat medium and of l2ping.
  *
  * Pure code: no pcap, no Heartbeat headers, no I/O, no clock (callers pass

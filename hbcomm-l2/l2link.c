@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2link: libpcap and interface plumbing for the l2 frame format. */
 #include "config.h"
 

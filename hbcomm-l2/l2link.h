@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2link: one Ethernet interface opened with libpcap for the l2 frame
  * format.  Shared by the Heartbeat plugin and l2ping; it reports errors in
  * a buffer and leaves logging to its caller. */

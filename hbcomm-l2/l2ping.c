@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2ping: round-trip time to a peer over the l2 medium's EtherType, the
  * responder that answers it, and the medium's counters.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2stats: status file names and text of the l2 medium's counters. */
 #include "config.h"
 

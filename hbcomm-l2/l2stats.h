@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2stats: the per-link counters of the l2 medium and their status file.
  *
  * Heartbeat runs a medium's reader and writer in separate processes, so

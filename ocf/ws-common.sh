@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 #
 # ws-common.sh - shell shared by the warmstandby OCF agents and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Adds the line "SPDX-License-Identifier: GPL-2.0-or-later" (the licence of
 # COPYING and debian/copyright) to every source file that lacks one: the
 # C files and headers, the shell scripts, the OCF agents and R1 wrappers

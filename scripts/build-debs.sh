@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Builds the Debian packages of warmstandby from a clean copy of the source
 # tree, so that the tree itself stays clean, and runs lintian on them: the
 # source package first (dpkg-buildpackage -S: .dsc, .orig.tar.xz made from

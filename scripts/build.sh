@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Configures and builds warmstandby out of tree in $1 (default build/) with
 # warnings as errors; extra arguments go to configure.  Re-runs autoreconf
 # only when configure is missing or older than its inputs.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One command from a fresh Debian 12 machine (as root): install the
 # dependencies, build, and run the demo (a virtual two-node cluster that
 # fails over and prints its timeline).  Arguments go to the demo

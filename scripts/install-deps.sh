@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs, by Debian package name, everything warmstandby needs to build,
 # test and run its demo on a Debian 12 machine.  Run as root.
 set -eu

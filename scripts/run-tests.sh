@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Runs every test of warmstandby and ends with one line 'N passed, N failed':
 #  1. build with -Werror, `make check`: unit (cmocka), fuzz corpus replay,
 #     lint (shell and XML), and the virtual-cluster tests (root needed);

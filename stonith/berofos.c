@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cluster-glue stonith2 plugin "berofos": fences a node by switching off the
  * berofos power port that feeds it.  Parameters are parsed by
  * berofos_params.c, the switch is driven by berofos_fence.c (libberofos);

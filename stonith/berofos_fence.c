@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fencing operations on the berofos power ports through libberofos. */
 #include "config.h"
 

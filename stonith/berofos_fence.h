@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fencing operations on the berofos power ports, shared by the cluster-glue
  * plugin and fence_berofos.  Each call opens the switch through libberofos
  * (which reads the credentials file then, so a rotated password is picked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parameters of the berofos fencing device: parsing and checks, no I/O. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parameters of the berofos fencing device, shared by the cluster-glue
  * plugin and fence_berofos: the switch address, the login, the credentials
  * file, the node -> power port map, the timeout and the reset wait.  Pure

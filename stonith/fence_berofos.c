@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fence_berofos: a fence agent with the fence-agents conventions (options
  * on stdin as key=value or on the command line, the usual actions, exit
  * codes and meta-data) that fences a node by switching off the berofos

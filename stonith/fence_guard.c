@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The fence guard's decision, without I/O (see fence_guard.h). */
 #include "config.h"
 

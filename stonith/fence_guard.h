@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The fence guard: settles the race of a split two-node pair without a
  * fixed delay.  Both nodes of a split try to fence the other at the same
  * moment; the one whose target holds the lines (the master, by the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Options of fence_berofos: one table of fence-agents names onto the device
  * parameters, and the stdin parser, getopt table, usage and meta-data made
  * from it. */

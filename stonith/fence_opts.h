@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Options of fence_berofos as fence-agents take them: stdin "key=value"
  * lines or command-line options, both mapped onto the same keys.  One table
  * (bfa_opts, like fence-agents' all_opt) gives the stdin keys, the

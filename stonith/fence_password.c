@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Runs fence_berofos's password_script: fork, exec, read its first line
  * through a pipe within a deadline, reap it (killed when late). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fence_berofos's password_script: runs it (without a shell when the
  * command is plain words), waits a bounded time and takes the first line of
  * its output as the password.  The password is never logged. */

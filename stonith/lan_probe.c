@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The fence guard's ARP probe on the LAN (see lan_probe.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Asks a node on the LAN whether it is alive: an ARP request from the
  * interface whose IPv4 subnet holds the node's address.  ARP is answered by
  * the kernel, so a node answers as long as it has power and its LAN link,

@@ -77,8 +77,10 @@ dist_check_SCRIPTS += tests/lint/licence.sh
 # configure without cmocka (nocheck package builds).
 TESTS += tests/lint/configure-nocmocka.sh
 dist_check_SCRIPTS += tests/lint/configure-nocmocka.sh
-# SPDX lines: run by hand until scripts/add-spdx.sh has been run (not in TESTS).
-EXTRA_DIST += tests/lint/spdx.sh scripts/add-spdx.sh
+# Every source file carries its SPDX line (scripts/add-spdx.sh adds it).
+TESTS += tests/lint/spdx.sh
+dist_check_SCRIPTS += tests/lint/spdx.sh
+EXTRA_DIST += scripts/add-spdx.sh
 
 # --- the testbed and its smoke scenarios (root, network namespaces) -----
 TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.sh \

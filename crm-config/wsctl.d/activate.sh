@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl module: wsctl activate: the checks (the dry run), the plan, the files written
 # on both nodes, the start in an order that never makes two masters.
 # Sourced by wsctl, which holds the constants and main(); the variables

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl module: wsctl switch | stonith | link | config: the remembered choices in
 # wsctl.conf.
 # Sourced by wsctl, which holds the constants and main(); the variables

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl module: wsctl disable: slave first, then master, then the watchdog off; the
 # master keeps serving.
 # Sourced by wsctl, which holds the constants and main(); the variables

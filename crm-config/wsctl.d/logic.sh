@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl module: messages, argument and config validation, wsctl.conf parsing and
 # template rendering: pure functions that touch no system state.
 # Sourced by wsctl, which holds the constants and main(); the variables

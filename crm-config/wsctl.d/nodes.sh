@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl module: running commands on a node (here or over ssh), the stacks, what a node
 # does right now, the cluster facts activate recorded.
 # Sourced by wsctl, which holds the constants and main(); the variables

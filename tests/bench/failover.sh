@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Failover benchmark (issue #10): every configuration on the same testbed,
 # power cuts of the master timed on one clock, start-up, and a bounded soak
 # under load for the tuned warmstandby configurations.  Prints numbers; it

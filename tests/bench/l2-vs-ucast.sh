@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark (prints numbers, does not pass or fail): Heartbeat's `l2` medium
 # against stock `ucast`, side by side in one run with the same timers.
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The failover benchmark's report (see failover.sh): from DIR/results.csv,
 # DIR/soak.csv and DIR/params it writes DIR/failover.md (statistics,
 # soak, targets) and DIR/failover.png (gnuplot: one timeline bar per

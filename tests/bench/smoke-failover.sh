@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark (not a pass/fail test): the smoke scenarios' start-up and
 # power-cut takeover times, each run on a fresh testbed.
 #   smoke-failover.sh [RUNS] [heartbeat|pacemaker|both]    (default: 5 both)

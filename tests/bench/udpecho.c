@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* udpecho: the UDP counterpart of l2ping for the benchmark, so both media
  * are measured by the same kind of user-space program.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark (not part of make check): fos-kickd's kick jitter while every
 # core is busy.  Runs fosemu on 127.0.0.1, fos-kickd with --jitter-log, and
 # a bounded CPU load (stress-ng when installed, else busy shell loops), all

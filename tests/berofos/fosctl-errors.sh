@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Failures an administrator must be able to tell apart: wrong password
 # (and nothing changed), unreachable switch, a switch that does not answer,
 # a relay that does not move, unsafe credentials files, bad usage.

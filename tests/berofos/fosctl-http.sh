@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # What fosctl's HTTP requests must not do: go through a proxy named in the
 # environment, or send the password to a switch that did not ask for one.
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every fosctl verb against fosemu on 127.0.0.1, each checked on the
 # emulator's state or log, and the state surviving an emulator restart.
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared helpers of the berofos loopback tests: start fosemu on free
 # 127.0.0.1 ports, run fosctl against it, stop only the PIDs we started.
 # Sourced by the test scripts; they set -eu themselves.

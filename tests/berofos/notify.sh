@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fos-kickd under systemd (Type=notify): READY=1 reaches $NOTIFY_SOCKET only
 # once the switch has acknowledged a kick, so `systemctl start` returning
 # means the watchdog is fed.  The notify socket is a datagram socket of our

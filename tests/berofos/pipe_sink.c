@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pipe_sink: the reader of a FIFO that never reads, for fos-kickd's tests.
  * Opens FIFO for reading, shrinks its buffer to one page so that a writer
  * blocks after a few kilobytes, creates READY, then sleeps SECONDS (at most

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Discovery by broadcast, as on a real LAN: two emulated switches in their
 # own network namespaces on a bridge, the client in a third; one scan to
 # 255.255.255.255 must list both, and a broadcast kick must reach only the

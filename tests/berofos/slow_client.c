@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* slow_client: a slow-loris HTTP client for fosemu's tests.  Connects to
  * 127.0.0.1:PORT and sends one byte of a request head every INTERVAL ms, at
  * most MAX bytes (so it is bounded in count and time), until the server

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The watchdog path: fos-kickd keeps the switch on the master; SIGTERM stops
 # it without a final kick; after kill -9 the switch falls back to the backup
 # within wintv + 1 s and stays there (latched) until re-enabled.

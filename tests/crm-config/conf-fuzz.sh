@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Bounded mutation test of wsctl's configuration parser: 300 files made
 # from the seed corpus (tests/crm-config/corpus) by random byte flips,
 # inserted bytes (NULs and control characters among them), truncation,

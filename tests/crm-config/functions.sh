@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl's shell functions on faked nodes, without a cluster: disable
 # leaves the watchdog's feeder running and exits 5 with the procedure when
 # the watchdog does not switch off; the R1 maintenance flag is gone after

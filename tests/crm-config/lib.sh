@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Helpers of the crm-config tests that need no cluster.  Source it.
 # wsctl is sourced for its pure functions (WSCTL_SOURCE_ONLY=1) or run.
 WS_SRCDIR=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl in the testbed: two nodes n1, n2 that boot systemd with the
 # installed packages and reach each other by ssh as root, the emulated
 # switch as berofos.conf section fos1 in each node's /etc/warmstandby, and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The act_* and conf_* variables set here are read by wsctl's functions;
 # the functions here run through ct_check.
 # shellcheck disable=SC2034,SC2317

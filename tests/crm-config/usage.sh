@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl's usage errors, without a cluster: unknown commands and options,
 # activate without --peer, bad interface names, bad VIPs, bad power maps
 # exit 2 with a message that says what is wrong; --help exits 0, and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl on Heartbeat R1 (l2 medium), one cluster start-up: failing dry
 # runs (unknown peer, wrong switch password, missing interface) change
 # nothing on either node; activate brings one master with the lines and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Install test of the Debian packages (issue 9), run as root:
 #   tests/deb/install-test.sh [DEBDIR]
 #   tests/deb/install-test.sh --installed

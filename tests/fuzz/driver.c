@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Replays a libFuzzer target over its checked-in corpus, so that `make check`
  * runs every fuzz input with the ordinary compiler (and under ASan/UBSan in
  * the sanitizer build).  Arguments are files or directories; with none, the

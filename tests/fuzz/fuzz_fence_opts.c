@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: what fence_berofos reads from Pacemaker on stdin (key=value
  * lines, incl. a password_script split into words) and the plugin's
  * parameters (host map, address, durations), all parsed by the pure

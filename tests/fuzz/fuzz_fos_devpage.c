@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: config.txt as a switch (or anything posing as one) sends it,
  * parsed and, when accepted, formatted and parsed again. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: what fosemu reads from a TCP peer, a request head, through
  * the parser and, for set requests, the device model. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: GBL4 datagrams from the network, through the decoder and the
  * payload unpackers both the client and the emulator use. */
 #include "config.h"

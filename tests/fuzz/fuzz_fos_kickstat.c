@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: fos-kickd's status file as fosctl reads it.  What parses
  * must format and parse back to the same values. */
 #include "config.h"

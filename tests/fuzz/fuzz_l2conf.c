@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the `l2` ha.cf directive parser and its MAC and EtherType
  * parsers, which read administrator-written configuration. */
 #include "config.h"

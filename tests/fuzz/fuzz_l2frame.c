@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the l2 medium's frame decoder, fed raw frames as from the
  * wire, and the echo-reply encoder fed whatever the decoder accepted. */
 #include "config.h"

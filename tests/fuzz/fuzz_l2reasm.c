@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the l2 medium's reassembler fed a stream of frames.  The
  * input is a sequence of records: u16 big-endian length, one byte of clock
  * advance (in 16 ms steps), then the frame.  Small limits make eviction and

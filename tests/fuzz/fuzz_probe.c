@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the prober's parsers of untrusted input, ARP frames from the
  * wire and --watch specifications. */
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The assertions of the shell tests, one style for all, printed as TAP
 # ("ok N - WHAT", "not ok N - WHAT", the plan "1..N" at the end), so a log
 # reads the same whichever test wrote it.  Source it (POSIX sh and bash).

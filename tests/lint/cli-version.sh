@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every command-line program of the build answers --version with one line
 # "NAME (warmstandby) VERSION" and exit status 0: fosctl, fos-kickd, fosemu,
 # ws-l2ping from the build tree with configure's version; wsctl from the

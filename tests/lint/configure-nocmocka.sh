@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # configure without cmocka (a nocheck package build has no libcmocka-dev):
 # --disable-unit-tests needs it not at all, the default leaves the unit
 # tests out with a warning, --enable-unit-tests stops and names the package.

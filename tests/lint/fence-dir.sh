@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `make install` puts fence_berofos where Pacemaker's fencer lists agents
 # (its sbindir, from pacemaker.pc), not in our $(sbindir): a default
 # /usr/local prefix must not hide the agent.  Installs into a DESTDIR.

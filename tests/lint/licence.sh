@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One licence everywhere: COPYING holds the GPL version 2, debian/copyright
 # says GPL-2+ for all files, and both PILS plugins (the HBcomm medium and
 # the stonith plugin) declare the GPL to the plugin loader, none the LGPL.

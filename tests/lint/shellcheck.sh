@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Lint: shellcheck every shell script in the source tree (by shebang or by
 # the .sh suffix), OCF agents included.  Fails when one has a finding, or
 # when shellcheck is missing: a lint test that cannot run must not pass.

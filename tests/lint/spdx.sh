@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every source file (C, headers, shell scripts, the OCF agents and R1
 # wrappers, wsctl) carries an "SPDX-License-Identifier:" line.  Not in the
 # check lists until scripts/add-spdx.sh has been run over the merged tree;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fos-kickd@.service as the build renders it: installed by `make install`
 # into systemd's unit directory, Type=notify, never enabled (no [Install],
 # no WantedBy=: the linesw agent starts it on the master only), and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Lint: every XML file in the source tree must be well formed, and every
 # OCF agent's meta-data must validate against the OCF ra-api-1.dtd that
 # resource-agents installs.  Agents are found under ocf/ as executables.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README demo: two gateways in network namespaces with the emulated
 # berofos switch, set up the way an administrator does it, with wsctl:
 #   1. wsctl activate --dry-run, then wsctl activate on n1: the checks (ssh

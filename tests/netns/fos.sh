@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The emulated berofos switch (fosemu) in a testbed run.  Source after
 # lib.sh.  fosemu runs in a namespace of its own on lan, at FOS_IP, and its
 # two power relays can be wired to nodes: relay off cuts the node's power,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # warmstandby's gateway in the testbed, as the pair tests (pairs.sh) and
 # the agents' tests (tests/ocf) observe it.  Source after lib.sh and fos.sh.
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Heartbeat 3 (R1 mode, haresources) on testbed nodes.  Source after lib.sh.
 
 # hb_configure NODE MEDIA HARESOURCES: ha.cf, haresources and authkeys.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # keepalived (VRRP) on testbed nodes, the stock baseline of the failover
 # benchmark.  Source after lib.sh.
 #

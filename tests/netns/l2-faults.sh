@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Heartbeat 3 R1 over two l2 media (set up by wsctl activate): lan (eth0,
 # which also carries the VIP)
 # and aux (eth1), where aux has no IP address at all, from power-on on.

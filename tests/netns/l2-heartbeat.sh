@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Heartbeat 3 R1, two nodes, the l2 medium as the only medium (installed by
 # its package into the stock HBcomm plugin directory) on a heartbeat link
 # "aux" (eth1) separate from the VIP's "lan" (eth0), as `wsctl activate`

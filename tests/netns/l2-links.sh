@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Heartbeat 3 R1 over two l2 links (lan = eth0, aux = eth1), as wsctl
 # activate configures the pair with both links.  Cutting one
 # link loses nobody and Heartbeat's link status shows it; the link comes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* l2flood: a bounded flood of hostile frames for the testbed, sent from the
  * observer namespace onto one of its links through a raw AF_PACKET socket.
  *

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # warmstandby testbed: virtual clusters in network namespaces.  Source it.
 #
 # A node is a process tree made by unshare with its own pid, mount, uts,

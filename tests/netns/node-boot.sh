@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # PID 1 of a virtual node before it becomes systemd (see lib.sh).  Runs
 # inside fresh pid, mount, uts, ipc, net and cgroup namespaces made by
 # unshare, already inside the node's own cgroup.  It assembles the node's

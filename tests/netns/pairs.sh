@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The warmstandby pair as a user has it: two nodes that boot systemd with
 # the installed packages, the emulated switch, and the configuration that
 # `wsctl activate` writes.  Source after lib.sh, hb.sh, pcmk.sh,

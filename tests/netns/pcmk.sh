@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Corosync 3 (knet) + Pacemaker 2.1 on testbed nodes, configured with crmsh.
 # Source after lib.sh.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* "--watch NAME:FILE:REGEX" specifications of the testbed's prober: an
  * event NAME happens when a new line of FILE matches the extended REGEX.
  * Pure: parsing and matching only; reading the file is the caller's. */

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The product layer of the testbed: warmstandby's Debian packages, built
 # by scripts/build-debs.sh and installed with dpkg, as a user installs them,
 # into an overlay upper directory above the host's /.  Every node boots

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scenarios shared by the smoke tests, the benchmarks and the demo.  Source
 # after lib.sh and hb.sh / pcmk.sh.
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Smoke: Heartbeat 3 R1, two nodes, stock ucast medium, IPaddr2 VIP.
 # The VIP comes up on the primary; a power cut of the primary moves it to
 # the backup within a generous bound; the primary comes back without a

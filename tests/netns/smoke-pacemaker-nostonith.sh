@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Smoke: Corosync 3 (knet) + Pacemaker 2.1, two nodes, IPaddr2 VIP,
 # configured with crmsh.  STONITH IS DISABLED here (no fence device in this
 # scenario; the stonith tests fence through the emulated switch).  The VIP

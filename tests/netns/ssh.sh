@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # OpenSSH between the testbed's nodes, as administration tools (wsctl, crmsh)
 # expect on a real pair: root on each node reaches the other by name with a
 # key, host keys known.  Source after lib.sh.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Teardown: after the suite, nothing of any testbed run is left: no
 # namespace, bridge, veth, process or state directory.  Also interrupts a
 # run of its own mid-way (SIGTERM, then SIGINT) to show that the trap cleans

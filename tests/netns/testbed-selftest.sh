@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The testbed's own primitives do what the scenarios rely on: nodes whose
 # PID 1 is systemd with only a gateway's units, the installed packages that
 # the host does not see, private hostnames, /dev and mounts, fixed MACs

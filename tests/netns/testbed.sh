@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The whole testbed for a scenario, in the order its layers need each
 # other: the run and its nodes (lib.sh), Heartbeat, Pacemaker, the shared
 # scenarios, the emulated switch, ssh between the nodes, the gateway as

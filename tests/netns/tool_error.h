@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Error messages of the testbed's C tools: "TOOL: message" on stderr. */
 #ifndef WS_TOOL_ERROR_H
 #define WS_TOOL_ERROR_H

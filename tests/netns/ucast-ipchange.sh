@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The documented contrast to l2-heartbeat.sh: the very same IP-change fault
 # (scn_ip_flush_change: both nodes' heartbeat NICs flushed, 3 s without an
 # address, new addresses) with the stock `ucast` medium instead of `l2`.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* wsprobe: the testbed's observer.  From the observer namespace it asks
  * "who has VIP?" every few milliseconds and stamps, on CLOCK_MONOTONIC
  * relative to the fault it injects itself, when the VIP first answers from

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # gateway: roles follow the hooks.  A hook that fails or hangs on promote
 # shellcheck disable=SC2016 # hook bodies expand when the hooks run
 # fails the promote and leaves a slave (rolled back, hooks re-run with

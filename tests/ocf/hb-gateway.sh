@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Heartbeat R1 over the l2 medium, configured by `wsctl activate` (this
 # test writes no Heartbeat file; it only reads the resource words wsctl
 # wrote): n1's group is the gateway wrapper, the lines wrapper for switch

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared helpers of the agents' loopback tests: the berofos helpers (fosemu
 # on free 127.0.0.1 ports, cleanup of the PIDs we started) plus the agents'
 # environment.  Sourced by the test scripts; they set -eu themselves.

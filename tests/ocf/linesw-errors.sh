@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # linesw against fosemu: the relays follow start and the watchdog takes
 # over after stop; every failure of the switch maps to its OCF code within
 # the operation's timeout (unreachable, stalled, wrong password, unusable

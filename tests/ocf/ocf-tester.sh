@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ocf-tester passes on every agent: gateway with a hooks directory in a
 # temporary directory, linesw against fosemu on 127.0.0.1 (password on),
 # l2link with a stand-in l2ping (attrd is absent: updates only warn).

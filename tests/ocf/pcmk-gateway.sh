@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Pacemaker: the pair `wsctl activate` sets up (the promotable gateway
 # clone, the switch (linesw) and a VIP that follow its master, an l2link
 # clone per link), on one cluster start-up shared by four scenarios.  Then,

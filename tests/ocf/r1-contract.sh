@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck disable=SC2086,SC2016 # word splitting as R1 does ($spath $arg action); hook bodies expand when run
 # The Heartbeat R1 wrappers keep R1's contract: start = become master,
 # stop = become slave, status says "running" (exit 0) iff master and

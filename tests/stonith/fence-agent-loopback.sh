@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fence_berofos against fosemu on 127.0.0.1, as Pacemaker runs it (options
 # on stdin) and as an administrator does (command line): meta-data that
 # stonith_admin shows, every action with fence-agents exit codes, the

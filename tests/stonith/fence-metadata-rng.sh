@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fence_berofos's meta-data validates against fence-agents' RelaxNG schema
 # (what fence-agents check their own agents with), for -o metadata and
 # for action=meta-data on stdin.  Skips only when the schema is absent.

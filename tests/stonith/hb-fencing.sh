@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Heartbeat 3 R1 with the l2 medium and STONITH through the emulated
 # berofos, as `wsctl activate` configures it: `stonith_host` in ha.cf names
 # the cluster-glue plugin berofos (installed by warmstandby-stonith).

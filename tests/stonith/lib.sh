@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared helpers of the stonith loopback tests: fosemu on 127.0.0.1 (from
 # tests/berofos/lib.sh), and the stock cluster-glue `stonith` CLI and
 # Pacemaker's tools seeing our build in a private mount namespace: a copy of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fence_berofos and fosctl hold the switch password: both make themselves
 # non-dumpable (prctl PR_SET_DUMPABLE 0) before reading options.  Seen from
 # outside: run as an ordinary user, a non-dumpable process's /proc/PID

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Corosync + Pacemaker fencing through fence_berofos (the fence-agents
 # style program, installed by warmstandby-stonith in /usr/sbin, where
 # pacemaker-fenced looks) and the emulated berofos.  The pair is the one

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Corosync + Pacemaker with fencing through the emulated berofos, as
 # `wsctl activate` configures it: fence_berofos with the fence guard
 # (pacemaker-fenced runs the installed agent), knet on lan and aux.  fosemu's relay 0 feeds n1,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The cluster-glue plugin `berofos` driven by the stock `stonith` CLI (and
 # its meta-data read by Pacemaker's stonith_admin) against fosemu on
 # 127.0.0.1: status, host list, off, on, reset each confirmed by the relay's

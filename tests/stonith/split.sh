@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The fence guard on the product as users get it (wsctl activate, systemd
 # nodes, installed packages, fence_delay 0): a split of every cluster link
 # while both nodes stay alive and reach the switch, SPLIT_TRIALS times (the

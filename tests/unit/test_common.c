@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the shared helpers in common/: byte order, the clock, the
  * pause and its error path, numbers, lines of text, URLs and MAC addresses. */
 #include "config.h"

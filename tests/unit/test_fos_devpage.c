@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the config.txt codec: what the device writes is read back
  * into the struct, what a client must ignore is ignored. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of fosemu's device model and request parser: the behaviour the
  * other tests rely on, with time as a parameter instead of sleeps. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the HTTP reply classification (the vendor client's rule). */
 #include "config.h"
 

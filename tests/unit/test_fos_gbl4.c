@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the GBL4 frame codec against the protocol page's examples. */
 #include "config.h"
 

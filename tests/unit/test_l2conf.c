@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the `l2` directive parser, MAC text and status text. */
 #include "config.h"
 

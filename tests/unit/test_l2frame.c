@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the l2 medium's frame codec and reassembler. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the testbed prober's pure parts: ARP frames and --watch. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of fence_berofos's options: fence-agents keys from stdin and
  * the command line onto the device parameters, and the getopt table, usage
  * and meta-data generated from the one option table. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the fence guard's decision and of its parameters: who holds
  * the lines, when a live master is spared, when a dead or stuck one is
  * fenced, and the LAN map parser's bad input. */

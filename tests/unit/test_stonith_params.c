@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the berofos fencing parameters: switch address, host map,
  * seconds, login, credentials file, plugs. */
 #include "config.h"
