@@ -1,9 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Every source file (C, headers, shell scripts, the OCF agents and R1
-# wrappers, wsctl) carries an "SPDX-License-Identifier:" line.  Not in the
-# check lists until scripts/add-spdx.sh has been run over the merged tree;
-# run it by hand:  WS_SRCDIR=. sh tests/lint/spdx.sh
+# wrappers, wsctl) carries an "SPDX-License-Identifier:" line, which
+# scripts/add-spdx.sh adds.  By hand:  WS_SRCDIR=. sh tests/lint/spdx.sh
 set -u
 top=${WS_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 total=$("$top/scripts/add-spdx.sh" --list | wc -l)
