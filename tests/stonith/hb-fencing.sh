@@ -19,7 +19,7 @@ RESET_WAIT=0.3
 
 pair_run stonith-hb-fencing heartbeat
 check "ha.cf names the berofos plugin with wsctl's reset_wait" \
-	tb_in n1 grep -Eq "^stonith_host \* berofos .* $RESET_WAIT\$" /etc/ha.d/ha.cf
+	tb_in n1 grep -Eq "^stonith_host \* berofos ([^ ]+ ){5}$RESET_WAIT( |\$)" /etc/ha.d/ha.cf
 check "VIP answers from n1 after start-up" tb_le "$SCN_STARTUP" 90
 check "n1 finished its initial resource acquisition" hb_wait_ready n1 30
 check "n2 sees n1 active" tb_wait_for 10 hb_sees n2 n1
