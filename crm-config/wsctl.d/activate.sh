@@ -289,7 +289,6 @@ act_vars() {
 	printf 'FOS_IP\t%s\nFOS_IPPORT\t%s\n' "$(url_host "$av_url")" "$(url_port "$av_url")"
 	printf 'FENCE_PASSWORD\t%s\n' "${av_pwf:+password_file=$av_pwf }"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
-	printf 'R1_PEER_FENCE	%s
 ' "$WS_OCFLIBDIR/r1-peer-fence"
 	printf 'LAN_MAP	%s
 HB_LAN_MAP	%s
