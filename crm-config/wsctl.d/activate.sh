@@ -289,19 +289,11 @@ act_vars() {
 	printf 'FOS_IP\t%s\nFOS_IPPORT\t%s\n' "$(url_host "$av_url")" "$(url_port "$av_url")"
 	printf 'FENCE_PASSWORD\t%s\n' "${av_pwf:+password_file=$av_pwf }"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
-' "$WS_OCFLIBDIR/r1-peer-fence"
-	printf 'LAN_MAP	%s
-HB_LAN_MAP	%s
-KICK_STALL	%s
-' "${act_lan_map:-}" \
+	printf 'LAN_MAP\t%s\nHB_LAN_MAP\t%s\nKICK_STALL\t%s\n' "${act_lan_map:-}" \
 		"$(printf '%s' "${act_lan_map:-none}" | tr ' ' ',')" "$(kick_stall_s "$conf_kick_interval_ms")"
 	# An empty lan_map is left out (fence_berofos would refuse the empty value).
-	printf 'FENCE_LAN_MAP	%s
-' "${act_lan_map:+lan_map=\"$act_lan_map\" }"
-	printf 'HOSTMAP	%s
-PCMK_HOST_MAP	%s
-HB_HOSTMAP	%s
-' "$(printf '%s' "$act_pmap" | tr ',' ' ')" \
+	printf 'FENCE_LAN_MAP\t%s\n' "${act_lan_map:+lan_map=\"$act_lan_map\" }"
+	printf 'HOSTMAP\t%s\nPCMK_HOST_MAP\t%s\nHB_HOSTMAP\t%s\n' "$(printf '%s' "$act_pmap" | tr ',' ' ')" \
 		"$(printf '%s' "$act_pmap" | tr ',' ';')" "$act_pmap"
 	printf 'FENCE_DELAY\t%s\nFENCE_DELAY_MAX\t%s\n' "$conf_fence_delay" "$conf_fence_delay_max"
 	printf 'STONITH_TIMEOUT\t%s\nDC_DEADTIME\t%s\n' "$conf_stonith_timeout" "$conf_dc_deadtime"
