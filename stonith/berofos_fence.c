@@ -35,26 +35,40 @@ static enum fos_err finish(struct fos_handle *fos, enum fos_err err, char *msg, 
 	return err;
 }
 
-enum fos_err bff_status(const struct bfp_params *p, char *msg, size_t msg_len)
+/* One read of config.txt; with need set, a page without that key is a bad
+ * reply.  On failure msg says why. */
+static enum fos_err read_state(const struct bfp_params *p, struct fos_state *state,
+			       const enum fos_key *need, char *msg, size_t msg_len)
 {
 	struct fos_handle *fos;
-	struct fos_state state;
 	enum fos_err err;
 
 	err = open_switch(p, &fos, msg, msg_len);
 	if (err != FOS_OK)
 		return err;
-	err = fos_read_state(fos, &state);
+	err = fos_read_state(fos, state);
+	if (err == FOS_OK && need != NULL && !state->seen[*need]) {
+		fos_close(fos);
+		snprintf(msg, msg_len, "%s does not report %s", p->url, fos_key_info(*need)->read_key);
+		return FOS_E_BAD_REPLY;
+	}
+	return finish(fos, err, msg, msg_len);
+}
+
+enum fos_err bff_status(const struct bfp_params *p, char *msg, size_t msg_len)
+{
+	struct fos_state state;
+	enum fos_err err = read_state(p, &state, NULL, msg, msg_len);
+
 	if (err == FOS_OK)
 		snprintf(msg, msg_len, "%s answers: power port 0 %s, power port 1 %s", p->url,
 			 state.v[FOS_K_P0].num ? "on" : "off", state.v[FOS_K_P1].num ? "on" : "off");
-	return finish(fos, err, msg, msg_len);
+	return err;
 }
 
 enum fos_err bff_power_get(const struct bfp_params *p, int port, bool *on,
 			   char *msg, size_t msg_len)
 {
-	struct fos_handle *fos;
 	struct fos_state state;
 	enum fos_key key = port == 0 ? FOS_K_P0 : FOS_K_P1;
 	enum fos_err err;
@@ -63,20 +77,12 @@ enum fos_err bff_power_get(const struct bfp_params *p, int port, bool *on,
 		snprintf(msg, msg_len, "power port must be 0 or 1, not %d", port);
 		return FOS_E_USAGE;
 	}
-	err = open_switch(p, &fos, msg, msg_len);
-	if (err != FOS_OK)
-		return err;
-	err = fos_read_state(fos, &state);
-	if (err == FOS_OK && !state.seen[key]) {
-		fos_close(fos);
-		snprintf(msg, msg_len, "%s does not report %s", p->url, fos_key_info(key)->read_key);
-		return FOS_E_BAD_REPLY;
-	}
+	err = read_state(p, &state, &key, msg, msg_len);
 	if (err == FOS_OK) {
 		*on = state.v[key].num != 0;
 		snprintf(msg, msg_len, "power port %d is %s", port, *on ? "on" : "off");
 	}
-	return finish(fos, err, msg, msg_len);
+	return err;
 }
 
 enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
@@ -119,19 +125,10 @@ enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
 static enum fos_err read_switch(const struct bfp_params *p, struct bfg_switch *sw,
 				char *msg, size_t msg_len)
 {
-	struct fos_handle *fos;
+	static const enum fos_key mode = FOS_K_MODE;
 	struct fos_state state;
-	enum fos_err err;
+	enum fos_err err = read_state(p, &state, &mode, msg, msg_len);
 
-	err = open_switch(p, &fos, msg, msg_len);
-	if (err != FOS_OK)
-		return err;
-	err = fos_read_state(fos, &state);
-	if (err == FOS_OK && !state.seen[FOS_K_MODE]) {
-		fos_close(fos);
-		snprintf(msg, msg_len, "%s does not report the relay mode", p->url);
-		return FOS_E_BAD_REPLY;
-	}
 	if (err == FOS_OK) {
 		sw->mode = (int)state.v[FOS_K_MODE].num;
 		sw->wdog_failed = state.seen[FOS_K_WSTATE] &&
@@ -142,7 +139,7 @@ static enum fos_err read_switch(const struct bfp_params *p, struct bfg_switch *s
 		sw->wintv_s = sw->wdog_on ? state.v[FOS_K_WINTV].num : 0;
 		sw->wretv_s = sw->wdog_on ? state.v[FOS_K_WRETV].num : 0;
 	}
-	return finish(fos, err, msg, msg_len);
+	return err;
 }
 
 static enum bfg_peer ask_target(const struct bfp_params *p, int port, char *note, size_t note_len)

@@ -161,28 +161,41 @@ static int add_host(struct bfp_params *p, const char *entry, size_t len,
 	return 0;
 }
 
-int bfp_parse_hostmap(const char *text, struct bfp_params *p, char *err, size_t err_len)
+/* Calls add for each entry of a map (entries separated by blanks, ',' or
+ * ';'); stops at the first entry add refuses. */
+typedef int (*entry_fn)(struct bfp_params *p, const char *entry, size_t len,
+			char *err, size_t err_len);
+
+static int add_entries(struct bfp_params *p, const char *text, entry_fn add,
+		       char *err, size_t err_len)
 {
-	struct bfp_params tmp = *p;
 	const char *c = text;
 
-	if (text == NULL)
-		return bfp_error(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
-	tmp.nhosts = 0;
 	for (;;) {
 		size_t len;
 
 		while (*c != '\0' && separator(*c))
 			c++;
 		if (*c == '\0')
-			break;
+			return 0;
 		len = 0;
 		while (c[len] != '\0' && !separator(c[len]))
 			len++;
-		if (add_host(&tmp, c, len, err, err_len) != 0)
+		if (add(p, c, len, err, err_len) != 0)
 			return -1;
 		c += len;
 	}
+}
+
+int bfp_parse_hostmap(const char *text, struct bfp_params *p, char *err, size_t err_len)
+{
+	struct bfp_params tmp = *p;
+
+	if (text == NULL)
+		return bfp_error(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
+	tmp.nhosts = 0;
+	if (add_entries(&tmp, text, add_host, err, err_len) != 0)
+		return -1;
 	if (tmp.nhosts == 0)
 		return bfp_error(err, err_len, "the host map is empty: give NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
 	*p = tmp;
@@ -338,7 +351,6 @@ static int add_lan(struct bfp_params *p, const char *entry, size_t len, char *er
 int bfp_parse_lan_map(const char *text, struct bfp_params *p, char *err, size_t err_len)
 {
 	struct bfp_params tmp = *p;
-	const char *c = text;
 
 	if (text == NULL)
 		return bfp_error(err, err_len, "the LAN map is empty: give NODE=IPV4 pairs");
@@ -347,20 +359,8 @@ int bfp_parse_lan_map(const char *text, struct bfp_params *p, char *err, size_t 
 		*p = tmp;
 		return 0;
 	}
-	for (;;) {
-		size_t len;
-
-		while (*c != '\0' && separator(*c))
-			c++;
-		if (*c == '\0')
-			break;
-		len = 0;
-		while (c[len] != '\0' && !separator(c[len]))
-			len++;
-		if (add_lan(&tmp, c, len, err, err_len) != 0)
-			return -1;
-		c += len;
-	}
+	if (add_entries(&tmp, text, add_lan, err, err_len) != 0)
+		return -1;
 	*p = tmp;
 	return 0;
 }
