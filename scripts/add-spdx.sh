@@ -20,8 +20,11 @@ list_sources() {
 	if git rev-parse --git-dir >/dev/null 2>&1; then
 		git ls-files -- '*.c' '*.h' '*.sh' 'ocf/*' 'crm-config/wsctl'
 	else
+		# config.h is configure's output: an in-place build (the Debian
+		# package's) writes it next to the sources.
 		find . \( -name .git -o -name 'build*' -o -name autom4te.cache -o -name m4 \
-			-o -name 'warmstandby-*' -o -name corpus -o -path ./debian \) -prune \
+			-o -name 'warmstandby-*' -o -name corpus -o -path ./debian \
+			-o -path ./config.h \) -prune \
 			-o -type f \( -name '*.c' -o -name '*.h' -o -name '*.sh' -o -path './ocf/*' \
 			-o -path ./crm-config/wsctl \) -print | sed 's|^\./||'
 	fi | while read -r f; do
