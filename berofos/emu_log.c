@@ -7,10 +7,12 @@
 
 #include "berofos/emu_log.h"
 
+#include <errno.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 
 extern char **environ;
@@ -35,6 +37,26 @@ void emu_log(struct emu *e, const char *fmt, ...)
 	fflush(e->log);
 }
 
+/* A real relay has cut the power by the time its state reads back "off", so
+ * the hook of an "off" (the testbed's power cut) is waited for before the
+ * next request is served; bounded, so that a hung hook cannot stop the
+ * switch.  An "on" (a boot) is not waited for. */
+#define HOOK_OFF_WAIT_MS 3000
+
+static void wait_hook(struct emu *e, pid_t pid)
+{
+	const struct timespec step = { 0, 5 * 1000000L };
+
+	for (int waited_ms = 0; waited_ms < HOOK_OFF_WAIT_MS; waited_ms += 5) {
+		pid_t done = waitpid(pid, NULL, WNOHANG);
+
+		if (done == pid || (done < 0 && errno != EINTR))
+			return;
+		nanosleep(&step, NULL);
+	}
+	emu_log(e, "error: power hook pid=%ld still runs after %d ms", (long)pid, HOOK_OFF_WAIT_MS);
+}
+
 static void run_hook(struct emu *e, int port, bool on)
 {
 	char port_arg[4];
@@ -50,10 +72,13 @@ static void run_hook(struct emu *e, int port, bool on)
 	argv[2] = on ? "on" : "off";
 	argv[3] = NULL;
 	rc = posix_spawnp(&pid, e->hook, NULL, NULL, argv, environ);
-	if (rc != 0)
+	if (rc != 0) {
 		emu_log(e, "error: power hook %s: %s", e->hook, strerror(rc));
-	else
-		emu_log(e, "hook %s %d %s pid=%ld", e->hook, port, argv[2], (long)pid);
+		return;
+	}
+	emu_log(e, "hook %s %d %s pid=%ld", e->hook, port, argv[2], (long)pid);
+	if (!on)
+		wait_hook(e, pid);
 }
 
 void emu_report(struct emu *e, const struct emu_events *ev, const char *cause)

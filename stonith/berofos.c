@@ -12,6 +12,7 @@
 
 #include "stonith/berofos_fence.h"
 #include "stonith/berofos_params.h"
+#include "stonith/reset.h"
 
 #define DEVICE "berofos power switch"
 #include <stonith/stonith_plugin_common.h>
@@ -32,6 +33,11 @@
 #define PARAM_LAN_MAP "lan_map"
 #define PARAM_KICK_STALL "kick_stall"
 #define PARAM_PROBE_TIMEOUT "probe_timeout"
+#define PARAM_RESET_MODE "reset_mode"
+
+/* The on of a reset, tried this often: a node left off is a pair with no
+ * backup. */
+static const struct bff_on_retry reset_on_retry = { 3, 1000, "stonith-berofos" };
 
 struct pluginDevice {
 	StonithPlugin sp;
@@ -122,6 +128,10 @@ static const char *berofos_xml =
 	      "fenced even though it answers ARP (default 1; keep the kick interval well below).")
 	PARAM(PARAM_PROBE_TIMEOUT, "0", "ARP wait (fence guard)",
 	      "Seconds to wait for the master's ARP answer (default 0.1).")
+	PARAM(PARAM_RESET_MODE, "0", "Reset mode",
+	      "background (default): a reset succeeds once the power reads back off, and a "
+	      "process of its own switches it on reset_wait later (3 attempts; a relay left off "
+	      "is logged and makes status fail); wait: the reset returns after the on.")
 	XML_PARAMETERS_END;
 
 /* fos_err -> S_*: one place, documented in stonith_berofos(8). */
@@ -157,6 +167,10 @@ static int berofos_status(StonithPlugin *s)
 	if (err != FOS_OK) {
 		LOG(PIL_CRIT, "%s: status: %s (%s)", PIL_PLUGIN_S, msg, fos_strerror(err));
 		return to_stonith_rc(err);
+	}
+	if (bff_left_off(&bd->params, msg, sizeof(msg))) {
+		LOG(PIL_CRIT, "%s: status: %s; switch it on (stonith -T on)", PIL_PLUGIN_S, msg);
+		return S_OOPS;
 	}
 	LOG(PIL_DEBUG, "%s: status: %s", PIL_PLUGIN_S, msg);
 	return S_OK;
@@ -215,7 +229,7 @@ static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
 {
 	struct pluginDevice *bd = (struct pluginDevice *)s;
 	char msg[BFF_MSG_MAX];
-	bool powered_on = true;
+	enum bff_on_result on = BFF_ON_DONE;
 	enum fos_err err;
 	int port;
 
@@ -229,13 +243,13 @@ static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
 		return S_RESETFAIL;
 	switch (request) {
 	case ST_POWERON:
-		err = bff_power_set(&bd->params, port, true, msg, sizeof(msg));
+		err = bff_switch_on(&bd->params, port, msg, sizeof(msg));
 		break;
 	case ST_POWEROFF:
 		err = bff_power_set(&bd->params, port, false, msg, sizeof(msg));
 		break;
 	case ST_GENERIC_RESET:
-		err = bff_reboot(&bd->params, port, &powered_on, msg, sizeof(msg));
+		err = bff_reboot(&bd->params, port, &reset_on_retry, &on, msg, sizeof(msg));
 		break;
 	default:
 		LOG(PIL_CRIT, "%s: unknown request %d for host %s", PIL_PLUGIN_S, request, host);
@@ -246,7 +260,7 @@ static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
 		    request_name(request), host, port, msg, fos_strerror(err));
 		return to_stonith_rc(err);
 	}
-	if (!powered_on)
+	if (on == BFF_ON_FAILED)
 		LOG(PIL_WARN, "%s: host %s is fenced (power port %d off) but its power did not come "
 		    "back: %s", PIL_PLUGIN_S, host, port, msg);
 	else
@@ -255,6 +269,10 @@ static int berofos_reset_req(StonithPlugin *s, int request, const char *host)
 	return S_OK;
 }
 
+/* Heartbeat R1 gives stonith_host's words by position, one per name here,
+ * and refuses a line with fewer: a name added here would break every
+ * written ha.cf.  So the later parameters (reset_mode) are taken by name
+ * only (Pacemaker, stonith NAME=VALUE) and keep their defaults on R1. */
 static const char * const *berofos_get_confignames(StonithPlugin *s)
 {
 	static const char *names[] = {
@@ -302,6 +320,9 @@ static int parse_config(StonithNVpair *list, struct bfp_params *p)
 	    *value != '\0')
 		rc = bfp_parse_seconds(value, 10, BFP_MAX_PROBE_TIMEOUT_MS, &p->probe_timeout_ms,
 				       err, sizeof(err));
+	if (rc == 0 && (value = OurImports->GetValue(list, PARAM_RESET_MODE)) != NULL &&
+	    *value != '\0')
+		rc = bfp_parse_reset_mode(value, &p->reset_background, err, sizeof(err));
 	if (rc == 0)
 		rc = bfp_check_guard(p, err, sizeof(err));
 	if (rc != 0) {

@@ -100,26 +100,6 @@ enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
 	return finish(fos, err, msg, msg_len);
 }
 
-
-enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
-			char *msg, size_t msg_len)
-{
-	enum fos_err err;
-
-	*powered_on = false;
-	err = bff_power_set(p, port, false, msg, msg_len);
-	if (err != FOS_OK)
-		return err;
-	if (p->reset_wait_ms > 0)
-		ws_sleep_ms(p->reset_wait_ms);
-	if (bff_power_set(p, port, true, msg, msg_len) == FOS_OK) {
-		*powered_on = true;
-		snprintf(msg, msg_len, "power port %d was off for %ld ms and reads back on again",
-			 port, p->reset_wait_ms);
-	}
-	return FOS_OK;
-}
-
 #define GUARD_POLL_MS 100
 
 static enum fos_err read_switch(const struct bfp_params *p, struct bfg_switch *sw,

@@ -2,8 +2,9 @@
 /* Fencing operations on the berofos power ports, shared by the cluster-glue
  * plugin and fence_berofos.  Each call opens the switch through libberofos
  * (which reads the credentials file then, so a rotated password is picked
- * up), does one operation and closes it.  Nothing here logs: the message
- * says what happened, the caller logs it its own way. */
+ * up), does one operation and closes it; the reset, an off and an on, is in
+ * reset.h.  Nothing here logs: the message says what happened, the caller
+ * logs it its own way. */
 #ifndef BEROFOS_FENCE_H
 #define BEROFOS_FENCE_H
 
@@ -25,12 +26,6 @@ enum fos_err bff_power_get(const struct bfp_params *p, int port, bool *on,
 /* Switches power port on or off; FOS_OK only once the relay reads back so. */
 enum fos_err bff_power_set(const struct bfp_params *p, int port, bool on,
 			   char *msg, size_t msg_len);
-
-/* Off (confirmed), p->reset_wait_ms, on.  Returns the result of the off:
- * once the node is off it is fenced.  *powered_on tells whether the power
- * came back (confirmed); when it did not, msg says why. */
-enum fos_err bff_reboot(const struct bfp_params *p, int port, bool *powered_on,
-			char *msg, size_t msg_len);
 
 /* The fence guard before an off or a reset of port (fence_guard.h): reads
  * the switch, asks the target on the LAN when it holds the lines and

@@ -30,6 +30,7 @@ void bfp_defaults(struct bfp_params *p)
 	snprintf(p->login, sizeof(p->login), "admin");
 	p->timeout_ms = BFP_DEFAULT_TIMEOUT_MS;
 	p->reset_wait_ms = BFP_DEFAULT_RESET_WAIT_MS;
+	p->reset_background = true;
 	p->kick_stall_ms = BFP_DEFAULT_KICK_STALL_MS;
 	p->probe_timeout_ms = BFP_DEFAULT_PROBE_TIMEOUT_MS;
 }
@@ -291,6 +292,18 @@ int bfp_check(const struct bfp_params *p, int need_hosts, char *err, size_t err_
 		return bfp_error(err, err_len, "no switch address given");
 	if (need_hosts && p->nhosts == 0)
 		return bfp_error(err, err_len, "no host map given: NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
+	return 0;
+}
+
+int bfp_parse_reset_mode(const char *text, bool *background, char *err, size_t err_len)
+{
+	if (text != NULL && strcmp(text, BFP_RESET_BACKGROUND) == 0)
+		*background = true;
+	else if (text != NULL && strcmp(text, BFP_RESET_WAIT) == 0)
+		*background = false;
+	else
+		return bfp_error(err, err_len, "reset mode '%s': give %s or %s",
+				 text != NULL ? text : "", BFP_RESET_BACKGROUND, BFP_RESET_WAIT);
 	return 0;
 }
 

@@ -45,6 +45,10 @@ struct bfp_params {
 	size_t nhosts;
 	long timeout_ms;
 	long reset_wait_ms;
+	/* A reset succeeds on the confirmed off; the on follows reset_wait
+	 * later in a process of its own (reset.h), so the cluster
+	 * does not wait for it.  false: the on is awaited (fence-agents). */
+	bool reset_background;
 	/* The fence guard (fence_guard.h): off unless primary_node is set. */
 	char primary_node[BFP_NAME_MAX];       /* the node on the A-B side (mode 1) */
 	struct bfp_lan lan[BFP_PORTS];
@@ -57,13 +61,13 @@ struct bfp_params {
 	bool password_in_env;
 };
 
-/* Defaults: no address, login "admin", no credentials file, no hosts,
- * timeout 3 s, reset wait 1 s. */
 /* Writes the message into err and returns -1 (also BFA_SET_ERROR), so a
  * parser can say `return bfp_error(err, len, "...", ...)`. */
 int bfp_error(char *err, size_t err_len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Defaults: no address, login "admin", no credentials file, no hosts,
+ * timeout 3 s, reset wait 1 s, the on of a reset in the background. */
 void bfp_defaults(struct bfp_params *p);
 
 /* "HOST", "HOST:PORT" or "http://HOST[:PORT][/]" into "http://HOST[:PORT]".
@@ -89,6 +93,12 @@ int bfp_parse_login(const char *text, char *login, size_t len, char *err, size_t
 #define BFP_NO_PASSWORD_FILE BFP_NONE
 int bfp_parse_password_file(const char *text, char *path, size_t len,
 			    char *err, size_t err_len);
+
+/* The reset mode: BFP_RESET_BACKGROUND (the on in the background) or
+ * BFP_RESET_WAIT (the on awaited). */
+#define BFP_RESET_BACKGROUND "background"
+#define BFP_RESET_WAIT "wait"
+int bfp_parse_reset_mode(const char *text, bool *background, char *err, size_t err_len);
 
 /* The power port of node (case-insensitive, as cluster-glue lowercases
  * host names), or -1 when the map does not name it. */

@@ -23,6 +23,7 @@
 #include "stonith/berofos_fence.h"
 #include "stonith/fence_opts.h"
 #include "stonith/fence_password.h"
+#include "stonith/reset.h"
 
 /* fence-agents exit codes: 0 success (status: on), 1 failure, 2 status off. */
 #define EXIT_FENCE_OK 0
@@ -215,7 +216,8 @@ static int power(const struct bfa_options *o, int port, bool on)
 	for (long i = 0; i < attempts; i++) {
 		if (i > 0)
 			wait_ms(o->status_sleep_ms);
-		err = bff_power_set(&o->p, port, on, msg, sizeof(msg));
+		err = on ? bff_switch_on(&o->p, port, msg, sizeof(msg))
+			 : bff_power_set(&o->p, port, false, msg, sizeof(msg));
 		if (err == FOS_OK)
 			break;
 		if (i + 1 < attempts)
@@ -232,27 +234,26 @@ static int power(const struct bfa_options *o, int port, bool on)
 
 static int reboot(const struct bfa_options *o, int port)
 {
+	/* fence-agents try the on retry_on times in all during a reboot. */
+	const struct bff_on_retry retry = {
+		o->retry_on > 0 ? o->retry_on : 1, o->status_sleep_ms, "fence_berofos"
+	};
 	struct bfp_params p = o->p;
+	enum bff_on_result on;
 	char msg[BFF_MSG_MAX];
-	bool powered_on;
 	enum fos_err err;
 
 	/* power_wait follows the off as it does in fence-agents, then reset_wait. */
 	p.reset_wait_ms += o->power_wait_ms;
-	err = bff_reboot(&p, port, &powered_on, msg, sizeof(msg));
+	err = bff_reboot(&p, port, &retry, &on, msg, sizeof(msg));
 	if (err != FOS_OK)
 		return failed("reboot", err, msg);
-	/* fence-agents try the on retry_on times in all during a reboot. */
-	for (long i = 1; !powered_on && i < o->retry_on; i++) {
-		wait_ms(o->status_sleep_ms);
-		powered_on = bff_power_set(&o->p, port, true, msg, sizeof(msg)) == FOS_OK;
-	}
 	/* Fenced once the power is off, as fence-agents treat it. */
-	if (!powered_on)
+	if (on == BFF_ON_FAILED)
 		say("ERROR", "power port %d is off but did not come back on: %s", port, msg);
 	else
 		INFO("%s", msg);
-	if (powered_on && o->power_wait_ms > 0)
+	if (on == BFF_ON_DONE && o->power_wait_ms > 0)
 		wait_ms(o->power_wait_ms);
 	printf("Success: Rebooted\n");
 	return EXIT_FENCE_OK;
@@ -302,6 +303,10 @@ static int run(const struct bfa_options *o, int port)
 		err = bff_status(&o->p, msg, sizeof(msg));
 		if (err != FOS_OK)
 			return failed("monitor", err, msg);
+		if (bff_left_off(&o->p, msg, sizeof(msg))) {
+			say("ERROR", "monitor: %s; switch it on (action on)", msg);
+			return EXIT_FENCE_FAIL;
+		}
 		INFO("%s", msg);
 		return EXIT_FENCE_OK;
 	case BFA_STATUS:

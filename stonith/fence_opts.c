@@ -205,6 +205,12 @@ SETTER(set_primary_node)
 
 SETTER(set_lan_map) { (void)from; return checked(bfp_parse_lan_map(v, &o->p, err, err_len)); }
 
+SETTER(set_reset_mode)
+{
+	(void)from;
+	return checked(bfp_parse_reset_mode(v, &o->p.reset_background, err, err_len));
+}
+
 #define SECONDS_SETTER(fn, field, min, max) \
 	SETTER(fn) \
 	{ \
@@ -283,6 +289,10 @@ const struct bfa_opt bfa_opts[] = {
 	  "Node to power port map, e.g. gw1:0 gw2:1", set_hostmap },
 	{ "reset_wait", NULL, "reset-wait", 0, "seconds", BFA_T_SECOND, "1", false,
 	  "Seconds the power stays off during a reboot", set_reset_wait },
+	{ "reset_mode", NULL, "reset-mode", 0, "mode", BFA_T_STRING, "background", false,
+	  "background: a reboot succeeds once the power reads back off and a process of its own "
+	  "switches it on reset_wait later; wait: the reboot returns after the on",
+	  set_reset_mode },
 	{ "primary_node", NULL, "primary-node", 0, "node", BFA_T_STRING, NULL, false,
 	  "Node on the B side (relay mode 1); set, the fence guard spares a live master",
 	  set_primary_node },

@@ -20,10 +20,10 @@ tests_unit_test_stonith_guard_SOURCES = tests/unit/test_stonith_guard.c
 tests_unit_test_stonith_guard_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_guard_LDADD = stonith/libbfguard.la stonith/libbfparams.la $(CMOCKA_LIBS)
 
-# --- fencing operations on the power ports (libberofos), the LAN probe ---------
+# --- fencing operations on the power ports (libberofos), the reset, the LAN probe
 noinst_LTLIBRARIES += stonith/libbffence.la
 stonith_libbffence_la_SOURCES = stonith/berofos_fence.c stonith/berofos_fence.h \
-	stonith/lan_probe.c stonith/lan_probe.h
+	stonith/lan_probe.c stonith/lan_probe.h stonith/reset.c stonith/reset.h
 stonith_libbffence_la_LIBADD = stonith/libbfguard.la stonith/libbfparams.la \
 	berofos/libberofos.la
 

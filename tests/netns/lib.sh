@@ -346,11 +346,14 @@ tb_obs() { ip netns exec "$TB_OBS" "$@" 9>&-; }
 # tb_power_cut NODE: every process of the node dies at once, its links go.
 # A prober that kills the PID itself (wsprobe --kill) calls tb_reap after.
 tb_power_cut() {
+	tb_power_kill "$1"
+	tb_reap "$1"
+}
+tb_power_kill() {                # NODE: SIGKILL its init (the cut), no wait
 	local pid
 	pid=$(tb_init_pid "$1")
 	tb_pid_is_ours "$pid" || tb_die "node $1: PID $pid is not the init we started"
 	kill -9 "$pid"
-	tb_reap "$1"
 }
 tb_reap() {                      # NODE: wait until the powered-off node is gone
 	local pid

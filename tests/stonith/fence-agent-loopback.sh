@@ -15,6 +15,9 @@ fa() {
 		--shell-timeout=1 "$@"
 }
 PWFILE=$work/cred
+# The notes of a background on that failed (reset.h), here not in /run.
+WS_RUNDIR=$work/run
+export WS_RUNDIR
 
 # fails CMD...: exits 1 and every stderr line fits an exit reason (128).
 fails() {
@@ -87,13 +90,55 @@ fails "$FA" -a 127.0.0.1 --password-file="$work/cred-readable" -o validate-all
 grep -q 'mode 0600' "$work/err" || fail "validate-all: group-readable password file message"
 ok "validate-all: unknown plug, missing or group-readable password file: exit 1"
 
+# reboot_events FROM_LINE: the power port 0 events of the emulator since.
+reboot_events() {
+	tail -n +"$(($1 + 1))" "$work/emu.log" | grep -o 'power 0 o[nf]*' | tr '\n' ' '
+}
 lines_before=$(wc -l <"$work/emu.log")
-expect_rc 0 fa -o reboot -n gw1 --reset-wait=0.2
+expect_rc 0 fa -o reboot -n gw1 --reset-wait=0.2 --reset-mode=wait
 grep -q 'Success: Rebooted' "$work/out" || fail "reboot output"
-tail -n +"$((lines_before + 1))" "$work/emu.log" | grep -o 'power 0 o[nf]*' >"$work/events"
-[ "$(tr '\n' ' ' <"$work/events")" = "power 0 off power 0 on " ] ||
-	fail "reboot events: $(cat "$work/events")"
-ok "reboot: off, wait, on"
+power_is 0 on || fail "reset_mode=wait: the reboot returned before the on"
+[ "$(reboot_events "$lines_before")" = "power 0 off power 0 on " ] ||
+	fail "reboot events: $(reboot_events "$lines_before")"
+ok "reboot, reset_mode=wait: off, wait, on, then success"
+
+# The default: success on the confirmed off; the on follows in a process of
+# its own, which holds none of the agent's descriptors (the fencer reads
+# them until they close: the command substitution would hang otherwise).
+lines_before=$(wc -l <"$work/emu.log")
+t0=$(now_ms)
+out=$(fa -v -o reboot -n gw1 --reset-wait=1 2>"$work/err") || fail "background reboot: $(cat "$work/err")"
+reboot_ms=$(($(now_ms) - t0))
+[ "$out" = "Success: Rebooted" ] || fail "background reboot output: $out"
+power_is 0 off || fail "background reboot: power port 0 on when the agent returned"
+[ "$reboot_ms" -lt 1000 ] || fail "background reboot waited for the on ($reboot_ms ms)"
+grep -q 'switches it on again in 1000 ms' "$work/err" || fail "background reboot message: $(cat "$work/err")"
+await_power 0 on "background reboot"
+[ "$(reboot_events "$lines_before")" = "power 0 off power 0 on " ] ||
+	fail "background reboot events: $(reboot_events "$lines_before")"
+expect_rc 0 fa -o monitor
+ok "reboot (default reset_mode=background): success on the off after $reboot_ms ms, on later"
+
+# An on that fails in the background (the password changed meanwhile) is
+# reported by the monitor until an on succeeds.
+cp "$work/cred" "$work/cred-saved"
+expect_rc 0 fa -o reboot -n gw1 --reset-wait=0.5
+printf 'not-the-secret\n' >"$work/cred"
+i=0
+until ls "$WS_RUNDIR"/berofos-left-off.* >/dev/null 2>&1; do
+	i=$((i + 1))
+	[ "$i" -le 50 ] || fail "failed background on: no note after 5 s"
+	sleep 0.1
+done
+cp "$work/cred-saved" "$work/cred"
+power_is 0 off || fail "failed background on: power port 0 reads on"
+fails fa -o monitor
+grep -q 'power port 0 of http://127.0.0.1:[0-9]* was left off by a reset' "$work/err" ||
+	fail "monitor: no left-off message: $(cat "$work/err")"
+expect_rc 0 fa -o on -n gw1
+expect_rc 0 fa -o monitor
+ls "$WS_RUNDIR"/berofos-left-off.* >/dev/null 2>&1 && fail "the note stays after a good on"
+ok "a background on that fails: the monitor fails (1) and says so until an on succeeds"
 
 fails fa -o off -n gw3
 grep -q "plug 'gw3' is neither" "$work/err" || fail "unknown plug message"

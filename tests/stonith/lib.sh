@@ -53,6 +53,16 @@ power_is() {
 	[ "$got" = "$want" ]
 }
 
+# await_power PORT on|off WHAT: the relay reads so within 5 s, or fail.
+await_power() {
+	ap_i=0
+	until power_is "$1" "$2"; do
+		ap_i=$((ap_i + 1))
+		[ "$ap_i" -le 50 ] || fail "$3: power port $1 not $2 after 5 s"
+		sleep 0.1
+	done
+}
+
 # timed CMD...: like expect_rc's run, and sets ELAPSED_MS; status in RC.
 # shellcheck disable=SC2034 # read by the scripts that source this file
 timed() {

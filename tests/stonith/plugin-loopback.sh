@@ -14,6 +14,9 @@ S_OK=0 S_BADCONFIG=1 S_ACCESS=2 S_BADHOST=4 S_RESETFAIL=5 S_TIMEOUT=6
 # st ARGS...: the CLI on the emulator; PWFILE picks the credentials file
 # (the first of two values of one parameter would win).
 PWFILE=$work/cred
+# The notes of a background on that failed (reset.h), here not in /run.
+WS_RUNDIR=$work/run
+export WS_RUNDIR
 st() {
 	in_overlay stonith -d -t berofos ipaddr="127.0.0.1:$HTTP_PORT" hostmap="gw1:0 gw2:1" \
 		password_file="$PWFILE" timeout=1 "$@"
@@ -53,14 +56,31 @@ power_is 1 on || fail "-T on reported success but power port 1 is off"
 ok "-T off gw2 ($off_ms ms: CLI start, plugin load, request, read-back off), -T on gw2"
 
 lines_before=$(wc -l <"$work/emu.log")
-timed st reset_wait=0.3 -T reset GW1
+timed st reset_wait=0.3 reset_mode=wait -T reset GW1
 [ "$RC" -eq "$S_OK" ] || fail "-T reset gw1 exited $RC: $(cat "$work/err")"
 power_is 0 on || fail "power port 0 did not come back after the reset"
 tail -n +"$((lines_before + 1))" "$work/emu.log" | grep -o 'power 0 o[nf]*' >"$work/events"
 [ "$(tr '\n' ' ' <"$work/events")" = "power 0 off power 0 on " ] ||
 	fail "reset events: $(cat "$work/events")"
 [ "$ELAPSED_MS" -ge 300 ] || fail "reset kept the power off for less than reset_wait"
-ok "-T reset GW1 (any case): off, 0.3 s, on, in $ELAPSED_MS ms"
+ok "-T reset GW1 (any case), reset_mode=wait: off, 0.3 s, on, in $ELAPSED_MS ms"
+
+# The default: the reset succeeds on the confirmed off, the on comes later
+# from a process of its own (the CLI, like Heartbeat, does not wait for it).
+lines_before=$(wc -l <"$work/emu.log")
+timed st reset_wait=1 -T reset gw1
+[ "$RC" -eq "$S_OK" ] || fail "background reset exited $RC: $(cat "$work/err")"
+power_is 0 off || fail "background reset: power port 0 on when the CLI returned"
+[ "$ELAPSED_MS" -lt 1000 ] || fail "background reset waited for the on ($ELAPSED_MS ms)"
+reset_ms=$ELAPSED_MS
+await_power 0 on "background reset"
+tail -n +"$((lines_before + 1))" "$work/emu.log" | grep -o 'power 0 o[nf]*' >"$work/events"
+[ "$(tr '\n' ' ' <"$work/events")" = "power 0 off power 0 on " ] ||
+	fail "background reset events: $(cat "$work/events")"
+expect_rc "$S_OK" st -S
+expect_rc "$S_BADCONFIG" st reset_mode=later -S
+grep -q "reset mode 'later': give background or wait" "$work/err" || fail "bad reset_mode log line"
+ok "-T reset (default reset_mode=background): success on the off in $reset_ms ms, the on later; a bad reset_mode refused"
 
 expect_rc "$S_BADHOST" st -T off gw3
 grep -q "host 'gw3' is not in the host map" "$work/err" || fail "unknown host log line"
@@ -128,11 +148,14 @@ expect_rc "$S_OK" in_overlay stonith -d -t berofos \
 	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 none none 1 0.1" -S
 expect_rc "$S_OK" in_overlay stonith -d -t berofos \
 	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 gw1 gw1=127.0.0.11,gw2=127.0.0.12 1 0.1" -S
+# reset_mode is a named parameter only: an eleventh word is refused.
+expect_rc 3 in_overlay stonith -d -t berofos \
+	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 none none 1 0.1 wait" -S
 # (the CLI's own 3: "Invalid config info" when -p is refused)
 expect_rc 3 in_overlay stonith -d -t berofos \
 	-p "127.0.0.1:$HTTP_PORT gw1:0,gw2:1 admin $PWFILE 1 0 gw9 none 1 0.1" -S
 grep -q "primary_node 'gw9' is not a node of the host map" "$work/err" || fail "guard config log line"
-ok "positional parameters (R1): the guard off (none) or on; a bad primary_node refused"
+ok "positional parameters (R1): ten words, the guard off (none) or on; a bad primary_node or an eleventh word refused"
 
 # The fence guard: gw1 holds the lines and kicks the watchdog, so the
 # request to fence it (the backup's side of a split) is refused and

@@ -45,6 +45,9 @@ static void pacemaker_stdin_lines_fill_the_options(void **state)
 	assert_int_equal(line(&o, "port=gw2"), BFA_SET_OK);
 	assert_int_equal(line(&o, "nodename=gw2"), BFA_SET_IGNORED);
 	assert_int_equal(line(&o, "reset_wait=2.5"), BFA_SET_OK);
+	assert_true(o.p.reset_background);
+	assert_int_equal(line(&o, "reset_mode=wait"), BFA_SET_OK);
+	assert_int_equal(line(&o, "reset_mode=soon"), BFA_SET_ERROR);
 	assert_int_equal(line(&o, "# comment"), BFA_SET_IGNORED);
 	assert_int_equal(line(&o, ""), BFA_SET_IGNORED);
 	assert_int_equal(bfa_finish(&o, err, sizeof(err)), 0);
@@ -53,6 +56,7 @@ static void pacemaker_stdin_lines_fill_the_options(void **state)
 	assert_string_equal(o.p.login, "admin2");
 	assert_string_equal(o.p.password_file, "/etc/ws/fos.pw");
 	assert_int_equal(o.p.reset_wait_ms, 2500);
+	assert_false(o.p.reset_background);
 	assert_int_equal(bfp_parse_plug(&o.p, o.plug, err, sizeof(err)), 1);
 }
 

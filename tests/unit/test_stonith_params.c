@@ -204,6 +204,24 @@ static void device_needs_an_address_and_for_the_plugin_a_map(void **state)
 	assert_int_equal(bfp_check(&p, 1, err, sizeof(err)), 0);
 }
 
+static void reset_mode_is_background_unless_wait(void **state)
+{
+	struct bfp_params p;
+
+	(void)state;
+	bfp_defaults(&p);
+	assert_true(p.reset_background);
+	assert_int_equal(bfp_parse_reset_mode("wait", &p.reset_background, err, sizeof(err)), 0);
+	assert_false(p.reset_background);
+	assert_int_equal(bfp_parse_reset_mode("background", &p.reset_background, err,
+					      sizeof(err)), 0);
+	assert_true(p.reset_background);
+	assert_int_equal(bfp_parse_reset_mode("Wait", &p.reset_background, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "give background or wait"));
+	assert_true(p.reset_background);
+	assert_int_equal(bfp_parse_reset_mode(NULL, &p.reset_background, err, sizeof(err)), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +235,7 @@ int main(void)
 		cmocka_unit_test(logins_and_credentials_files_are_checked),
 		cmocka_unit_test(plugs_are_ports_or_mapped_nodes),
 		cmocka_unit_test(device_needs_an_address_and_for_the_plugin_a_map),
+		cmocka_unit_test(reset_mode_is_background_unless_wait),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
