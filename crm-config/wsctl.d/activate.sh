@@ -506,7 +506,11 @@ act_start() {
 			sleep 0.2
 		done
 		say "starting Heartbeat on $act_other"
-		stack_start "$act_other" || return 1 ;;
+		stack_start "$act_other" || return 1
+		# Not a hang: R1 asks for its resources only after a fixed
+		# delay once the nodes see each other (RQSTDELAY, 10 s in
+		# Heartbeat's source; no setting changes it).
+		say "waiting for Heartbeat R1 to take the resources (it waits a fixed 10 s after start before it asks for them)" ;;
 	pacemaker)
 		for n in "$act_me" "$act_peer"; do
 			say "starting Corosync + Pacemaker on $n"

@@ -18,6 +18,7 @@ ws_cleanup() {
 			err "warning: could not remove $WS_MAINT_FLAG on $ws_maint_node: remove it there by hand (while it exists, Heartbeat's stop leaves the master and the lines alone)"
 		ws_maint_node=
 	fi
+	ssh_reuse_close
 	[ -z "$ws_tmpdir" ] || rm -rf "$ws_tmpdir"
 	ws_tmpdir=
 }
@@ -51,8 +52,23 @@ on() {
 		sh -c "$*"
 	else
 		# shellcheck disable=SC2086,SC2029 # options are words; the command runs there
-		ssh $SSH_OPTS "$on_node" "$*"
+		ssh $SSH_OPTS $(ssh_reuse_opts) "$on_node" "$*"
 	fi
+}
+# One ssh connection per peer for the whole command: activate asks the
+# peer dozens of questions, and a new connection costs a key exchange each
+# (seconds of activate).  The sockets live in the private temporary
+# directory; ssh_reuse_close ends the masters before it is removed.
+ssh_reuse_opts() {
+	[ -n "$ws_tmpdir" ] || return 0
+	printf '%s\n' "-o ControlMaster=auto -o ControlPath=$ws_tmpdir/ssh-%C -o ControlPersist=120"
+}
+ssh_reuse_close() {
+	[ -n "$ws_tmpdir" ] || return 0
+	for sr_sock in "$ws_tmpdir"/ssh-*; do
+		[ -S "$sr_sock" ] || continue
+		ssh -o ControlPath="$sr_sock" -O exit ws-peer </dev/null >/dev/null 2>&1 || true
+	done
 }
 # on_stdin NODE SHELL-CMD: same, with our stdin passed on.
 on_stdin() { on "$@"; }
