@@ -51,7 +51,7 @@ on() {
 	if is_local "$on_node"; then
 		sh -c "$*"
 	else
-		# shellcheck disable=SC2086,SC2029 # options are words; the command runs there
+		# shellcheck disable=SC2086,SC2046,SC2029 # options are words; the command runs there
 		ssh $SSH_OPTS $(ssh_reuse_opts) "$on_node" "$*"
 	fi
 }
