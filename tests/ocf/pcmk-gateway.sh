@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Pacemaker: the pair `wsctl activate` sets up (the promotable gateway
 # clone, the switch (linesw) and a VIP that follow its master, an l2link
-# clone per link), on one cluster start-up shared by four scenarios.  Then,
+# clone per link), on one cluster start-up shared by five scenarios.  Then,
 # with the stock tools as an administrator would: fencing off (the fencing
 # tests live elsewhere; scenario C needs a node that cannot reach the
 # switch), the gateway watching a service's pid file, migration-threshold=1
 # on the clone, l2link-eth0 counting in hundreds with a short dampen.
 #
+#  M. maintenance-mode on, Pacemaker restarted on the master n1, maintenance
+#     off: n1 stays master (no demote, no slave hook), the VIP answers from
+#     n1 at every ask, the lines stay.
 #  A. a move of the master to n2 whose promote hook fails: n2 rolls back to
 #     slave and n1 stays the only master; lines and VIP on n1.
 #  B. the watched service killed on the master n1: the master moves to n2
@@ -70,6 +73,37 @@ l2_responder n1
 l2_responder n2
 check "l2link: n1's attribute is 100 (n2 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n1 100
 check "l2link: n2's attribute is 100 (n1 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n2 100
+
+# --- M: Pacemaker restarted on the master in maintenance mode ---------------
+# (wsctl disable and a rolling upgrade do this.)  The probes after the
+# restart find the master running and must give it back its promotion
+# score: without it the scheduler demotes n1 and promotes n2 once
+# maintenance ends.
+maint_hooks=$(wc -l <"$(gw_log n1)")
+check "M: maintenance-mode on" crm_in n1 crm configure property maintenance-mode=true
+# The VIP asked every 0.5 s while Pacemaker restarts and maintenance ends:
+# one line per ask, the MACs that answered within 0.3 s (empty: a gap).
+(
+	for _ in $(seq 80); do
+		maint_ask=$(tb_vip_holders 0.3 | tr '\n' ' ')
+		echo "$maint_ask"
+		sleep 0.2
+	done
+) >"$TB_DIR/holders-maint" 2>/dev/null &
+maint_asker=$!
+check "M: systemctl restart pacemaker on the master n1" \
+	tb_in_bounded 120 n1 systemctl restart pacemaker.service
+check "M: n1 is back online in n2's view (bound 90 s)" tb_wait_for 90 pcmk_online n2 n1
+check "M: n1 is back online in its own view" tb_wait_for 60 pcmk_online n1 n1
+check "M: maintenance-mode off" crm_in n1 crm configure property maintenance-mode=false
+check "M: the cluster settles (crm_resource --wait)" crm_in n1 crm_resource --wait --timeout=60
+wait "$maint_asker"
+check "M: no demote on n1 (no slave hook ran)" \
+	test "$(tail -n +$((maint_hooks + 1)) "$(gw_log n1)" | grep -c ' slave')" = 0
+check "M: n1 is the only master" wso_master_is n1
+check "M: the VIP answered from n1 alone at every ask, no gap (40 s)" \
+	test "$(sort -u "$TB_DIR/holders-maint")" = "$(tb_mac n1 lan) "
+check "M: the lines stay on n1" wso_lines_on n1
 
 # --- A: a hook failing on promote keeps the master where it is ---------------
 tb_in n2 touch /etc/ha.d/fail-promote
