@@ -54,8 +54,6 @@ on() {
 		ssh $SSH_OPTS "$on_node" "$*"
 	fi
 }
-# on_stdin NODE SHELL-CMD: same, with our stdin passed on.
-on_stdin() { on "$@"; }
 
 peer_reachable() { on "$1" true </dev/null >/dev/null 2>&1; }
 
@@ -157,7 +155,7 @@ other_node() { if [ "$1" = "$cl_node1" ]; then printf '%s\n' "$cl_node2"; else p
 
 vip_addrs() { for va in $cl_vips; do printf '%s ' "${va%%/*}"; done; }
 
-# pair_state: "MASTERS LINES VIPHOLDERS" in one line for waits and samples.
+# master_nodes: the nodes in the master role, space-separated, for waits and samples.
 master_nodes() {
 	mn=
 	for mn_n in $cl_node1 $cl_node2; do
