@@ -286,15 +286,6 @@ int bfp_parse_plug(const struct bfp_params *p, const char *plug, char *err, size
 	return port;
 }
 
-int bfp_check(const struct bfp_params *p, int need_hosts, char *err, size_t err_len)
-{
-	if (p->url[0] == '\0')
-		return bfp_error(err, err_len, "no switch address given");
-	if (need_hosts && p->nhosts == 0)
-		return bfp_error(err, err_len, "no host map given: NODE:PORT pairs, e.g. \"gw1:0 gw2:1\"");
-	return 0;
-}
-
 int bfp_parse_reset_mode(const char *text, bool *background, char *err, size_t err_len)
 {
 	if (text != NULL && strcmp(text, BFP_RESET_BACKGROUND) == 0)

@@ -126,8 +126,5 @@ const char *bfp_node_of(const struct bfp_params *p, int port);
  * node of the LAN map are nodes of the host map. */
 int bfp_check_guard(const struct bfp_params *p, char *err, size_t err_len);
 
-/* The device is usable: an address is set and, when need_hosts, the map
- * names at least one node. */
-int bfp_check(const struct bfp_params *p, int need_hosts, char *err, size_t err_len);
 
 #endif

@@ -193,7 +193,6 @@ SETTER(set_hostmap)
 	(void)from;
 	if (bfp_parse_hostmap(v, &o->p, err, err_len) != 0)
 		return BFA_SET_ERROR;
-	o->has_hostmap = true;
 	return BFA_SET_OK;
 }
 

@@ -43,7 +43,6 @@ struct bfa_options {
 	char separator;                 /* of list and list-status columns */
 	char plug_separator;
 	bool disable_timeout;
-	bool has_hostmap;
 	bool quiet;
 	bool help;
 	bool version;

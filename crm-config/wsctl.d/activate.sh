@@ -420,7 +420,7 @@ act_plan() {
 	say "  wait up to ${conf_wait_timeout}s for one master ($act_primary) with the lines${act_vips_full:+ and $act_vips_full}"
 }
 
-# install_file NODE SRC DEST MODE: DEST.wsctl-new on NODE (stdin over ssh
+# stage_file NODE SRC DEST MODE: DEST.wsctl-new on NODE (stdin over ssh
 # for the peer: secrets never on a command line).
 stage_file() {
 	sf_dest=$3.wsctl-new

@@ -70,8 +70,6 @@ ssh_reuse_close() {
 		ssh -o ControlPath="$sr_sock" -O exit ws-peer </dev/null >/dev/null 2>&1 || true
 	done
 }
-# on_stdin NODE SHELL-CMD: same, with our stdin passed on.
-on_stdin() { on "$@"; }
 
 peer_reachable() { on "$1" true </dev/null >/dev/null 2>&1; }
 
@@ -173,7 +171,7 @@ other_node() { if [ "$1" = "$cl_node1" ]; then printf '%s\n' "$cl_node2"; else p
 
 vip_addrs() { for va in $cl_vips; do printf '%s ' "${va%%/*}"; done; }
 
-# pair_state: "MASTERS LINES VIPHOLDERS" in one line for waits and samples.
+# master_nodes: the nodes in the master role, space-separated, for waits and samples.
 master_nodes() {
 	mn=
 	for mn_n in $cl_node1 $cl_node2; do

@@ -5,7 +5,7 @@
 # "check && check || die" is meant: die when either check fails (SC2015).
 # shellcheck shell=sh disable=SC2015,SC2034,SC2154
 
-# pcmk_promoted: the node where gw-clone is promoted, from crm_mon's XML.
+# pcmk_resource_nodes: where a resource runs in a role, from crm_mon's XML.
 pcmk_resource_nodes() {          # RESOURCE-ID ROLE: nodes, one a line
 	crm_mon -1 --output-as=xml 2>/dev/null | awk -v id="$1" -v role="$2" '
 	/<resource / { inres = (index($0, "id=\"" id "\"") && index($0, "role=\"" role "\"")) }
@@ -73,9 +73,13 @@ cmd_status() {
 	st_links=$(st_links_text)
 	# One line per l2 medium direction: the counters that tell a link's health.
 	st_l2=$("$conf_l2ping" --stats 2>/dev/null | awk '
-	/^== / { if (name != "") print line; name = $2; line = name; next }
-	$1 == "link" || $1 == "carrier" || $1 == "frames" || $1 == "errors" || $1 == "dropped_total" || $1 == "reopens" { line = line " " $1 "=" $2 }
-	END { if (name != "") print line }')
+	# l2stats writes one dropped_REASON key per reason (receiver only): summed
+	# here as dropped, beside kernel_drops, so a lossy link shows in one number.
+	function flush() { if (name != "") print line (rx ? " dropped=" drops : "") }
+	/^== / { flush(); name = $2; line = name; drops = 0; rx = 0; next }
+	$1 == "link" || $1 == "carrier" || $1 == "frames" || $1 == "errors" || $1 == "kernel_drops" || $1 == "reopens" { line = line " " $1 "=" $2 }
+	$1 ~ /^dropped_/ { drops += $2; rx = 1 }
+	END { flush() }')
 	if [ "$st_json" -eq 0 ]; then
 		say "stack: $ws_stack (running here: $st_running)"
 		say "primary: $cl_primary"

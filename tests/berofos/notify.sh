@@ -34,16 +34,22 @@ kicks_logged() {                 # LOG: how many kicks fosemu took
 	grep -c 'kick accepted' "$1" || true
 }
 
+# kickd_on_notify NAME ERRFILE: a switch in master mode with its watchdog on,
+# fed by fos-kickd under systemd's notify protocol on NAME's socket.
+kickd_on_notify() {
+	expect_rc 0 fos set wdogitime=60
+	expect_rc 0 fos mode master
+	expect_rc 0 fos watchdog on
+	notify_listen "$1"
+	NOTIFY_SOCKET=$work/$1.sock "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 0 \
+		-e 2>"$2" &
+	KICKD_PID=$!
+	started_pids="$started_pids $KICKD_PID"
+}
+
 # --- a switch that answers ------------------------------------------------
 emu_start
-expect_rc 0 fos set wdogitime=60
-expect_rc 0 fos mode master
-expect_rc 0 fos watchdog on
-notify_listen ready
-NOTIFY_SOCKET=$work/ready.sock "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 0 \
-	-e 2>"$work/kickd.err" &
-KICKD_PID=$!
-started_pids="$started_pids $KICKD_PID"
+kickd_on_notify ready "$work/kickd.err"
 wait_for 10 grep -q '^READY=1$' "$work/ready.out" ||
 	fail "no READY=1 on the notify socket: $(cat "$work/ready.out" "$work/kickd.err")"
 # fosemu logs a kick before it answers it, and READY=1 waits for an answer.
@@ -63,14 +69,7 @@ mv "$work/emu.log" "$work/emu-answering.log"   # the next fosemu's log starts em
 
 # --- a switch that takes kicks but never answers -----------------------------
 emu_start --no-kick-reply
-expect_rc 0 fos set wdogitime=60
-expect_rc 0 fos mode master
-expect_rc 0 fos watchdog on
-notify_listen silent
-NOTIFY_SOCKET=$work/silent.sock "$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 0 \
-	-e 2>"$work/kickd2.err" &
-KICKD_PID=$!
-started_pids="$started_pids $KICKD_PID"
+kickd_on_notify silent "$work/kickd2.err"
 wait_for 20 sh -c "[ \$(grep -c 'kick accepted' '$work/emu.log') -ge 4 ]" ||
 	fail "fos-kickd did not kick the silent switch"
 if grep -q 'READY=1' "$work/silent.out"; then

@@ -61,7 +61,7 @@ static void parse_plugin_values(const char *text)
 	}
 	(void)bfp_parse_address(text, url, sizeof(url), err, sizeof(err));
 	(void)bfp_parse_seconds(text, 0, BFP_MAX_RESET_WAIT_MS, &ms, err, sizeof(err));
-	(void)bfp_check(&params, 1, err, sizeof(err));
+	(void)bfp_check_guard(&params, err, sizeof(err));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

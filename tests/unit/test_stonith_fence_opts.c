@@ -228,25 +228,21 @@ static void unknown_keys_are_ignored_with_a_note(void **state)
 
 static void actions_case_insensitive_and_their_aliases(void **state)
 {
+	static const struct {
+		const char *text;
+		enum bfa_action action;
+	} accepted[] = {
+		{ "validate-all", BFA_VALIDATE }, { "OFF", BFA_OFF }, { "Reboot", BFA_REBOOT },
+		{ "meta-data", BFA_METADATA }, { "list-status", BFA_LIST_STATUS },
+		{ "manpage", BFA_MANPAGE }, { "enable", BFA_ON }, { "disable", BFA_OFF },
+	};
 	enum bfa_action a;
 
 	(void)state;
-	assert_int_equal(bfa_action_parse("validate-all", &a), 0);
-	assert_int_equal(a, BFA_VALIDATE);
-	assert_int_equal(bfa_action_parse("OFF", &a), 0);
-	assert_int_equal(a, BFA_OFF);
-	assert_int_equal(bfa_action_parse("Reboot", &a), 0);
-	assert_int_equal(a, BFA_REBOOT);
-	assert_int_equal(bfa_action_parse("meta-data", &a), 0);
-	assert_int_equal(a, BFA_METADATA);
-	assert_int_equal(bfa_action_parse("list-status", &a), 0);
-	assert_int_equal(a, BFA_LIST_STATUS);
-	assert_int_equal(bfa_action_parse("manpage", &a), 0);
-	assert_int_equal(a, BFA_MANPAGE);
-	assert_int_equal(bfa_action_parse("enable", &a), 0);
-	assert_int_equal(a, BFA_ON);
-	assert_int_equal(bfa_action_parse("disable", &a), 0);
-	assert_int_equal(a, BFA_OFF);
+	for (size_t i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++) {
+		assert_int_equal(bfa_action_parse(accepted[i].text, &a), 0);
+		assert_int_equal(a, accepted[i].action);
+	}
 	assert_int_equal(bfa_action_parse("reset", &a), -1);
 	assert_string_equal(bfa_action_name(BFA_MONITOR), "monitor");
 }

@@ -194,14 +194,19 @@ static void device_needs_an_address_and_for_the_plugin_a_map(void **state)
 	assert_string_equal(p.login, "admin");
 	assert_int_equal(p.timeout_ms, BFP_DEFAULT_TIMEOUT_MS);
 	assert_int_equal(p.reset_wait_ms, BFP_DEFAULT_RESET_WAIT_MS);
-	assert_int_equal(bfp_check(&p, 0, err, sizeof(err)), -1);
+	/* The plugin's parse_config passes a missing parameter on as NULL. */
+	assert_int_equal(bfp_parse_address(NULL, p.url, sizeof(p.url), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "address"));
+	assert_int_equal(bfp_parse_address("", p.url, sizeof(p.url), err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "address"));
 	assert_int_equal(bfp_parse_address("fos1", p.url, sizeof(p.url), err, sizeof(err)), 0);
-	assert_int_equal(bfp_check(&p, 0, err, sizeof(err)), 0);
-	assert_int_equal(bfp_check(&p, 1, err, sizeof(err)), -1);
+	assert_int_equal(bfp_parse_hostmap(NULL, &p, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "host map"));
+	assert_int_equal(bfp_parse_hostmap(" ", &p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "host map"));
+	assert_int_equal(p.nhosts, 0);
 	assert_int_equal(bfp_parse_hostmap("gw1:0", &p, err, sizeof(err)), 0);
-	assert_int_equal(bfp_check(&p, 1, err, sizeof(err)), 0);
+	assert_int_equal(p.nhosts, 1);
 }
 
 static void reset_mode_is_background_unless_wait(void **state)
