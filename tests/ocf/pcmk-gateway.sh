@@ -23,8 +23,10 @@
 #     relays to n1; takeover times measured (power cut -> promoted ->
 #     relays switched -> VIP).
 #  l2link-eth0 runs all along: each node's attribute counts the peers that
-#  answer ws-l2ping (a ws-l2ping --responder on each node) and drops to 0 on
-#  n1 once n2 is gone.
+#  answer ws-l2ping (the ws-l2ping --responder each l2link instance runs;
+#  none is started by hand) and drops to 0 on n1 once n2 is gone.
+#  Before M, the aux link cut: l2link-eth1 drops to 0 on both nodes, comes
+#  back when aux does, and the master stays on n1.
 #
 # Throughout, a sampler checks every 200 ms that at most one node is master
 # and that the lines point at the master (within a grace for the switch
@@ -35,15 +37,24 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../netns/testbed.sh"
 
 GRACE=8                          # s the lines may lag behind a new master
-# ws-l2ping --responder (installed) on NODE's eth0 for at most 10 minutes.
-l2_responder() {
-	tb_in "$1" sh -c "setsid ws-l2ping --responder -w 600 eth0 </dev/null >/dev/null 2>&1 &"
-}
 # l2_attr_is NODE VALUE [ASKER]: NODE's l2link-eth0 attribute as attrd reports it.
 # shellcheck disable=SC2317 # called through tb_wait_for
-l2_attr_is() {
-	tb_in "${3:-n1}" attrd_updater -Q -n l2link-eth0 -N "$1" 2>/dev/null | grep -q "value=\"$2\""
+l2_attr_is() { l2_attr_of eth0 "$@"; }
+# l2_attr_of IFACE NODE VALUE [ASKER]: the same for l2link-IFACE.
+# shellcheck disable=SC2317 # called through tb_wait_for
+l2_attr_of() {
+	tb_in "${4:-n1}" attrd_updater -Q -n "l2link-$1" -N "$2" 2>/dev/null | grep -q "value=\"$3\""
 }
+# l2_responder_runs NODE IFACE: the PID file of NODE's l2link-IFACE instance
+# names a live ws-l2ping --responder IFACE (seen in the node's own /proc).
+# shellcheck disable=SC2016 # expanded inside the node
+l2_responder_runs() {
+	tb_in "$1" sh -c 'for f in /run/resource-agents/warmstandby-l2link-l2link-"$1"*.responder.pid; do
+		p=$(cat "$f") && tr "\000" " " <"/proc/$p/cmdline" | grep -q -- "--responder $1 \$" && exit 0
+	done; exit 1' sh "$2"
+}
+# shellcheck disable=SC2317 # called through tb_wait_for
+l2_attr_both() { l2_attr_of "$1" n1 "$2" && l2_attr_of "$1" n2 "$2"; }   # IFACE VALUE
 gw_log() { echo "$(tb_state "$1")/var/log/ws-hooks.log"; }
 crm_in() { tb_in_bounded 30 "$1" "${@:2}" >>"$TB_DIR/crm.out" 2>&1; }
 # shellcheck disable=SC2317 # called through tb_wait_for
@@ -69,10 +80,28 @@ for p in "multiplier 100" "dampen 1s" "count 2" "interval 0.2" "timeout 1"; do
 	# shellcheck disable=SC2086 # name and value
 	check "crm: l2link-eth0 $p" crm_in n1 crm_resource -r l2link-eth0 -p ${p% *} -v ${p#* }
 done
-l2_responder n1
-l2_responder n2
-check "l2link: n1's attribute is 100 (n2 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n1 100
-check "l2link: n2's attribute is 100 (n1 answers ws-l2ping)" tb_wait_for 30 l2_attr_is n2 100
+# No responder started by hand: the l2link instances run their own.
+check "l2link: n1's attribute is 100 (n2's l2link answers ws-l2ping)" tb_wait_for 30 l2_attr_is n1 100
+check "l2link: n2's attribute is 100 (n1's l2link answers ws-l2ping)" tb_wait_for 30 l2_attr_is n2 100
+for n in n1 n2; do
+	check "l2link: $n runs the agent's ws-l2ping --responder on eth0 and eth1" \
+		eval "l2_responder_runs $n eth0 && l2_responder_runs $n eth1"
+done
+
+# --- the aux link cut: l2link-eth1 drops on both nodes, the master stays ----
+# l2link-eth1 (multiplier 1, dampen 5 s, monitor every 10 s) counts the
+# peer across aux; with n1's aux port down neither node hears the other.
+check "l2link: l2link-eth1 is 1 on both nodes" tb_wait_for 30 l2_attr_both eth1 1
+tb_link_set n1 aux down
+check "aux cut: l2link-eth1 drops to 0 on both nodes (bound 10+5 s + 30)" \
+	tb_wait_for 45 l2_attr_both eth1 0
+check "aux cut: n1 stays the only master" wso_master_is n1
+tb_link_set n1 aux up
+check "aux restored: l2link-eth1 is 1 again on both nodes (bound 10+5 s + 30)" \
+	tb_wait_for 45 l2_attr_both eth1 1
+check "aux restored: n1 stays the only master" wso_master_is n1
+check "aux restored: l2link-eth0 still 100 on both nodes" \
+	eval 'l2_attr_is n1 100 && l2_attr_is n2 100'
 
 # --- M: Pacemaker restarted on the master in maintenance mode ---------------
 # (wsctl disable and a rolling upgrade do this.)  The probes after the
@@ -175,7 +204,6 @@ check "C: with the switch reachable again, linesw runs on n2" \
 # n1 powers up again and rejoins as slave.
 tb_node_start n1
 pcmk_start n1
-l2_responder n1
 check "C: n1 rejoins as slave" tb_wait_for 60 wso_role_is n1 slave
 check "C: n2 stays the only master" wso_master_is n2
 
