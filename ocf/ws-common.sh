@@ -53,6 +53,18 @@ ws_check_int() {
 	return "$OCF_ERR_CONFIGURED"
 }
 
+# ws_check_bool NAME: OCF_RESKEY_NAME is a boolean that ocf_is_true reads
+# (true/false, yes/no, on/off, 1/0), so that a typo is refused instead of
+# read as false.
+ws_check_bool() {
+	ws_val=$(ws_param "$1")
+	case $ws_val in
+	[Tt]rue|[Ff]alse|[Yy]es|[Nn]o|1|0|[Oo]n|[Oo]ff) return "$OCF_SUCCESS" ;;
+	esac
+	ocf_exit_reason "set $1 to true or false, not '$(printf '%.20s' "$ws_val")'"
+	return "$OCF_ERR_CONFIGURED"
+}
+
 # ws_pidfile_pid FILE: prints the PID that FILE names if that process lives.
 ws_pidfile_pid() {
 	[ -r "$1" ] || return 1

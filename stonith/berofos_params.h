@@ -126,5 +126,4 @@ const char *bfp_node_of(const struct bfp_params *p, int port);
  * node of the LAN map are nodes of the host map. */
 int bfp_check_guard(const struct bfp_params *p, char *err, size_t err_len);
 
-
 #endif
