@@ -65,11 +65,22 @@ ws_check_bool() {
 	return "$OCF_ERR_CONFIGURED"
 }
 
+# ws_pid_alive PID: the process exists and is not a zombie.  kill -0 alone
+# finds zombies too: a daemon that died and that no init has reaped yet.
+ws_pid_alive() {
+	[ -r "/proc/$1/stat" ] || return 1
+	# The state follows the command name in parentheses.
+	case $(sed -n 's/^.*) \([A-Z]\).*$/\1/p' "/proc/$1/stat" 2>/dev/null) in
+	''|Z|X) return 1 ;;
+	esac
+	return 0
+}
+
 # ws_pidfile_pid FILE: prints the PID that FILE names if that process lives.
 ws_pidfile_pid() {
 	[ -r "$1" ] || return 1
 	ws_pid=$(sed -n '1{s/[^0-9]//g;p;}' "$1")
-	[ -n "$ws_pid" ] && kill -0 "$ws_pid" 2>/dev/null || return 1
+	[ -n "$ws_pid" ] && ws_pid_alive "$ws_pid" || return 1
 	printf '%s\n' "$ws_pid"
 }
 

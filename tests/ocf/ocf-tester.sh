@@ -68,12 +68,17 @@ OCF_RESKEY_CRM_meta_interval=10000
 export OCF_RESKEY_interface OCF_RESKEY_macs OCF_RESKEY_l2ping OCF_RESOURCE_INSTANCE
 export OCF_RESKEY_CRM_meta_interval
 rpidf=$HA_RSCTMP/warmstandby-l2link-l2r.responder.pid
+# runs_responder PID: PID is a live --responder.  By its command line, not
+# kill -0: where nothing reaps the orphan, a dead one stays a zombie that
+# kill -0 still finds (and whose command line is empty).
+runs_responder() {
+	tr '\000' '\n' <"/proc/$1/cmdline" 2>/dev/null | grep -qx -- --responder
+}
 # responder_pid: the live responder the PID file names, else fails.
 responder_pid() {
 	[ -r "$rpidf" ] || return 1
 	rp=$(cat "$rpidf")
-	kill -0 "$rp" 2>/dev/null || return 1
-	tr '\000' '\n' <"/proc/$rp/cmdline" | grep -qx -- --responder || return 1
+	runs_responder "$rp" || return 1
 	echo "$rp"
 }
 expect_agent 0 l2link start
@@ -88,7 +93,7 @@ expect_agent 0 l2link monitor
 ok "l2link start: a detached ws-l2ping --responder runs ($rp1)"
 kill "$rp1"
 gone=0
-for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$rp1" 2>/dev/null || { gone=1; break; }; sleep 0.2; done
+for _ in 1 2 3 4 5 6 7 8 9 10; do runs_responder "$rp1" || { gone=1; break; }; sleep 0.2; done
 [ "$gone" = 1 ] || fail "the stand-in responder did not die"
 expect_agent 0 l2link monitor
 rp2=$(responder_pid) || fail "l2link monitor: the responder was not started again"
@@ -100,7 +105,7 @@ sleep 300 >/dev/null 2>&1 &
 other=$!
 started_pids="$started_pids $other"
 expect_agent 0 l2link stop
-kill -0 "$rp2" 2>/dev/null && fail "l2link stop: the responder $rp2 still runs"
+! runs_responder "$rp2" || fail "l2link stop: the responder $rp2 still runs"
 [ ! -e "$rpidf" ] || fail "l2link stop: the PID file stays"
 expect_agent 7 l2link monitor
 echo "$other" >"$rpidf"
