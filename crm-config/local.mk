@@ -32,6 +32,7 @@ install-wsctl:
 		-e 's|^WS_LIBDIR=.*|WS_LIBDIR=$(wsctllibdir)|' \
 		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
 		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
+		-e 's|^WS_OCFLIBDIR=.*|WS_OCFLIBDIR=$(ocfroot)/lib/warmstandby|' \
 		-e 's|^WS_VERSION=.*|WS_VERSION=$(PACKAGE_VERSION)|' \
 		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
 	chmod 755 '$(DESTDIR)$(sbindir)/wsctl'

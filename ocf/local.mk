@@ -11,16 +11,14 @@ HB_R1_WRAPPERS = ocf/resource.d/WarmstandbyGateway ocf/resource.d/WarmstandbyLin
 # *-common.sh in ${OCF_ROOT}/lib/heartbeat: ours in ${OCF_ROOT}/lib/warmstandby.
 ocfwslibdir = $(ocfroot)/lib/warmstandby
 OCF_COMMON = ocf/ws-common.sh
-# Heartbeat R1's respawned helper: the master resets a peer R1 declares dead.
-HB_R1_HELPERS = ocf/helpers/r1-peer-fence
-EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS) $(OCF_COMMON) $(HB_R1_HELPERS)
+# Heartbeat R1's respawned helper r1-peer-fence is a program (stonith/local.mk).
+EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS) $(OCF_COMMON)
 
 install-data-local: install-ocf
 uninstall-local: uninstall-ocf
 install-ocf:
 	$(MKDIR_P) '$(DESTDIR)$(ocfagentdir)' '$(DESTDIR)$(hbresourcedir)' '$(DESTDIR)$(ocfwslibdir)'
 	$(INSTALL_DATA) '$(srcdir)/$(OCF_COMMON)' '$(DESTDIR)$(ocfwslibdir)/ws-common.sh'
-	$(INSTALL_SCRIPT) '$(srcdir)/$(HB_R1_HELPERS)' '$(DESTDIR)$(ocfwslibdir)/r1-peer-fence'
 	for f in $(OCF_AGENTS); do \
 		sed 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' '$(srcdir)/'"$$f" \
 			>'$(DESTDIR)$(ocfagentdir)/'"$${f##*/}" && \
@@ -33,7 +31,7 @@ install-ocf:
 	done
 uninstall-ocf:
 	for f in $(OCF_AGENTS); do rm -f '$(DESTDIR)$(ocfagentdir)/'"$${f##*/}"; done
-	rm -f '$(DESTDIR)$(ocfwslibdir)/ws-common.sh' '$(DESTDIR)$(ocfwslibdir)/r1-peer-fence'
+	rm -f '$(DESTDIR)$(ocfwslibdir)/ws-common.sh'
 	for f in $(HB_R1_WRAPPERS); do rm -f '$(DESTDIR)$(hbresourcedir)/'"$${f##*/}"; done
 .PHONY: install-ocf uninstall-ocf
 

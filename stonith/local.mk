@@ -52,6 +52,29 @@ tests_unit_test_stonith_fence_opts_SOURCES = tests/unit/test_stonith_fence_opts.
 tests_unit_test_stonith_fence_opts_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_fence_opts_LDADD = stonith/libfenceopts.la $(CMOCKA_LIBS)
 
+# --- r1-peer-fence: Heartbeat R1's respawned helper (a Heartbeat API client):
+# the master resets a peer R1 declares dead without a shutdown notice ---------
+noinst_LTLIBRARIES += stonith/libr1peer.la
+stonith_libr1peer_la_SOURCES = stonith/r1_peer_watch.c stonith/r1_peer_watch.h \
+	stonith/r1_hacf.c stonith/r1_hacf.h
+
+ocfwslib_PROGRAMS = stonith/r1-peer-fence
+stonith_r1_peer_fence_SOURCES = stonith/r1_peer_fence.c
+stonith_r1_peer_fence_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
+stonith_r1_peer_fence_LDADD = stonith/libr1peer.la $(HBCLIENT_LIBS) $(PLUMB_LIBS) $(GLIB_LIBS)
+
+UNIT_TESTS += tests/unit/test_r1_peer_watch
+tests_unit_test_r1_peer_watch_SOURCES = tests/unit/test_r1_peer_watch.c
+tests_unit_test_r1_peer_watch_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_r1_peer_watch_LDADD = stonith/libr1peer.la $(CMOCKA_LIBS)
+
+FUZZ_NAMES += fuzz_r1_hacf
+FUZZ_TESTS += tests/fuzz/fuzz_r1_hacf
+tests_fuzz_fuzz_r1_hacf_SOURCES = tests/fuzz/fuzz_r1_hacf.c tests/fuzz/driver.c
+tests_fuzz_fuzz_r1_hacf_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_r1_hacf"'
+tests_fuzz_fuzz_r1_hacf_LDADD = stonith/libr1peer.la
+tests_fuzz_fuzz_r1_hacf_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+
 # --- loopback tests against fosemu on 127.0.0.1 (root: a private mount
 # namespace shows the stock tools our plugin and agent) -----------------------
 # The plugin is loaded into the stock stonith CLI, which has no ASan runtime.

@@ -289,6 +289,7 @@ act_vars() {
 	printf 'FOS_IP\t%s\nFOS_IPPORT\t%s\n' "$(url_host "$av_url")" "$(url_port "$av_url")"
 	printf 'FENCE_PASSWORD\t%s\n' "${av_pwf:+password_file=$av_pwf }"
 	printf 'FOS_TIMEOUT\t2\nRESET_WAIT\t%s\n' "$conf_reset_wait"
+	printf 'R1_PEER_FENCE\t%s\n' "$WS_OCFLIBDIR/r1-peer-fence"
 	printf 'LAN_MAP\t%s\nHB_LAN_MAP\t%s\nKICK_STALL\t%s\n' "${act_lan_map:-}" \
 		"$(printf '%s' "${act_lan_map:-none}" | tr ' ' ',')" "$(kick_stall_s "$conf_kick_interval_ms")"
 	# An empty lan_map is left out (fence_berofos would refuse the empty value).

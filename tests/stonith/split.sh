@@ -108,6 +108,40 @@ split_trial() {
 	tb_check "trial $n: $master never fenced" test -e "/proc/$m_init"
 }
 
+# split_clean_leave: on Heartbeat, the backup's Heartbeat stops cleanly
+# (its shutdown notice, then "dead" a deadtime later, as for a death):
+# r1-peer-fence on the master leaves it alone; it starts again and rejoins.
+split_peer_fence_watching() {     # NODE: r1-peer-fence signed on and watches its peer
+	tb_journal "$1" -t r1-peer-fence | grep -q "watching peer $(tb_peer "$1")"
+}
+split_clean_leave() {
+	local master backup b_init mark n
+	master=$(split_master)
+	backup=$(tb_peer "$master")
+	b_init=$(tb_init_pid "$backup")
+	mark=$(fos_log_lines)
+	for n in n1 n2; do
+		tb_check "$n: r1-peer-fence signed on to Heartbeat and watches its peer" \
+			tb_wait_for 20 split_peer_fence_watching "$n"
+	done
+	hb_stop "$backup"
+	tb_check "clean leave: $master sees $backup dead" tb_wait_for 30 split_not_seen "$master" "$backup"
+	tb_check "clean leave: $master's r1-peer-fence heard the notice and does not reset $backup" \
+		tb_wait_for 10 split_peer_fence_logged "$master" "peer $backup left the cluster cleanly"
+	# A reset would follow the dead status at once: give it time to show.
+	sleep 3
+	tb_check "clean leave: $backup was not reset (same init)" test -e "/proc/$b_init"
+	tb_check "clean leave: no relay moved" test -z "$(fos_power_events_since "$mark")"
+	hb_start "$backup"
+	tb_check "clean leave: $backup rejoins, one master" \
+		tb_wait_for 120 split_rejoined heartbeat "$master" "$backup"
+	tb_check "clean leave: $master is still the master" wso_master_is "$master"
+}
+split_not_seen() { ! hb_sees "$1" "$2"; }       # NODE PEER
+split_peer_fence_logged() {       # NODE TEXT
+	tb_journal "$1" -t r1-peer-fence | grep -qF -- "$2"
+}
+
 # split_frozen STACK: the master frozen past the detection time.
 split_frozen() {
 	local stack=$1 master backup m_init mark holders
@@ -143,5 +177,6 @@ split_scenario() {
 	for i in $(seq "$SPLIT_TRIALS"); do
 		split_trial "$stack" "$i"
 	done
+	[ "$stack" != heartbeat ] || split_clean_leave
 	split_frozen "$stack"
 }
