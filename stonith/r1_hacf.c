@@ -40,18 +40,20 @@ enum r1_hacf_result r1_hacf_stonith_words(const char *line, char *out, size_t ou
 	if (p == NULL || *p == '\0' || *p == '#' || out_size == 0)
 		return R1_HACF_NOT_THIS;
 	while (*p != '\0' && *p != '#') {
-		if (is_blank(*p)) {
+		char c = *p;
+
+		if (is_blank(c)) {
+			/* A run of blanks is one space, and none at the end. */
 			p = skip_blanks(p);
 			if (*p == '\0' || *p == '#')
 				break;
-			if (used + 1 >= out_size)
-				return R1_HACF_TOO_LONG;
-			out[used++] = ' ';
-			continue;
+			c = ' ';
+		} else {
+			p++;
 		}
 		if (used + 1 >= out_size)
 			return R1_HACF_TOO_LONG;
-		out[used++] = *p++;
+		out[used++] = c;
 	}
 	out[used] = '\0';
 	return R1_HACF_FOUND;

@@ -47,10 +47,13 @@ struct peer_fence {
 	time_t reset_started;
 };
 
-/* The words of ha.cf's first berofos stonith_host line. */
+/* The words of ha.cf's first berofos stonith_host line.  getline, not a
+ * fixed buffer: a long line read in pieces could pass a truncated tail
+ * for the words. */
 static int read_stonith_words(const char *path, char *words, size_t size)
 {
-	char line[WORDS_MAX + 64];
+	char *line = NULL;
+	size_t line_size = 0;
 	FILE *cf = fopen(path, "r");
 	int found = -1;
 
@@ -58,7 +61,7 @@ static int read_stonith_words(const char *path, char *words, size_t size)
 		syslog(LOG_ERR, "cannot read %s: %s", path, strerror(errno));
 		return -1;
 	}
-	while (found != 0 && fgets(line, sizeof(line), cf) != NULL) {
+	while (found != 0 && getline(&line, &line_size, cf) >= 0) {
 		line[strcspn(line, "\n")] = '\0';
 		switch (r1_hacf_stonith_words(line, words, size)) {
 		case R1_HACF_FOUND:
@@ -72,6 +75,7 @@ static int read_stonith_words(const char *path, char *words, size_t size)
 			break;
 		}
 	}
+	free(line);
 	if (fclose(cf) != 0)
 		syslog(LOG_WARNING, "closing %s: %s", path, strerror(errno));
 	return found;

@@ -112,7 +112,7 @@ split_trial() {
 # (its shutdown notice, then "dead" a deadtime later, as for a death):
 # r1-peer-fence on the master leaves it alone; it starts again and rejoins.
 split_peer_fence_watching() {     # NODE: r1-peer-fence signed on and watches its peer
-	tb_journal "$1" -t r1-peer-fence | grep -q "watching peer $(tb_peer "$1")"
+	split_peer_fence_logged "$1" "watching peer $(tb_peer "$1")"
 }
 split_clean_leave() {
 	local master backup b_init mark n
