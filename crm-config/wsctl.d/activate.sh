@@ -151,7 +151,12 @@ act_check_switch() {           # ROLE SECTION
 		fc_rc=0
 		on "$n" "$(q "$conf_fosctl") -f $(q "$conf_berofos_conf") --switch $2 show" </dev/null >/dev/null 2>&1 || fc_rc=$?
 		if [ "$fc_rc" -ne 0 ]; then
-			check_fail "$EX_SWITCH" "$n: $1 switch $2: $(fosctl_reason "$fc_rc")"
+			acs_hint=
+			# The peer lacks what this node has (or holds an old copy).
+			if [ "$n" = "$act_peer" ] && [ "$acs_bad" -eq 0 ]; then
+				case $fc_rc in 3|6) acs_hint="; to copy this node's section and password file there: wsctl switch copy $2 --peer $act_peer" ;; esac
+			fi
+			check_fail "$EX_SWITCH" "$n: $1 switch $2: $(fosctl_reason "$fc_rc")$acs_hint"
 			acs_bad=1
 		else
 			check_ok "$n: $1 switch $2 answers, password accepted"

@@ -22,8 +22,9 @@ conf_set() {
 cluster_active() { cl_load && stack_running "$(local_node)" "$cl_stack"; }
 
 cmd_switch() {
-	[ $# -ge 1 ] || usage_error "switch needs discover or use NAME"
+	[ $# -ge 1 ] || usage_error "switch needs discover, use NAME or copy [NAME...]"
 	case $1 in
+	copy) shift; cmd_switch_copy "$@" ;;
 	discover)
 		[ $# -eq 1 ] || usage_error "switch discover takes no argument"
 		"$conf_fosctl" -t 2 scan || die "$EX_SWITCH" "the scan failed (fosctl status $?): check the network to the switch" ;;

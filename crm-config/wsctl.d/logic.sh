@@ -12,121 +12,10 @@ say() { printf '%s\n' "$*"; }
 die() { ws_code=$1; shift; err "$*"; ws_cleanup; exit "$ws_code"; }
 usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanup; exit "$EX_USAGE"; }
 
-usage() {
-	cat <<'EOF'
-usage: wsctl [--config FILE] [--stack heartbeat|pacemaker] COMMAND [OPTIONS]
-       wsctl COMMAND --help      that command's usage
-       wsctl --version
-
-commands:
-  activate --peer NODE --link IFACE [--link IFACE...] [--switch NAME]
-           [--stonith NAME] [--vip ADDR/CIDR[@IFACE]...] [--primary NODE]
-           [--power-map NODE:PORT,NODE:PORT] [--dry-run] [--yes]
-  disable [--purge]        stop the pair, slave first; the master keeps serving
-  handover [--stop]        the backup becomes master; --stop stops the old one
-  status [--json]          stack, roles, links, switch, fencing
-  switch discover          list the switches that answer (fosctl scan)
-  switch use NAME          remember the switch (a section of berofos.conf)
-  stonith use NAME         remember the fencing switch
-  link use IFACE...        remember the heartbeat links
-  config show              print the effective configuration
-EOF
-	usage_tail
-}
-usage_tail() {
-	cat <<'EOF'
-
-An option's value follows it as a word or after '=': --peer gw2, --peer=gw2.
-exit status: 0 ok, 1 a check failed, 2 usage, 3 configuration,
-4 peer unreachable, 5 switch, 6 stack operation failed or timed out,
-130 or 143 interrupted (SIGINT, SIGTERM).
-EOF
-}
-
-# usage_cmd COMMAND: the usage of one command (wsctl COMMAND --help).
-usage_cmd() {
-	printf 'usage: wsctl [--config FILE] [--stack heartbeat|pacemaker] '
-	case $1 in
-	activate) cat <<'EOF'
-activate --peer NODE --link IFACE [OPTIONS]
-Checks both nodes, writes the stack's configuration on both and starts
-the pair with this node (or --primary) as master.
-
-  --peer NODE              the other node, reachable by ssh as root
-  --link IFACE             a heartbeat link, on both nodes (one --link each;
-                           default: wsctl.conf's links)
-  --switch NAME            the lines switch, a berofos.conf section
-                           (default: wsctl.conf's switch)
-  --stonith NAME           the switch whose power relays fence (default:
-                           the lines switch)
-  --vip ADDR/CIDR[@IFACE]  a virtual address on the master (several allowed;
-                           without @IFACE the interface of the route to it)
-  --primary NODE           the node that becomes master (default: this one)
-  --power-map NODE:PORT,NODE:PORT
-                           the relay (0 or 1) that powers each node (default:
-                           the primary on 0)
-  --dry-run                run the checks and print the plan; change nothing
-  --yes                    do not ask (needed without a terminal)
-EOF
-	;;
-	disable) cat <<'EOF'
-disable [--purge]
-Stops the pair, slave first, while the master keeps its VIPs, lines and
-role; then switches the watchdog off and stops fos-kickd.
-
-  --purge                  also remove the configuration wsctl wrote on
-                           both nodes
-EOF
-	;;
-	handover) cat <<'EOF'
-handover [--stop]
-The backup becomes master (lines and VIPs move to it) before the old
-master steps down; prints the time it took and the VIP gap.
-
-  --stop                   then stop the stack on the old master
-EOF
-	;;
-	status) cat <<'EOF'
-status [--json]
-The stack, each node's role, where the lines are, the watchdog, the
-fencing device, the links and the l2 counters.
-
-  --json                   one JSON object instead of text
-EOF
-	;;
-	switch) cat <<'EOF'
-switch discover | switch use NAME
-  discover                 list the switches that answer (fosctl scan)
-  use NAME                 remember the lines switch in wsctl.conf, after
-                           checking that section NAME of berofos.conf answers
-EOF
-	;;
-	stonith) cat <<'EOF'
-stonith use NAME
-Remembers the fencing switch in wsctl.conf, after checking that section
-NAME of berofos.conf answers (on an active Pacemaker pair fencing with it:
-updates the device's parameters).
-EOF
-	;;
-	link) cat <<'EOF'
-link use IFACE...
-Remembers the heartbeat links in wsctl.conf (refused while the pair is
-active).
-EOF
-	;;
-	config) cat <<'EOF'
-config show
-Prints the effective configuration (wsctl.conf over the defaults).
-EOF
-	;;
-	esac
-	usage_tail
-}
-
 # The options that take a value; --help, --version, --dry-run, --yes,
-# --purge, --stop and --json take none.
+# --purge, --stop, --json and --force take none.
 OPTS_WITH_VALUE="--config --stack --peer --link --switch --stonith --vip --primary --power-map"
-OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json"
+OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json --force"
 # norm_args ARGS...: the arguments as one line of shell words (for eval
 # "set -- ..."), each --opt=value split into --opt and value, so that the
 # parsers see one form.  A value given to an option that takes none is a
@@ -369,52 +258,6 @@ render_template() {
 render_block() {
 	rb_out=$(render_template "$2" /dev/stdin) || return 1
 	printf '%s\n' "$rb_out" | awk -v name="$1" '{ print name "\t" $0 }'
-}
-
-# fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
-fos_section_value() {
-	awk -v sec="[$2]" -v key="$3" '
-	/^[[:space:]]*\[/ { gsub(/[[:space:]]/, ""); in_sec = ($0 == sec); next }
-	in_sec && index($0, "=") {
-		k = $0; sub(/=.*/, "", k); gsub(/[[:space:]]/, "", k)
-		if (k == key) { v = $0; sub(/^[^=]*=[[:space:]]*/, "", v); sub(/[[:space:]]*$/, "", v); print v; exit }
-	}' "$1"
-}
-fos_has_section() { grep -q "^[[:space:]]*\\[$2\\][[:space:]]*$" "$1" 2>/dev/null; }
-# url_address URL: HOST[:PORT] of an http:// URL, IPv6 brackets kept: what
-# the R1 plugin's ipaddr takes (the port must reach it: a switch on
-# another port than 80 is fenced there too).
-url_address() { printf '%s\n' "$1" | sed 's|^[a-z]*://||; s|/.*$||'; }
-# The host of a URL without its port; empty for an IPv6 address in brackets.
-url_host_v4() { url_address "$1" | sed -n '/^\[/d; s|:[0-9]*$||; p'; }
-
-# The fence guard's kick_stall in whole seconds: twice the kick interval
-# (ms), at least 1 (config.txt counts the watchdog in whole seconds).
-kick_stall_s() { echo $(( ($1 * 2 + 999) / 1000 > 1 ? ($1 * 2 + 999) / 1000 : 1 )); }
-# url_host URL / url_port URL: the same address split for fence_berofos's
-# ip and ipport (fence-agents' names): HOST with IPv6 brackets kept, and
-# the port, 80 when the URL names none.
-url_host() {
-	case $(url_address "$1") in
-	\[*) url_address "$1" | sed 's|^\(\[[^]]*\]\).*|\1|' ;;
-	*) url_address "$1" | sed 's|:.*$||' ;;
-	esac
-}
-url_port() {
-	uo_port=$(url_address "$1" | sed -n 's|^\(\[[^]]*\]\)\{0,1\}[^]:]*:\([0-9]*\)$|\2|p')
-	printf '%s\n' "${uo_port:-80}"
-}
-
-# fosctl exit codes as a sentence (see fosctl(8)).
-fosctl_reason() {
-	case $1 in
-	3) echo "its configuration or password file is unusable (root-owned, mode 0600?)" ;;
-	4) echo "it is unreachable (connection refused, no route): check its address and cabling" ;;
-	5) echo "it did not answer within the timeout: check its address and that it is powered" ;;
-	6) echo "it refused the user name or password: check the password file (fosctl passwd)" ;;
-	7) echo "it gave an unexpected answer: is it a berofos?" ;;
-	*) echo "fosctl failed with status $1" ;;
-	esac
 }
 
 # json_str TEXT: a JSON string (control characters dropped).

@@ -147,6 +147,71 @@ cl_reads() {
 }
 ct_check "cl_load reads wsctl.cluster into cl_*; wsctl.conf's values stay" cl_reads
 
+# --- berofos.conf sections, as switch copy reads and merges them ---------------
+(
+	b="$dir/sections"
+	mkdir -p "$b"
+	lines() { printf '%s\n' "$@"; }
+	lines '# the pair' '[fos0]' 'url = http://192.0.2.9' '' '[fos1]' 'url = http://192.0.2.10' \
+		'# kept inside' 'password_file = /etc/warmstandby/fos1.pw' '' '# lead of fos2' '[fos2]' 'url = http://192.0.2.11' >"$b/peer"
+	lines '[fos1]' 'url = http://192.0.2.20' 'password_file = /etc/warmstandby/fos1.pw' >"$b/new"
+	fos_section_text "$b/peer" fos1 >"$b/text"
+	lines '[fos1]' 'url = http://192.0.2.10' '# kept inside' 'password_file = /etc/warmstandby/fos1.pw' >"$b/want"
+	ct_check "section text: header to its last key, inner comment kept, the next section's lead not" cmp -s "$b/want" "$b/text"
+	fos_section_text "$b/peer" fos7 >"$b/none"
+	ct_check "section text of a missing section: empty" [ ! -s "$b/none" ]
+	fos_section_merge "$b/peer" fos1 "$b/new" >"$b/merged"
+	lines '# the pair' '[fos0]' 'url = http://192.0.2.9' '' '[fos1]' 'url = http://192.0.2.20' \
+		'password_file = /etc/warmstandby/fos1.pw' '' '# lead of fos2' '[fos2]' 'url = http://192.0.2.11' >"$b/want"
+	ct_check "merge: the section replaced where it stood, every other line kept" cmp -s "$b/want" "$b/merged"
+	fos_section_merge "$b/peer" fos3 "$b/new" >"$b/appended"
+	{ cat "$b/peer"; echo; cat "$b/new"; } >"$b/want"
+	ct_check "merge of a new section: appended after a blank line" cmp -s "$b/want" "$b/appended"
+	: >"$b/empty"
+	fos_section_merge "$b/empty" fos1 "$b/new" >"$b/into-empty"
+	ct_check "merge into an empty file: the section alone" cmp -s "$b/new" "$b/into-empty"
+	lines '[fos1]' 'url = http://old' '[fos2]' 'mac = 00:11:22:33:44:55' '[ fos1 ]' 'url = http://older' >"$b/twice"
+	fos_section_merge "$b/twice" fos1 "$b/new" >"$b/once"
+	lines '[fos1]' 'url = http://192.0.2.20' 'password_file = /etc/warmstandby/fos1.pw' '[fos2]' 'mac = 00:11:22:33:44:55' >"$b/want"
+	ct_check "merge: a second section of the name is dropped" cmp -s "$b/want" "$b/once"
+	exit "$ct_failed"
+)
+ct_check "berofos.conf section tests passed" [ $? -eq 0 ]
+
+# --- switch copy's commit, the second rename failing -----------------------------
+# The peer is a directory here: the password file renamed first comes
+# back as it was, nothing staged or saved is left.
+(
+	p="$dir/copy"
+	mkdir -p "$p/tmp"
+	ws_tmpdir="$p/tmp" sc_dir="$p/tmp" sc_peer=gw2 sc_conf_new=1 sc_pw_new=1
+	conf_berofos_conf="$p/berofos.conf" sc_pwf="$p/fos1.pw"
+	printf '%s\n' '[fos1]' 'url = http://old' >"$conf_berofos_conf"
+	echo oldsecret >"$sc_pwf"
+	chmod 600 "$sc_pwf"
+	cp "$conf_berofos_conf" "$p/tmp/peer.conf"
+	printf '%s\n' '[fos1]' 'url = http://new' >"$p/tmp/section"
+	on() {
+		shift
+		case $* in
+		*"exit 1"*) sh -c "$(printf '%s' "$*" | sed 's/^if mv -f/if false \&\& mv -f/')" ;;
+		*) sh -c "$*" ;;
+		esac
+	}
+	# The source is the destination here: the staged password is a new one.
+	stage_file() { case $3 in *.pw) echo newsecret >"$3.wsctl-new" ;; *) cp "$2" "$3.wsctl-new" ;; esac; }
+	sc_rc=0
+	(sc_commit fos1) >/dev/null 2>"$p/err" || sc_rc=$?
+	ct_check "commit with the second rename failing: exit 4 (peer)" [ "$sc_rc" -eq 4 ]
+	ct_check "commit with the second rename failing: the old password file is back" grep -qx oldsecret "$sc_pwf"
+	ct_check "commit with the second rename failing: the old section is kept" grep -qx 'url = http://old' "$conf_berofos_conf"
+	ct_check "commit with the second rename failing: nothing staged or saved is left" \
+		sh -c "! ls '$p'/*.wsctl-new '$p'/*.wsctl-prev >/dev/null 2>&1"
+	ct_check "commit with the second rename failing: the message says the earlier files are in place" grep -q 'earlier files are in place' "$p/err"
+	exit "$ct_failed"
+)
+ct_check "switch copy commit tests passed" [ $? -eq 0 ]
+
 # --- a commit that fails half-way ----------------------------------------------
 # Four files, two per node; renaming fails on gw2, where the admin has a
 # file of their own at the second path.

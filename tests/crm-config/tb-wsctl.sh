@@ -148,6 +148,8 @@ tbw_scenario() {
 			eval '! tbw_out_has dry-ok "write /var/lib/pacemaker/cib" && tbw_out_has dry-ok "load the configuration into the cluster on n1 (crm configure load update)"'
 	fi
 
+	[ "$stack" != heartbeat ] || tbw_copy_phase "${act[@]}"
+
 	tb_log "remembered choices"
 	tbw_run use-switch n1 switch use "$TBW_SWITCH"
 	tb_check "switch use $TBW_SWITCH: exit 0, recorded" sh -c "[ $(cat "$TB_DIR/wsctl-use-switch.rc") = 0 ] &&
@@ -224,6 +226,74 @@ tbw_scenario() {
 		tbw_run status-disabled n1 status --json
 		tb_check "status after disable: valid JSON, stack not running" tbw_json_is status-disabled 'd["running"]' False
 	fi
+}
+
+# tbw_copy_phase ACTIVATE-ARGS...: the switch's credentials set up on n1
+# only (n2's berofos.conf holds another switch, no password file): a dry
+# run of activate names the copy command; switch copy --dry-run changes
+# nothing; switch copy writes n2's section (the other kept) and a
+# root-only password file equal to n1's, checks the switch from n2, never
+# shows the password; a second copy has nothing to do; a different
+# password file on n2 is refused without --force and replaced with it.
+# n2's files are as before at the end.  (Stack-independent: run once.)
+tbw_copy_phase() {
+	local pw=/etc/warmstandby/$TBW_SWITCH.pw before
+	TBW_E1="$(tb_state n1)/etc/warmstandby" TBW_E2="$(tb_state n2)/etc/warmstandby"
+	tb_log "switch credentials copied to the peer"
+	if ! { cp -p "$TBW_E2/berofos.conf" "$TB_DIR/n2-berofos.conf" && cp -p "$TBW_E2/$TBW_SWITCH.pw" "$TB_DIR/n2-switch.pw" &&
+		printf '%s\n' '# another switch of this node' '[fosx]' 'url = http://192.0.2.99' >"$TBW_E2/berofos.conf" &&
+		rm -f "$TBW_E2/$TBW_SWITCH.pw"; }; then
+		tb_die "cannot prepare n2's files"
+	fi
+	tbw_run dry-nocreds n1 "$@" --dry-run
+	tb_check "dry run, no switch section on n2: exit 5, names the copy command" \
+		eval "tbw_rc_is dry-nocreds 5 && tbw_err_has dry-nocreds 'wsctl switch copy $TBW_SWITCH --peer n2'"
+	before=$(tbw_snapshot n2)
+	tbw_run copy-dry n1 switch copy "$TBW_SWITCH" --peer n2 --dry-run
+	tb_check "switch copy --dry-run: exit 0, prints the password file it would write" \
+		eval "tbw_rc_is copy-dry 0 && tbw_out_has copy-dry 'n2: write $pw (root, mode 0600'"
+	tb_check "switch copy --dry-run: nothing changed on n2" [ "$before" = "$(tbw_snapshot n2)" ]
+	tbw_run copy n1 switch copy "$TBW_SWITCH" --peer n2
+	tb_check "switch copy: exit 0, the switch answers n2 with the copied password" \
+		eval "tbw_rc_is copy 0 && tbw_out_has copy 'n2: switch $TBW_SWITCH answers, password accepted'"
+	tb_check "switch copy: n2's password file equals n1's, root's, mode 0600" tbw_copied_password
+	tb_check "switch copy: n2 has n1's section, its other switch kept" tbw_copied_section
+	tb_check "switch copy: no staged or saved file left on n2" eval "! ls '$TBW_E2'/*.wsctl-new '$TBW_E2'/*.wsctl-prev >/dev/null 2>&1"
+	tb_check "switch copy: the password is in no output of wsctl nor in either node's journal" tbw_secret_unseen copy copy-dry
+	tbw_run copy-again n1 switch copy "$TBW_SWITCH" --peer n2
+	tb_check "switch copy again: exit 0, nothing to copy" eval "tbw_rc_is copy-again 0 && tbw_out_has copy-again 'nothing to copy'"
+	echo "another password" >"$TBW_E2/$TBW_SWITCH.pw"
+	before=$(tbw_snapshot n2)
+	tbw_run copy-differs n1 switch copy "$TBW_SWITCH" --peer n2
+	tb_check "switch copy over a different password file: exit 1, says so and names --force" \
+		eval "tbw_rc_is copy-differs 1 && tbw_err_has copy-differs 'password file $pw differs' && tbw_err_has copy-differs --force"
+	tb_check "switch copy over a different password file: n2 unchanged" [ "$before" = "$(tbw_snapshot n2)" ]
+	tbw_run copy-force n1 switch copy "$TBW_SWITCH" --peer n2 --force
+	tb_check "switch copy --force: exit 0, n2's password file replaced by n1's" eval "tbw_rc_is copy-force 0 && tbw_copied_password"
+	if ! { cp -p "$TB_DIR/n2-berofos.conf" "$TBW_E2/berofos.conf" && cp -p "$TB_DIR/n2-switch.pw" "$TBW_E2/$TBW_SWITCH.pw"; }; then
+		tb_die "cannot restore n2's files"
+	fi
+}
+tbw_copied_password() {
+	cmp -s "$TBW_E1/$TBW_SWITCH.pw" "$TBW_E2/$TBW_SWITCH.pw" && [ "$(stat -c '%u %a' "$TBW_E2/$TBW_SWITCH.pw")" = "0 600" ]
+}
+# n1's berofos.conf holds the one section: n2's file ends with it.
+tbw_copied_section() {
+	grep -qx '\[fosx\]' "$TBW_E2/berofos.conf" && grep -qx 'url = http://192.0.2.99' "$TBW_E2/berofos.conf" &&
+		sed -n "/^\\[$TBW_SWITCH\\]/,\$p" "$TBW_E2/berofos.conf" | cmp -s - "$TBW_E1/berofos.conf"
+}
+# tbw_secret_unseen NAME...: the switch's password is in none of these
+# wsctl outputs nor in the journal of either node.
+tbw_secret_unseen() {
+	local secret n f
+	secret=$(head -n 1 "$(fos_password_file)")
+	[ -n "$secret" ] || return 1
+	for f in "$@"; do
+		! grep -qF -- "$secret" "$TB_DIR/wsctl-$f.out" "$TB_DIR/wsctl-$f.err" || return 1
+	done
+	for n in n1 n2; do
+		! tb_in "$n" journalctl -q --no-pager 2>/dev/null | grep -qF -- "$secret" || return 1
+	done
 }
 
 # tbw_check_feeder MASTER SLAVE: the watchdog feeder is the packaged unit

@@ -49,7 +49,11 @@ usage_case "activate without --switch" 2 "activate needs --switch NAME" activate
 usage_case "disable, unknown option" 2 "unknown option '--now'" disable --now
 usage_case "handover, unknown option" 2 "unknown option '--fast'" handover --fast
 usage_case "status, unknown option" 2 "unknown option '--xml'" status --xml
-usage_case "switch without a subcommand" 2 "switch needs discover or use NAME" switch
+usage_case "switch without a subcommand" 2 "switch needs discover, use NAME or copy" switch
+usage_case "switch copy, unknown option" 2 "switch copy: unknown option '--all'" switch copy fos1 --all
+usage_case "switch copy with a bad name" 2 "'a;b' is not a section name" switch copy 'a;b'
+usage_case "switch copy --force=yes" 2 "--force takes no value" switch copy fos1 --force=yes
+usage_case "switch copy to this node" 2 "is this node; name the other one" switch copy fos1 --peer "$(uname -n)"
 usage_case "switch use with a bad name" 2 "switch use needs one section name" switch use 'a;b'
 usage_case "link use with a bad name" 2 "'eth0;reboot' is not an interface name" link use 'eth0;reboot'
 usage_case "missing --config file" 3 "is not a readable file" --config "$dir/none" status
