@@ -238,7 +238,9 @@ tbw_scenario() {
 # n2's files are as before at the end.  (Stack-independent: run once.)
 tbw_copy_phase() {
 	local pw=/etc/warmstandby/$TBW_SWITCH.pw before
-	TBW_E1="$(tb_state n1)/etc/warmstandby" TBW_E2="$(tb_state n2)/etc/warmstandby"
+	# The nodes' own view: a change made in an overlay's upper directory
+	# under a mounted overlay is not reliably seen through it.
+	TBW_E1="/proc/$(tb_init_pid n1)/root/etc/warmstandby" TBW_E2="/proc/$(tb_init_pid n2)/root/etc/warmstandby"
 	tb_log "switch credentials copied to the peer"
 	if ! { cp -p "$TBW_E2/berofos.conf" "$TB_DIR/n2-berofos.conf" && cp -p "$TBW_E2/$TBW_SWITCH.pw" "$TB_DIR/n2-switch.pw" &&
 		printf '%s\n' '# another switch of this node' '[fosx]' 'url = http://192.0.2.99' >"$TBW_E2/berofos.conf" &&
