@@ -19,7 +19,8 @@ WSCTL_MODULES = crm-config/wsctl.d/logic.sh crm-config/wsctl.d/usage.sh \
 	crm-config/wsctl.d/fosconf.sh crm-config/wsctl.d/nodes.sh \
 	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \
 	crm-config/wsctl.d/disable.sh crm-config/wsctl.d/handover.sh \
-	crm-config/wsctl.d/choices.sh crm-config/wsctl.d/copy.sh
+	crm-config/wsctl.d/choices.sh crm-config/wsctl.d/copy.sh \
+	crm-config/wsctl.d/histlogic.sh crm-config/wsctl.d/history.sh
 EXTRA_DIST += crm-config/wsctl $(WSCTL_TEMPLATES) $(WSCTL_MODULES)
 templatedir = $(datadir)/warmstandby/templates
 wsctllibdir = $(datadir)/warmstandby/wsctl
@@ -51,7 +52,8 @@ uninstall-wsctl:
 
 # --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
-	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh
+	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh \
+	tests/crm-config/history.sh
 TESTS += $(WSCTL_TESTS)
 dist_check_SCRIPTS += $(WSCTL_TESTS)
 EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus

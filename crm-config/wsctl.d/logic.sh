@@ -14,7 +14,7 @@ usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanu
 
 # The options that take a value; --help, --version, --dry-run, --yes,
 # --purge, --stop, --json and --force take none.
-OPTS_WITH_VALUE="--config --stack --peer --link --switch --stonith --vip --primary --power-map"
+OPTS_WITH_VALUE="--config --stack --peer --link --switch --stonith --vip --primary --power-map --last --since --plot"
 OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json --force"
 # norm_args ARGS...: the arguments as one line of shell words (for eval
 # "set -- ..."), each --opt=value split into --opt and value, so that the

@@ -17,6 +17,8 @@ commands:
   disable [--purge]        stop the pair, slave first; the master keeps serving
   handover [--stop]        the backup becomes master; --stop stops the old one
   status [--json]          stack, roles, links, switch, fencing
+  history [--last N] [--since TIME] [--json] [--plot FILE.png]
+                           the last takeovers, from both nodes' journals
   switch discover          list the switches that answer (fosctl scan)
   switch use NAME          remember the switch (a section of berofos.conf)
   switch copy [NAME...] [--peer NODE] [--force] [--dry-run]
@@ -86,6 +88,20 @@ The stack, each node's role, where the lines are, the watchdog, the
 fencing device, the links and the l2 counters.
 
   --json                   one JSON object instead of text
+EOF
+	;;
+	history) cat <<'EOF'
+history [--last N] [--since TIME] [--json] [--plot FILE.png]
+The last takeover (or the last N) from both nodes' journals: peer lost,
+fencing requested and confirmed, promoted, lines switched, VIP added,
+each with its seconds from the first event, the node and the program
+that logged it; then where the switch has the lines now.
+
+  --last N                 the last N takeovers (default 1)
+  --since TIME             how far back the journals are read, in a form
+                           journalctl --since takes (default -7d)
+  --json                   one JSON object instead of text
+  --plot FILE.png          also draw the last takeover (needs gnuplot)
 EOF
 	;;
 	switch) cat <<'EOF'

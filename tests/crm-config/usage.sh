@@ -50,6 +50,10 @@ usage_case "disable, unknown option" 2 "unknown option '--now'" disable --now
 usage_case "handover, unknown option" 2 "unknown option '--fast'" handover --fast
 usage_case "status, unknown option" 2 "unknown option '--xml'" status --xml
 usage_case "switch without a subcommand" 2 "switch needs discover, use NAME or copy" switch
+usage_case "history, unknown option" 2 "history: unknown option '--all'" history --all
+usage_case "history --last 0" 2 "--last needs a number of takeovers" history --last 0
+usage_case "history --since with shell syntax" 2 "--since needs a time journalctl takes" history --since '1;reboot'
+usage_case "history --json=yes" 2 "--json takes no value" history --json=yes
 usage_case "switch copy, unknown option" 2 "switch copy: unknown option '--all'" switch copy fos1 --all
 usage_case "switch copy with a bad name" 2 "'a;b' is not a section name" switch copy 'a;b'
 usage_case "switch copy --force=yes" 2 "--force takes no value" switch copy fos1 --force=yes

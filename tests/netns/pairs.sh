@@ -234,6 +234,53 @@ pair_pcmk_fencing_cut() {
 	check "n1 boots again and rejoins: n2 sees it online" tb_wait_for 90 pcmk_online n2 n1
 	check "n2 kept the VIP while n1 rejoined" scn_only_holder n2 5
 }
+# pair_history_agrees NODE PROBE_OUT REF PHASE:EVENT...: 'wsctl history
+# --json' on NODE (the survivor of a power cut) has the last takeover a
+# failover with NODE master; its PHASEs are all there, in the order given;
+# each one's seconds after the first pair's PHASE agree within 0.1 s with
+# the probe's EVENT after the first pair's EVENT (PROBE_OUT: tb_probe's
+# output).  Prints the table; also draws it with --plot on NODE.
+pair_history_agrees() {
+	local node=$1 out=$2 p probe=()
+	shift 2
+	tbw_run history "$node" history --json >/dev/null || return 1
+	# An event watched twice (the fos log and the stack's log): the first.
+	for p in "$@"; do probe+=("$p=$(tb_event_time "$out" "${p#*:}" | head -n 1)"); done
+	python3 - "$TB_DIR/wsctl-history.out" "$node" "${probe[@]}" <<'PY' || return 1
+import json, sys
+d = json.load(open(sys.argv[1]))
+node, pairs = sys.argv[2], sys.argv[3:]
+if not d["takeovers"]:
+    sys.exit("history: no takeover")
+t = d["takeovers"][-1]
+if (t["kind"], t["master"]) != ("failover", node):
+    sys.exit("history: last takeover %s, master %s" % (t["kind"], t["master"]))
+first = {}
+for e in t["events"]:
+    first.setdefault(e["phase"], e["t"])
+bad, prev, ref = 0, -1.0, None
+print("  %-9s %-9s %9s %9s %7s" % ("phase", "probe", "history", "probe", "diff"))
+for p in pairs:
+    phase, rest = p.split(":", 1)
+    event, ptime = rest.split("=", 1)
+    if phase not in first or ptime == "-":
+        print("  %-9s missing (history %s, probe %s)" % (phase, first.get(phase, "-"), ptime)); bad = 1; continue
+    h = first[phase]
+    if h < prev:
+        print("  %-9s out of order" % phase); bad = 1
+    prev = h
+    if ref is None:
+        ref = (h, float(ptime))
+    hs, ps = h - ref[0], float(ptime) - ref[1]
+    diff = hs - ps
+    print("  %-9s %-9s %9.3f %9.3f %+7.3f" % (phase, event, hs, ps, diff))
+    if abs(diff) > 0.1:
+        bad = 1
+sys.exit(bad)
+PY
+	tbw_run history-plot "$node" history --plot /run/history.png >/dev/null &&
+		[ -s "/proc/$(tb_init_pid "$node")/root/run/history.png" ]
+}
 pair_rebooted() { tb_node_running "$1" && [ "$(tb_init_pid "$1")" != "$2" ]; }   # NODE OLD_INIT
 
 # pair_check_product STACK: what runs is the product as a user has it:

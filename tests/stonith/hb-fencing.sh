@@ -30,7 +30,7 @@ mark=$(fos_log_lines)
 acq_before=$(hb_acquisitions n1)
 old_init=$(tb_init_pid n1)
 tb_pid_is_ours "$old_init" || tb_die "n1: PID $old_init is not the init we started"
-mapfile -t watches < <(scn_hb_watches n1 n2; echo "--watch=reset:$(hb_log n2):node n1 now reset")
+mapfile -t watches < <(scn_hb_watches n1 n2; echo "--watch=reset:$(hb_log n2):node n1 now reset"; pair_common_watches n1 n2)
 # Not scn_power_cut_takeover: its reap would race with the reset that
 # powers n1 on again (the switch's hook reaps and restarts the node).
 out=$(tb_probe --kill "$old_init" --expect-mac "$(tb_mac n2 lan)" --timeout 60 "${watches[@]}")
@@ -39,6 +39,8 @@ check "n2 resets n1 through the switch (bound 20 s)" tb_le "$(tb_event_time "$ou
 check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
 check "the reset switched relay 0 off, then on" \
 	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
+check "wsctl history on n2: the failover's phases in order, agreeing with the probe within 0.1 s; --plot draws it" \
+	pair_history_agrees n2 "$out" lost:dead fenced:reset promoted:promoted lines:lines vip:vip
 
 holders_file="$TB_DIR/holders-during-rejoin"
 tb_vip_holders 15 >"$holders_file" &
