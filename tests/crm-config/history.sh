@@ -54,7 +54,7 @@ phases_of() { awk -F '\t' -v k="$2" '$1 == "E" && $2 == k { printf "%s%s", sep, 
 header_of() { awk -F '\t' -v k="$2" '$1 == "T" && $2 == k { print $4, $5, $6 }' "$1"; }
 seconds_of() { awk -F '\t' -v p="$2" '$1 == "E" && $6 == p { print $3; exit }' "$1"; }
 
-awks=awk
+awks='awk'
 for a in mawk gawk; do command -v "$a" >/dev/null 2>&1 && awks="$awks $a"; done
 for a in $awks; do
 	mkdir -p "$dir/bin-$a"
@@ -138,9 +138,12 @@ for i in range(count):
 PY
 bad=0
 for f in "$dir"/fuzz/*; do
-	hist_classify <"$f" | hist_group 20 | hist_last 3 >"$f.tsv" 2>"$f.err" &&
-		hist_json null <"$f.tsv" >"$f.json" 2>>"$f.err" && hist_text <"$f.tsv" >/dev/null 2>>"$f.err" ||
-		{ bad=$((bad + 1)); echo "fuzz case $f:"; cat "$f.err"; }
+	if ! { hist_classify <"$f" | hist_group 20 | hist_last 3 >"$f.tsv" 2>"$f.err" &&
+		hist_json null <"$f.tsv" >"$f.json" 2>>"$f.err" && hist_text <"$f.tsv" >/dev/null 2>>"$f.err"; }; then
+		bad=$((bad + 1))
+		echo "fuzz case $f:"
+		cat "$f.err"
+	fi
 done
 ct_check "mutation test: $COUNT damaged journals, the chain never failed" [ "$bad" -eq 0 ]
 ct_check "mutation test: every JSON object is valid, every field printable ASCII" python3 -c '
