@@ -73,7 +73,9 @@ hist_classify() {
 
 # hist_group GAP: classified events on stdin (any order), the takeovers on
 # stdout.  Events closer than GAP seconds to the one before form an
-# episode; an episode with a promotion or a lost peer is a takeover.  A
+# episode, but a lost peer after a promotion starts the next one (a power
+# cut soon after a start or a handover); an episode with a promotion or a
+# lost peer is a takeover.  A
 # line repeated by the same node within a second (a daemon that logs to
 # syslog and to its standard error, both kept by the journal) counts once.
 # One header per takeover, then its events in time order:
@@ -96,7 +98,7 @@ hist_group() {
 		key = $2 SUBSEP $3 SUBSEP $5
 		if ((key in seen) && $1 - seen[key] < 1) next
 		seen[key] = $1
-		if (n > 0 && $1 - t[n] > gap) flush()
+		if (n > 0 && ($1 - t[n] > gap || (promoted && ($3 == "lost" || $3 == "token")))) flush()
 		if (n == 0) { promoted = 0; lost = 0; master = ""; peer = "" }
 		t[++n] = $1
 		line[n] = $2 OFS $3 OFS $4 OFS $5

@@ -37,6 +37,8 @@ cat >"$dir/pcmk" <<'EOF'
 1764744531.684532 n2 fence_berofos[3102]: power port 0 of http://10.99.0.40:80 reads back on, 1000 ms after the off of the reset
 EOF
 cat >"$dir/hb" <<'EOF'
+1764744996.000000 n1 gateway(WarmstandbyGateway)[845]: INFO: promoted to master
+1764744996.400000 n1 IPaddr2(IPaddr2_10.99.0.50)[852]: INFO: Adding inet address 10.99.0.50/24 to device eth0
 1764745001.120000 n2 heartbeat[2112]: [2112]: WARN: node n1: is dead
 1764745001.120400 n2 heartbeat[2112]: [2112]: WARN: node n1: is dead
 1764745001.150000 n2 heartbeat[4697]: [4697]: info: Resetting node n1 with [berofos power switch]
@@ -74,6 +76,9 @@ for a in $awks; do
 			[ "$(awk -F '\t' '$1 == "E" && $6 == "lost"' "$dir/p.tsv" | wc -l)" -eq 1 ]
 		chain "$dir/pcmk" 1 >"$dir/p1.tsv"
 		ct_check "$a: --last 1: the newest only, numbered 1" sh -c "[ \"\$(grep -c '^T' '$dir/p1.tsv')\" -eq 1 ] && grep -q '^T	1	1764744529.259929	failover' '$dir/p1.tsv'"
+		chain "$dir/hb" 5 >"$dir/h2.tsv"
+		ct_check "$a: Heartbeat: a start 5 s before the power cut is a takeover of its own" \
+			sh -c "[ \"\$(grep -c '^T' '$dir/h2.tsv')\" -eq 2 ] && grep -q '^T	1	1764744996.000000	planned	n1' '$dir/h2.tsv'"
 		chain "$dir/hb" 1 >"$dir/h.tsv"
 		ct_check "$a: Heartbeat: a failover, n2 master, n1 lost" [ "$(header_of "$dir/h.tsv" 1)" = "failover n2 n1" ]
 		ct_check "$a: Heartbeat: the phases in time order, the repeated dead line once" \
