@@ -12,7 +12,8 @@
 #   4. a power cut of the master (now n2) and the timeline of the takeover
 #      by n1: the peer declared dead, fenced through the switch's power
 #      relay, n1 promoted, the telephone lines (relays) moved to it, the VIP
-#      answering from it.
+#      answering from it; then the same takeover as wsctl history reads it
+#      from the nodes' journals.
 #   demo.sh [heartbeat|pacemaker]     (default: heartbeat)
 # heartbeat: Heartbeat R1 over warmstandby's l2 medium (keepalive 100 ms,
 #   deadtime 500 ms), WarmstandbyGateway, WarmstandbyLinesw, IPaddr2,
@@ -93,4 +94,6 @@ grep -m 1 'relay mode 0 -> 1' "$(fos_log)" | sed 's/.*cause=/lines moved by: /; 
 show_state
 tb_vip_holders 1 | sed "s/^/VIP holder now (n1's MAC is $(tb_mac n1 lan)): /"
 [ "$rc" -eq 0 ] || tb_die "the takeover did not complete"
+step "n1# wsctl history   (the same takeover, from the nodes' journals)"
+tbw n1 history || tb_die "wsctl history failed"
 step "done; removing the testbed"
