@@ -2,10 +2,15 @@
 /* fos-kickd: feeds one berofos watchdog by GBL4 kicks at a fixed interval.
  * It decides nothing: whoever starts it (the linesw agent, on the master)
  * stops it with SIGTERM, and then it exits WITHOUT a last kick, so the
- * switch's own countdown is what moves the lines when a master dies. */
+ * switch's own countdown is what moves the lines when a master dies.
+ * With --alive-file it also stops kicking, and exits with status 3, once
+ * the local cluster stack has not proved alive for --alive-timeout: a
+ * master whose stack hangs then loses the lines to the switch's watchdog
+ * even when fencing it fails (fos_alive.h). */
 #include "config.h"
 
 #include "berofos/berofos.h"
+#include "berofos/fos_alive.h"
 #include "common/number.h"
 #include "common/url.h"
 
@@ -24,6 +29,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,12 +41,14 @@
 #define REPORT_PERIOD_MS 100         /* the reporter's pass: log and jitter lines */
 #define STATUS_PERIOD_MS 1000        /* how often the status file is rewritten */
 #define REPORTER_JOIN_MS 1000        /* how long a stop waits for a blocked reporter */
+#define DEFAULT_ALIVE_TIMEOUT_MS 5000
+#define EXIT_STACK_DEAD 3            /* not restarted by the unit (Restart=on-abnormal) */
 
 struct kickd {
 	struct fos_switch_conf sw;
-	long interval_ms, tolerance_ms;
+	long interval_ms, tolerance_ms, alive_timeout_ms;
 	int priority;
-	const char *pidfile, *jitter_file, *status_option;
+	const char *pidfile, *jitter_file, *status_option, *alive_file;
 	char status_file[512];
 	bool to_stderr;
 };
@@ -64,6 +72,8 @@ struct shared {
 	atomic_ulong kicks, acks, unacked, late, failed, lost_events;
 	atomic_llong last_ack_ms;
 	atomic_bool done;                /* the kick loop has ended */
+	atomic_bool halted;              /* the stack proved no life: no more kicks */
+	long long started_ms;
 	const struct kickd *k;
 	FILE *jitter;
 };
@@ -107,6 +117,9 @@ static void usage(FILE *to)
 	      "  -J, --jitter-log FILE   append \"epoch_ms lateness_us\" for every kick\n"
 	      "  -S, --status-file FILE  kicks and the switch's replies, once a second\n"
 	      "                          (default: the pidfile's name with .status)\n"
+	      "  -A, --alive-file FILE   stop kicking (exit 3) when FILE, touched by the\n"
+	      "                          stack's liveness checker, grows older than\n"
+	      "  -t, --alive-timeout MS  this (default 5000)\n"
 	      "  -e, --stderr            also log to stderr\n", to);
 }
 
@@ -119,6 +132,8 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		{ "tolerance", required_argument, NULL, 'T' }, { "priority", required_argument, NULL, 'r' },
 		{ "pidfile", required_argument, NULL, 'p' }, { "jitter-log", required_argument, NULL, 'J' },
 		{ "status-file", required_argument, NULL, 'S' },
+		{ "alive-file", required_argument, NULL, 'A' },
+		{ "alive-timeout", required_argument, NULL, 't' },
 		{ "stderr", no_argument, NULL, 'e' }, { "help", no_argument, NULL, 256 },
 		{ "version", no_argument, NULL, 257 },
 		{ NULL, 0, NULL, 0 },
@@ -128,7 +143,7 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 	char message[FOS_MSG_MAX];
 	int c;
 
-	while ((c = getopt_long(argc, argv, "s:f:h:u:m:i:T:r:p:J:S:e", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:f:h:u:m:i:T:r:p:J:S:A:t:e", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': name = optarg; break;
 		case 'f': config = optarg; break;
@@ -144,6 +159,8 @@ static int parse_args(struct kickd *k, int argc, char **argv)
 		case 'p': k->pidfile = optarg; break;
 		case 'J': k->jitter_file = optarg; break;
 		case 'S': k->status_option = optarg; break;
+		case 'A': k->alive_file = optarg; break;
+		case 't': if (ws_parse_long(optarg, 10, 100, 3600000, &k->alive_timeout_ms) != 0) goto bad; break;
 		case 'e': k->to_stderr = true; break;
 		case 256: usage(stdout); exit(0);
 		case 257: puts("fos-kickd (" PACKAGE_NAME ") " PACKAGE_VERSION); exit(0);
@@ -389,6 +406,25 @@ static void confirm_first_kick(const struct kickd *k, const uint8_t mac[6])
 		       "ready once it acknowledges one", message);
 }
 
+/* Reporter side, once a second: the stack's last proof of life.  A file
+ * that cannot be read counts as a missing one: no proof. */
+static void check_alive(struct shared *sh)
+{
+	const struct kickd *k = sh->k;
+	struct stat st;
+	bool seen = stat(k->alive_file, &st) == 0;
+	long long touched = seen ? st.st_mtim.tv_sec * 1000LL + st.st_mtim.tv_nsec / 1000000 : 0;
+	long long since = fos_alive_since_ms(seen, touched, sh->started_ms);
+
+	if (!fos_alive_expired(wall_ms(), since, k->alive_timeout_ms) || atomic_load(&sh->halted))
+		return;
+	atomic_store(&sh->halted, true);
+	qb_log(LOG_CRIT, "the local cluster stack has not proved alive for %ld ms (%s %s): "
+	       "stopping the kicks, the switch's watchdog moves the lines; linesw's start resumes them",
+	       k->alive_timeout_ms, k->alive_file, seen ? "not touched since" : "missing since the start");
+	(void)sd_notifyf(0, "STATUS=stopped kicking: the local cluster stack is not alive");
+}
+
 static void *reporter(void *arg)
 {
 	struct shared *sh = arg;
@@ -401,6 +437,8 @@ static void *reporter(void *arg)
 			notify_ready(sh->k);
 		if (since_status >= STATUS_PERIOD_MS) {
 			write_status(sh);
+			if (sh->k->alive_file != NULL)
+				check_alive(sh);
 			since_status = 0;
 		}
 		nanosleep(&pause, NULL);
@@ -418,13 +456,13 @@ static void kick_loop(struct shared *sh, struct fos_kicker *kicker)
 	struct timespec next, now;
 
 	clock_gettime(CLOCK_MONOTONIC, &next);
-	while (!stop_requested) {
+	while (!stop_requested && !atomic_load(&sh->halted)) {
 		struct kick_event ev = { .failed = false };
 		unsigned long kicks;
 		unsigned acks;
 		int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
 
-		if (rc == EINTR || stop_requested)
+		if (rc == EINTR || stop_requested || atomic_load(&sh->halted))
 			continue;              /* re-check: a stop request means no further kick */
 		if (fos_kicker_kick(kicker, ev.message, sizeof(ev.message)) != FOS_OK) {
 			ev.failed = true;
@@ -467,6 +505,7 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 
 	sh.k = k;
 	sh.jitter = jitter;
+	sh.started_ms = wall_ms();
 	sigemptyset(&stop_signals);
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
@@ -502,17 +541,17 @@ static int run(struct kickd *k, struct fos_kicker *kicker, FILE *jitter)
 	}
 	if (k->status_file[0] != '\0')
 		(void)unlink(k->status_file);
-	qb_log(LOG_INFO, "stopping on request without a final kick: %lu kicks, %lu acknowledged, "
-	       "%lu late, %lu failed", atomic_load(&sh.kicks), atomic_load(&sh.acks),
-	       atomic_load(&sh.late), atomic_load(&sh.failed));
-	return 0;
+	qb_log(LOG_INFO, "stopping %s without a final kick: %lu kicks, %lu acknowledged, "
+	       "%lu late, %lu failed", atomic_load(&sh.halted) ? "(the stack is not alive)" : "on request",
+	       atomic_load(&sh.kicks), atomic_load(&sh.acks), atomic_load(&sh.late), atomic_load(&sh.failed));
+	return atomic_load(&sh.halted) ? EXIT_STACK_DEAD : 0;
 }
 
 int main(int argc, char **argv)
 {
 	static struct kickd k = {
 		.interval_ms = DEFAULT_INTERVAL_MS, .tolerance_ms = DEFAULT_TOLERANCE_MS,
-		.priority = DEFAULT_PRIORITY,
+		.priority = DEFAULT_PRIORITY, .alive_timeout_ms = DEFAULT_ALIVE_TIMEOUT_MS,
 	};
 	struct sigaction sa = { .sa_handler = on_signal };
 	struct fos_kicker *kicker;

@@ -35,11 +35,31 @@
 #define TICK_MS 20               /* watchdog resolution */
 
 static volatile sig_atomic_t stop_requested;
+/* A fault switched at run time: SIGUSR1 stalls HTTP (as --stall-http),
+ * SIGUSR2 serves it again; 0 = no change asked, 1 = stall, 2 = serve. */
+static volatile sig_atomic_t http_fault_asked;
 
 static void on_signal(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
+}
+
+static void on_fault_signal(int sig)
+{
+	http_fault_asked = sig == SIGUSR1 ? 1 : 2;
+}
+
+/* The main loop's side: applies a fault switch and logs it. */
+static void apply_fault_signal(struct emu *e)
+{
+	sig_atomic_t asked = http_fault_asked;
+
+	if (asked == 0)
+		return;
+	http_fault_asked = 0;
+	e->stall_http = asked == 1;
+	emu_log(e, "fault: http %s (signal)", e->stall_http ? "stalled" : "served again");
 }
 
 static int bind_socket(struct emu *e, int type, uint16_t *port)
@@ -114,6 +134,7 @@ static void usage(FILE *to)
 	      "  faults:\n"
 	      "      --stuck KEY         writes to mode, power1 or power2 are ignored\n"
 	      "      --stall-http        accept HTTP connections and never answer\n"
+	      "                          (SIGUSR1 starts that at run time, SIGUSR2 ends it)\n"
 	      "      --drop-request PARAM  a set request naming PARAM is lost (never applied)\n"
 	      "      --drop-reply PARAM  a set request naming PARAM is applied, its reply lost\n"
 	      "      --bad-value KEY=TEXT  config.txt shows TEXT for KEY, whatever its state\n"
@@ -245,6 +266,9 @@ static int setup(struct emu *e, const char *password_file)
 
 	if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
 		return -1;
+	sa.sa_handler = on_fault_signal;
+	if (sigaction(SIGUSR1, &sa, NULL) != 0 || sigaction(SIGUSR2, &sa, NULL) != 0)
+		return -1;
 	sa.sa_handler = SIG_IGN;
 	if (sigaction(SIGPIPE, &sa, NULL) != 0)
 		return -1;
@@ -308,6 +332,7 @@ static void run(struct emu *e)
 		}
 		while (waitpid(-1, NULL, WNOHANG) > 0)
 			;                          /* reap finished hooks */
+		apply_fault_signal(e);
 		if (rc > 0 && (fds[1].revents & POLLIN))
 			emu_serve_udp(e);
 		if (rc > 0 && (fds[0].revents & POLLIN))

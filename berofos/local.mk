@@ -4,7 +4,8 @@
 # --- pure codecs: no I/O, linked by the library, the emulator and fuzzers -
 noinst_LTLIBRARIES += berofos/libfoscodec.la
 berofos_libfoscodec_la_SOURCES = berofos/fos_devpage.c berofos/fos_gbl4.c berofos/fos_error.c \
-	berofos/fos_kickstat.c berofos/fos_devpage.h berofos/fos_gbl4.h berofos/fos_error.h berofos/fos_kickstat.h
+	berofos/fos_kickstat.c berofos/fos_alive.c berofos/fos_devpage.h berofos/fos_gbl4.h \
+	berofos/fos_error.h berofos/fos_kickstat.h berofos/fos_alive.h
 berofos_libfoscodec_la_LIBADD = common/libwscommon.la
 
 # --- libfosbase: libberofos without libcurl (credentials files,
@@ -22,7 +23,11 @@ berofos_libberofos_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 berofos_libberofos_la_LIBADD = berofos/libfosbase.la $(CURL_LIBS)
 
 # --- unit tests --------------------------------------------------------------
-UNIT_TESTS += tests/unit/test_fos_devpage tests/unit/test_fos_gbl4 tests/unit/test_fos_error
+UNIT_TESTS += tests/unit/test_fos_devpage tests/unit/test_fos_gbl4 tests/unit/test_fos_error \
+	tests/unit/test_fos_alive
+tests_unit_test_fos_alive_SOURCES = tests/unit/test_fos_alive.c
+tests_unit_test_fos_alive_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_fos_alive_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
 tests_unit_test_fos_devpage_SOURCES = tests/unit/test_fos_devpage.c
 tests_unit_test_fos_devpage_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_devpage_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)

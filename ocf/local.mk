@@ -14,6 +14,17 @@ OCF_COMMON = ocf/ws-common.sh
 # Heartbeat R1's respawned helper r1-peer-fence is a program (stonith/local.mk).
 EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS) $(OCF_COMMON)
 
+# The stack's liveness checker that linesw starts beside fos-kickd, and
+# its unit ws-stack-alive@SWITCH.service (never enabled: no [Install]).
+ocfwslib_SCRIPTS = ocf/helpers/ws-stack-alive
+systemdsystemunit_DATA += ocf/ws-stack-alive@.service
+CLEANFILES += ocf/ws-stack-alive@.service
+EXTRA_DIST += ocf/ws-stack-alive@.service.in
+ocf/ws-stack-alive@.service: ocf/ws-stack-alive@.service.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) ocf && \
+		sed -e 's|@ocfwslibdir[@]|$(ocfwslibdir)|g' \
+		'$(srcdir)/ocf/ws-stack-alive@.service.in' >$@.tmp && mv $@.tmp $@
+
 install-data-local: install-ocf
 uninstall-local: uninstall-ocf
 install-ocf:

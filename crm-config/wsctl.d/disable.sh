@@ -51,32 +51,47 @@ cmd_disable() {
 			dis_wait_maintenance || die "$EX_STACK" "the cluster did not enter maintenance mode: nothing was stopped"
 		fi
 		stack_stop "$dis_slave" || die "$EX_STACK" "stopping the stack on $dis_slave failed"
-		stack_stop "$dis_master" || die "$EX_STACK" "stopping the stack on $dis_master failed" ;;
+		if stack_running "$dis_master" pacemaker; then
+			dis_set_maint_flag
+			stack_stop "$dis_master" || die "$EX_STACK" "stopping the stack on $dis_master failed"
+		fi ;;
 	heartbeat)
 		stack_stop "$dis_slave" || die "$EX_STACK" "stopping Heartbeat on $dis_slave failed"
 		# A second disable (after a failure below) finds it stopped.
 		if stack_running "$dis_master" heartbeat; then
-			# ws_cleanup removes the flag on every way out from here.
-			ws_maint_node=$dis_master
-			on "$dis_master" "mkdir -p $(dirname "$WS_MAINT_FLAG") && : >$WS_MAINT_FLAG" </dev/null ||
-				die "$EX_STACK" "cannot write $WS_MAINT_FLAG on $dis_master: nothing was stopped there"
+			dis_set_maint_flag
 			# R1 stops IPaddr2 on shutdown: put the VIPs back at once.
 			dis_vip_guard_start "$dis_master"
 			stack_stop "$dis_master" || die "$EX_STACK" "stopping Heartbeat on $dis_master failed: see its log; the maintenance flag was removed"
 			dis_vip_guard_report
 			dis_readd_vips "$dis_master"
-			on "$dis_master" "rm -f $WS_MAINT_FLAG" </dev/null && ws_maint_node=
 		fi ;;
 	esac
 	# The feeder stops only once the watchdog is off: a watchdog still on
-	# without its feeder would switch the lines away from the master.
-	fosctl_sw "$cl_switch" watchdog off >/dev/null 2>&1 ||
-		die "$EX_SWITCH" "the stacks are stopped and $dis_master keeps serving, but the watchdog of $cl_switch could not be switched off, so fos-kickd keeps feeding it on $dis_master: switch it off with 'fosctl --switch $cl_switch watchdog off' (see 'wsctl status'), then run 'wsctl disable$([ "$dis_purge" -eq 0 ] || echo ' --purge')' again to stop fos-kickd"
+	# without its feeder would switch the lines away from the master.  The
+	# maintenance flag stays until then: while it exists the feeder takes
+	# the stopped stack as alive (ws-stack-alive).
+	if ! fosctl_sw "$cl_switch" watchdog off >/dev/null 2>&1; then
+		ws_maint_node=
+		die "$EX_SWITCH" "the stacks are stopped and $dis_master keeps serving, but the watchdog of $cl_switch could not be switched off, so fos-kickd keeps feeding it on $dis_master (the maintenance flag $WS_MAINT_FLAG stays there meanwhile): switch it off with 'fosctl --switch $cl_switch watchdog off' (see 'wsctl status'), then run 'wsctl disable$([ "$dis_purge" -eq 0 ] || echo ' --purge')' again to stop fos-kickd"
+	fi
 	linesw_stop_kickd "$dis_master" || err "warning: fos-kickd on $dis_master may still run"
+	on "$dis_master" "rm -f $WS_MAINT_FLAG" </dev/null && ws_maint_node= ||
+		err "warning: could not remove $WS_MAINT_FLAG on $dis_master: remove it there by hand"
 	say "disabled: $dis_master keeps serving; watchdog off"
 	if [ "$dis_purge" -eq 1 ]; then
 		dis_purge_files
 	fi
+}
+
+# dis_set_maint_flag: the maintenance flag on the master before its stack
+# stops: R1's wrappers then leave master and lines alone, and the feeder's
+# liveness checker takes the stopped stack as alive.  ws_cleanup removes
+# it on every way out but one (the watchdog left on).
+dis_set_maint_flag() {
+	ws_maint_node=$dis_master
+	on "$dis_master" "mkdir -p $(dirname "$WS_MAINT_FLAG") && : >$WS_MAINT_FLAG" </dev/null ||
+		die "$EX_STACK" "cannot write $WS_MAINT_FLAG on $dis_master: nothing was stopped there"
 }
 
 dis_wait_maintenance() {

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The watchdog path: fos-kickd keeps the switch on the master; SIGTERM stops
 # it without a final kick; after kill -9 the switch falls back to the backup
-# within wintv + 1 s and stays there (latched) until re-enabled.
+# within wintv + 1 s and stays there (latched) until re-enabled; with an
+# alive file that stops being touched it stops kicking by itself (exit 3)
+# within its timeout + 1 s, and the switch falls back.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -94,6 +96,40 @@ t0=$(now_ms)
 wait "$KICKD_PID" || fail "fos-kickd with a blocked jitter log did not exit 0 on SIGTERM"
 [ $(($(now_ms) - t0)) -le 3000 ] || fail "fos-kickd took $(($(now_ms) - t0)) ms to stop"
 ok "a blocked jitter log does not stop the kicks"
+
+# The stack's liveness file: touched every 0.3 s (a bounded loop), the
+# kicks go on; left alone, fos-kickd stops kicking within its timeout and
+# the check's period (1 s), exits 3, says why, and the switch falls back.
+expect_rc 0 fos watchdog on
+touch "$work/alive"
+"$KICKD" -h 127.0.0.1 -u "$UDP_PORT" -m "$MAC" -i 200 -r 0 -A "$work/alive" -t 1000 -e 2>"$work/kickd-alive.err" &
+KICKD_PID=$!
+started_pids="$started_pids $KICKD_PID"
+i=0
+while [ "$i" -lt 10 ]; do
+	touch "$work/alive"
+	sleep 0.3
+	i=$((i + 1))
+done
+kill -0 "$KICKD_PID" 2>/dev/null || fail "fos-kickd stopped although its alive file was touched"
+expect_rc 0 fos --json watchdog
+grep -q '"state":"on"' "$work/out" || fail "the watchdog expired while the alive file was touched"
+untouched=$(now_ms)
+rc=0
+wait "$KICKD_PID" || rc=$?
+stopped=$(now_ms)
+[ "$rc" -eq 3 ] || fail "fos-kickd with a stale alive file exited $rc, not 3"
+[ $((stopped - untouched)) -le 2500 ] || fail "fos-kickd took $((stopped - untouched)) ms to stop kicking (bound 2500)"
+grep -q 'has not proved alive for 1000 ms' "$work/kickd-alive.err" || fail "no reason logged: $(cat "$work/kickd-alive.err")"
+while :; do
+	expect_rc 0 fos get 4_mode
+	[ "$(cat "$work/out")" = 0 ] && break
+	[ $(($(now_ms) - stopped)) -le $(((WINTV + 1) * 1000)) ] || fail "no fallback within wintv + 1 s of the last kick"
+	sleep 0.1
+done
+ok "stale alive file: kicks stopped $((stopped - untouched)) ms after the last touch (exit 3), the switch fell back"
+expect_rc 0 fos watchdog on
+expect_rc 0 fos mode master
 
 # Start again, then kill -9 the daemon we started.
 expect_rc 0 fos watchdog on

@@ -15,6 +15,12 @@
 #     is fenced, the master survives, never two VIP holders; the fenced
 #     node boots without quorum (two_node wait_for_all) and fences nobody
 #     until the split heals.
+#  4. a hung master whose fencing fails: the switch's web server hangs
+#     (fosemu SIGUSR1: fencing through it fails, its UDP watchdog still
+#     works) and every daemon of n1's stack is stopped (SIGSTOP, sent by
+#     n1's systemd to its units): n1's fos-kickd stops kicking once the
+#     stack has not proved alive for linesw's alive_timeout (5 s), and the
+#     switch's watchdog moves the lines to n2's side.
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -87,6 +93,29 @@ tb_partition aux off
 check "after the split heals n2 rejoins" tb_wait_for 90 pcmk_online n1 n2
 check "the VIP stays on n1 alone" scn_only_holder n1 3
 check "n1 still has its first init (never fenced)" test -e "/proc/$n1_init"
+
+# --- 4. a hung master whose fencing fails -------------------------------------------
+# fos_moved_by_watchdog LINE: after line LINE the relays moved to n2's side by the watchdog.
+fos_moved_by_watchdog() { tail -n +"$(($1 + 1))" "$(fos_log)" | grep -q "relay mode $(wso_mode_of n1) -> $(wso_mode_of n2).*cause=watchdog"; }
+kickd_said_why() { tb_in n1 journalctl -q --no-pager -t fos-kickd 2>/dev/null | grep -q 'has not proved alive'; }
+check "before the hang: n1 is master with the lines" eval 'wso_master_is n1 && wso_lines_on n1'
+fos_pid=$(cat "$(fos_dir)/fosemu.pid")
+tb_pid_is_ours "$fos_pid" || tb_die "fosemu: PID $fos_pid is not the one we started"
+mark=$(fos_log_lines)
+kill -USR1 "$fos_pid"
+t_hang=$(tb_now)
+tb_in n1 systemctl kill --signal=SIGSTOP corosync.service pacemaker.service ||
+	tb_die "could not stop n1's stack"
+bound=$((5 + 1 + WSO_WINTV + 2))
+check "the switch's watchdog moves the lines to n2's side (bound alive_timeout 5 s + 1 s + wintv $WSO_WINTV s + 2 s)" \
+	tb_wait_for "$bound" fos_moved_by_watchdog "$mark"
+hang_s=$(tb_elapsed "$t_hang" "$(tb_now)")
+check "n1's fos-kickd logged why it stopped kicking" kickd_said_why
+check "the feeder stays stopped on n1 (exit 3: systemd does not restart it)" \
+	eval "[ \"\$(tb_in n1 systemctl is-active fos-kickd@$PAIR_SWITCH.service)\" != active ]"
+echo "measured: SIGSTOP of n1's stack with the switch's HTTP hung -> lines on n2's side: $hang_s s"
+kill -USR2 "$fos_pid"
+tb_in n1 systemctl kill --signal=SIGCONT corosync.service pacemaker.service || :
 
 echo "start-up: wsctl activate -> VIP on n1: $SCN_STARTUP s"
 echo "measured: takeover after a power cut of the master WITH fencing: $takeover1 s"
