@@ -197,6 +197,7 @@ tbw_scenario() {
 	tb_check "handover: wsctl printed a VIP gap under 10 s" tb_le "${gap:--}" 10
 	tbw_check_status n2 status-handover n2
 	tbw_check_feeder n2 n1
+	[ "$stack" != pacemaker ] || tbw_ip_change_phase
 
 	tb_log "disable"
 	wso_sampler_start 90
@@ -296,6 +297,45 @@ tbw_secret_unseen() {
 	for n in n1 n2; do
 		! tb_in "$n" journalctl -q --no-pager 2>/dev/null | grep -qF -- "$secret" || return 1
 	done
+}
+
+# tbw_ip_change_phase: on Pacemaker's two knet links (eth0, eth1), the
+# administrator replaces eth1's addresses on both nodes: corosync loses no
+# token (eth0 carries the membership), n2 stays master with the lines in
+# every sample; knet reports link 1 down; the old addresses back, link 1
+# connects again.
+tbw_ip_change_phase() {
+	local n mark
+	tb_log "IP change on one knet link"
+	mark=$(wc -l <"$(cs_log n2)")
+	wso_sampler_start 30
+	for n in n1 n2; do
+		tbw_set_eth1 "$n" "10.98.1.$((10 + $(tb_node_index "$n")))/24"
+	done
+	tb_check "new addresses on eth1: knet reports link 1 down on n2" tb_wait_for 15 eval '! tbw_knet_link_up n2 1'
+	sleep 3
+	for n in n1 n2; do
+		tbw_set_eth1 "$n" "$(tb_ip "$n" aux)/24"
+	done
+	tb_check "old addresses back: link 1 connects again" tb_wait_for 30 tbw_knet_link_up n2 1
+	wso_sampler_stop
+	tb_check "IP change on eth1: corosync lost no token" eval "! tail -n +$((mark + 1)) '$(cs_log n2)' | grep -q 'A processor failed'"
+	echo "IP change role samples: $(wso_sampler_report)"
+	tb_check "IP change on eth1: n2 stayed master with the lines in every sample" tbw_samples_master_stays n2
+}
+tbw_set_eth1() {                 # NODE ADDR/CIDR: eth1's only global address
+	if ! { tb_in "$1" ip addr flush dev eth1 scope global && tb_in "$1" ip addr add "$2" dev eth1; }; then
+		tb_die "$1: cannot set eth1's address to $2"
+	fi
+}
+# tbw_knet_link_up NODE LINK: corosync-cfgtool on NODE says LINK connects it
+# to the other node.
+tbw_knet_link_up() {
+	tb_in "$1" corosync-cfgtool -s 2>/dev/null | awk -v l="$2" -v me="$(tb_node_index "$1")" '
+	/^LINK ID/ { in_link = ($3 == l) }
+	in_link && /nodeid:/ { id = $0; sub(/^[^0-9]*/, "", id); sub(/[^0-9].*/, "", id)
+		if (id != me && /connected/ && !/disconnected/) ok = 1 }
+	END { exit !ok }'
 }
 
 # tbw_check_feeder MASTER SLAVE: the watchdog feeder is the packaged unit
