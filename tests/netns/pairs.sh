@@ -284,6 +284,17 @@ PY
 	tbw_run history-plot "$node" history --plot /run/history.png >/dev/null &&
 		[ -s "/proc/$(tb_init_pid "$node")/root/run/history.png" ]
 }
+# pair_lines_pair: "lines:lines" for pair_history_agrees when the last
+# relay move was linesw's (HTTP); nothing when the switch's watchdog got
+# there first (a slow takeover): the journal then dates linesw's start,
+# not the move, and there is nothing to compare.
+pair_lines_pair() {
+	if grep 'relay mode' "$(fos_log)" | tail -n 1 | grep -q 'cause=http'; then
+		echo lines:lines
+	else
+		echo "the watchdog moved the lines before linesw did: lines not compared" >&2
+	fi
+}
 pair_rebooted() { tb_node_running "$1" && [ "$(tb_init_pid "$1")" != "$2" ]; }   # NODE OLD_INIT
 
 # pair_check_product STACK: what runs is the product as a user has it:

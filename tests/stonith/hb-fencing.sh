@@ -39,8 +39,9 @@ check "n2 resets n1 through the switch (bound 20 s)" tb_le "$(tb_event_time "$ou
 check "VIP answers from n2 after n1's power cut (bound 20 s)" tb_le "$(tb_event_time "$out" vip)" 20
 check "the reset switched relay 0 off, then on" \
 	tb_wait_for 5 fos_power_events_are "$mark" "power 0 off power 0 on "
+# shellcheck disable=SC2046 # pair_lines_pair: no word or one
 check "wsctl history on n2: the failover's phases in order, agreeing with the probe within 0.1 s; --plot draws it" \
-	pair_history_agrees n2 "$out" lost:dead fenced:reset promoted:promoted lines:lines vip:vip
+	pair_history_agrees n2 "$out" lost:dead fenced:reset promoted:promoted $(pair_lines_pair) vip:vip
 
 holders_file="$TB_DIR/holders-during-rejoin"
 tb_vip_holders 15 >"$holders_file" &

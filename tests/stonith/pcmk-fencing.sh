@@ -48,8 +48,9 @@ pair_pcmk_fencing_cut "after the power cut"
 out=$PAIR_CUT_OUT
 scn_timeline "1. power cut of the master n1, fencing enabled, reset_wait $RESET_WAIT s (s after the kill):" "$out"
 takeover1=$(tb_event_time "$out" vip)
+# shellcheck disable=SC2046 # pair_lines_pair: no word or one
 check "wsctl history on n2: the failover's phases in order, agreeing with the probe within 0.1 s; --plot draws it" \
-	pair_history_agrees n2 "$out" token:token fenced:fenced promoted:promoted lines:lines vip:vip
+	pair_history_agrees n2 "$out" token:token fenced:fenced promoted:promoted $(pair_lines_pair) vip:vip
 
 # --- 2. the master loses its links: fenced by the survivor ----------------------------
 tb_wait_for 30 fence_fos_started n1
