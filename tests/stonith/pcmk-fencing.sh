@@ -17,8 +17,8 @@
 #     until the split heals.
 #  4. a hung master whose fencing fails: the switch's web server hangs
 #     (fosemu SIGUSR1: fencing through it fails, its UDP watchdog still
-#     works) and every daemon of n1's stack is stopped (SIGSTOP, sent by
-#     n1's systemd to its units): n1's fos-kickd stops kicking once the
+#     works) and every daemon of n1's stack is stopped (SIGSTOP to the
+#     processes of its units' cgroups): n1's fos-kickd stops kicking once the
 #     stack has not proved alive for linesw's alive_timeout (5 s), and the
 #     switch's watchdog moves the lines to n2's side.
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
@@ -98,6 +98,17 @@ check "n1 still has its first init (never fenced)" test -e "/proc/$n1_init"
 # --- 4. a hung master whose fencing fails -------------------------------------------
 # fos_moved_by_watchdog LINE: after line LINE the relays moved to n2's side by the watchdog.
 fos_moved_by_watchdog() { tail -n +"$(($1 + 1))" "$(fos_log)" | grep -q "relay mode $(wso_mode_of n1) -> $(wso_mode_of n2).*cause=watchdog"; }
+# stack_signal NODE SIGNAL: SIGNAL to every process of NODE's corosync and
+# pacemaker units, as their cgroups list them (the node's systemd started
+# them for this run).
+# shellcheck disable=SC2016 # expanded by the node's shell
+stack_signal() {
+	tb_in "$1" sh -c 'for u in corosync.service pacemaker.service; do
+		cg=$(systemctl show -p ControlGroup --value "$u") && [ -n "$cg" ] || exit 1
+		pids=$(cat "/sys/fs/cgroup$cg/cgroup.procs") && [ -n "$pids" ] || exit 1
+		kill -s "$1" $pids || exit 1
+	done' _ "$2"
+}
 kickd_said_why() { tb_in n1 journalctl -q --no-pager -t fos-kickd 2>/dev/null | grep -q 'has not proved alive'; }
 check "before the hang: n1 is master with the lines" eval 'wso_master_is n1 && wso_lines_on n1'
 fos_pid=$(cat "$(fos_dir)/fosemu.pid")
@@ -105,8 +116,7 @@ tb_pid_is_ours "$fos_pid" || tb_die "fosemu: PID $fos_pid is not the one we star
 mark=$(fos_log_lines)
 kill -USR1 "$fos_pid"
 t_hang=$(tb_now)
-tb_in n1 systemctl kill --signal=SIGSTOP corosync.service pacemaker.service ||
-	tb_die "could not stop n1's stack"
+stack_signal n1 STOP || tb_die "could not stop n1's stack"
 bound=$((5 + 1 + WSO_WINTV + 2))
 check "the switch's watchdog moves the lines to n2's side (bound alive_timeout 5 s + 1 s + wintv $WSO_WINTV s + 2 s)" \
 	tb_wait_for "$bound" fos_moved_by_watchdog "$mark"
@@ -116,7 +126,7 @@ check "the feeder stays stopped on n1 (exit 3: systemd does not restart it)" \
 	eval "[ \"\$(tb_in n1 systemctl is-active fos-kickd@$PAIR_SWITCH.service)\" != active ]"
 echo "measured: SIGSTOP of n1's stack with the switch's HTTP hung -> lines on n2's side: $hang_s s"
 kill -USR2 "$fos_pid"
-tb_in n1 systemctl kill --signal=SIGCONT corosync.service pacemaker.service || :
+stack_signal n1 CONT || :
 
 echo "start-up: wsctl activate -> VIP on n1: $SCN_STARTUP s"
 echo "measured: takeover after a power cut of the master WITH fencing: $takeover1 s"
