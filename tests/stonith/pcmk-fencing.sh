@@ -98,16 +98,15 @@ check "n1 still has its first init (never fenced)" test -e "/proc/$n1_init"
 # --- 4. a hung master whose fencing fails -------------------------------------------
 # fos_moved_by_watchdog LINE: after line LINE the relays moved to n2's side by the watchdog.
 fos_moved_by_watchdog() { tail -n +"$(($1 + 1))" "$(fos_log)" | grep -q "relay mode $(wso_mode_of n1) -> $(wso_mode_of n2).*cause=watchdog"; }
-# stack_signal NODE SIGNAL: SIGNAL to every process of NODE's corosync and
-# pacemaker units, as their cgroups list them (the node's systemd started
-# them for this run).
+# stack_signal NODE SIGNAL: SIGNAL to NODE's corosync and pacemakerd (the
+# main processes of their units, started by the node's systemd for this
+# run) and to pacemakerd's children, the other Pacemaker daemons.
 # shellcheck disable=SC2016 # expanded by the node's shell
 stack_signal() {
-	tb_in "$1" sh -c 'for u in corosync.service pacemaker.service; do
-		cg=$(systemctl show -p ControlGroup --value "$u") && [ -n "$cg" ] || exit 1
-		pids=$(cat "/sys/fs/cgroup$cg/cgroup.procs") && [ -n "$pids" ] || exit 1
-		kill -s "$1" $pids || exit 1
-	done' _ "$2"
+	tb_in "$1" sh -c 'cs=$(systemctl show -p MainPID --value corosync.service)
+		pm=$(systemctl show -p MainPID --value pacemaker.service)
+		[ "${cs:-0}" -gt 0 ] && [ "${pm:-0}" -gt 0 ] || exit 1
+		kill -s "$1" $(ps -o pid= --ppid "$pm") "$pm" "$cs"' _ "$2"
 }
 kickd_said_why() { tb_in n1 journalctl -q --no-pager -t fos-kickd 2>/dev/null | grep -q 'has not proved alive'; }
 check "before the hang: n1 is master with the lines" eval 'wso_master_is n1 && wso_lines_on n1'
