@@ -75,9 +75,11 @@ cmd_disable() {
 		ws_maint_node=
 		die "$EX_SWITCH" "the stacks are stopped and $dis_master keeps serving, but the watchdog of $cl_switch could not be switched off, so fos-kickd keeps feeding it on $dis_master (the maintenance flag $WS_MAINT_FLAG stays there meanwhile): switch it off with 'fosctl --switch $cl_switch watchdog off' (see 'wsctl status'), then run 'wsctl disable$([ "$dis_purge" -eq 0 ] || echo ' --purge')' again to stop fos-kickd"
 	fi
-	linesw_stop_kickd "$dis_master" || err "warning: fos-kickd on $dis_master may still run"
+	# The watchdog is off: the flag can go, and must before the feeder's
+	# stop (while it exists, R1's wrapper leaves linesw alone).
 	on "$dis_master" "rm -f $WS_MAINT_FLAG" </dev/null && ws_maint_node= ||
 		err "warning: could not remove $WS_MAINT_FLAG on $dis_master: remove it there by hand"
+	linesw_stop_kickd "$dis_master" || err "warning: fos-kickd on $dis_master may still run"
 	say "disabled: $dis_master keeps serving; watchdog off"
 	if [ "$dis_purge" -eq 1 ]; then
 		dis_purge_files

@@ -221,6 +221,7 @@ tbw_scenario() {
 	tb_check "disable: n2 still serves the VIP afterwards" scn_only_holder n2 2
 	tb_check "disable: n2 is still master, lines on n2" sh -c "[ $(wso_role n2) = master ] && [ $(wso_mode) = $(wso_mode_of n2) ]"
 	tb_check "disable: the switch's watchdog is off" eval '! tbw_watchdog_enabled'
+	tb_check "disable: fos-kickd on n2 was stopped by disable, not by its stack check" tbw_feeder_stopped_by_disable n2
 	if [ "$stack" = pacemaker ]; then
 		tb_check "disable --purge: wsctl's files are gone on both nodes" tbw_purged
 	else
@@ -336,6 +337,17 @@ tbw_knet_link_up() {
 	in_link && /nodeid:/ { id = $0; sub(/^[^0-9]*/, "", id); sub(/[^0-9].*/, "", id)
 		if (id != me && /connected/ && !/disconnected/) ok = 1 }
 	END { exit !ok }'
+}
+
+# tbw_feeder_stopped_by_disable NODE: the feeder is inactive on NODE, and
+# its last stop was a stop request, not "the stack is not alive".
+tbw_feeder_stopped_by_disable() {
+	local log
+	[ "$(tb_in "$1" systemctl is-active "fos-kickd@$TBW_SWITCH.service")" != active ] || return 1
+	log=$(tb_in "$1" journalctl -q --no-pager -t fos-kickd 2>/dev/null | grep 'without a final kick' | tail -n 1)
+	case $log in *"on request"*) return 0 ;; esac
+	echo "  last feeder stop on $1: ${log:-none logged}"
+	return 1
 }
 
 # tbw_check_feeder MASTER SLAVE: the watchdog feeder is the packaged unit
