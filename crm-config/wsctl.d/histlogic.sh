@@ -8,11 +8,11 @@
 # shellcheck shell=sh disable=SC2034,SC2154
 
 # The phases in the order a takeover goes through them (the plot's colours).
-HIST_PHASES="token lost fence fenced fence-failed takeover promoted lines vip demoted power-on"
+HIST_PHASES="token lost fence fenced fence-failed takeover promoted lines vip demoted power-on stack-silent kicks-stopped"
 
 # What the nodes' journals say, filtered on the node before it travels:
 # one extended regular expression matching every line hist_classify knows.
-HIST_ERE='A processor failed, forming new configuration|Node [^ ]+ state is now lost|node [^ ]+: is dead|Requesting peer fencing|Resetting node [^ ]+ with|is dead without a shutdown notice|Operation .[a-z]+. targeting [^ ]+ by |node [^ ]+ now reset|reset through its power relay|Resources being acquired from|promoted to master|demoted to slave|relays toward this node|Adding inet address|reads back on'
+HIST_ERE='A processor failed, forming new configuration|Node [^ ]+ state is now lost|node [^ ]+: is dead|Requesting peer fencing|Resetting node [^ ]+ with|is dead without a shutdown notice|Operation .[a-z]+. targeting [^ ]+ by |node [^ ]+ now reset|reset through its power relay|Resources being acquired from|promoted to master|demoted to slave|relays toward this node|Adding inet address|reads back on|did not answer its API|has not proved alive'
 
 # hist_classify: journal lines in journalctl's short-unix form (EPOCH HOST
 # IDENT[PID]: MESSAGE) on stdin, one event per line on stdout:
@@ -66,6 +66,10 @@ hist_classify() {
 			phase = "vip"; what = "VIP " word_after(msg, "inet address ") " added"
 		} else if (ident ~ /berofos/ && msg ~ /reads back on/) {
 			phase = "power-on"; what = "fenced node powered on again"
+		} else if (ident == "ws-stack-alive" && msg ~ /did not answer its API/) {
+			phase = "stack-silent"; what = "the local stack stopped answering its API"
+		} else if (ident == "fos-kickd" && msg ~ /has not proved alive/) {
+			phase = "kicks-stopped"; what = "watchdog kicks stopped: the stack is not alive"
 		}
 		if (phase != "") print $1, ascii($2), phase, ascii(ident), ascii(what)
 	}'
@@ -181,7 +185,7 @@ set style fill solid 0.85 border -1
 set lmargin 40
 set xlabel 'seconds from the first event'
 phases = '$HIST_PHASES'
-colours = '#9400d3 #009e73 #56b4e9 #e69f00 #f0e442 #0072b2 #e51e10 #404040 #cc79a7 #8fbc8f #a0522d'
+colours = '#9400d3 #009e73 #56b4e9 #e69f00 #f0e442 #0072b2 #e51e10 #404040 #cc79a7 #8fbc8f #a0522d #ff8c00 #000080'
 phase_index(p) = sum [k=1:words(phases)] (word(phases,k) eq p ? k : 0)
 plot for [k=1:words(phases)] '-' using ((\$2+\$3)/2):(phase_index(strcol(4))==k?\$1:1/0):((\$3-\$2)/2):(0.3) \\
 	with boxxyerror lc rgb word(colours,k) title word(phases,k), \\

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # wsctl history's pure part, without a cluster, under every awk found
 # here (Debian's default mawk and gawk): journal lines of a Pacemaker and
-# a Heartbeat takeover (their wording as the daemons and agents log it)
-# become the events of one takeover each, in time order, with the kind,
+# a Heartbeat takeover and a hung Pacemaker master whose fencing failed
+# (their wording as the daemons and agents log it) become the events of
+# one takeover each, in time order, with the kind,
 # the new master and the lost peer; --last picks the newest; the text,
 # the JSON and the gnuplot picture come out of them.  Then a bounded
 # mutation test: 120 journals of random and damaged lines never make the
@@ -35,6 +36,12 @@ cat >"$dir/pcmk" <<'EOF'
 1764744530.941787 n2 IPaddr2(vip0)[3264]: INFO: Adding inet address 10.99.0.50/24 to device eth0
 1764744531.236767 n2 linesw(lines)[3377]: INFO: relays toward this node (backup, mode 0), watchdog 3s fed every 500 ms
 1764744531.684532 n2 fence_berofos[3102]: power port 0 of http://10.99.0.40:80 reads back on, 1000 ms after the off of the reset
+1764800000.000000 n1 ws-stack-alive[715]: the pacemaker stack did not answer its API within 2s: /run/warmstandby/stack-alive-fos1 not touched
+1764800001.000000 n2 corosync[2212]:   [TOTEM ] A processor failed, forming new configuration: token timed out (1000ms), waiting 1200ms for consensus.
+1764800002.200000 n2 pacemaker-controld[2227]:  notice: Node n1 state is now lost
+1764800002.300000 n2 pacemaker-fenced[2223]:  notice: Requesting peer fencing (reboot) targeting n1
+1764800005.100000 n1 fos-kickd[714]: [crit] the local cluster stack has not proved alive for 5000 ms (/run/warmstandby/stack-alive-fos1 not touched since): stopping the kicks
+1764800022.400000 n2 pacemaker-fenced[2223]:  error: Operation 'reboot' targeting n1 by n2 for pacemaker-controld.2227@n2: Timer expired
 EOF
 cat >"$dir/hb" <<'EOF'
 1764744996.000000 n1 gateway(WarmstandbyGateway)[845]: INFO: promoted to master
@@ -64,7 +71,10 @@ for a in $awks; do
 	(
 		PATH="$dir/bin-$a:$PATH"
 		chain "$dir/pcmk" 5 >"$dir/p.tsv"
-		ct_check "$a: Pacemaker: the start and the takeover, two in all" [ "$(grep -c '^T' "$dir/p.tsv")" -eq 2 ]
+		ct_check "$a: Pacemaker: the start, the takeover and the hung master, three in all" [ "$(grep -c '^T' "$dir/p.tsv")" -eq 3 ]
+		ct_check "$a: Pacemaker: the hung master whose fencing failed: no takeover, its kicks stopped" \
+			sh -c "[ \"\$(awk -F '\t' '\$1 == \"T\" && \$2 == 3 { print \$4, \$6 }' '$dir/p.tsv')\" = 'no-takeover n1' ] &&
+				[ \"\$(awk -F '\t' '\$1 == \"E\" && \$2 == 3 { printf \"%s \", \$6 }' '$dir/p.tsv')\" = 'stack-silent token lost fence kicks-stopped fence-failed ' ]"
 		ct_check "$a: Pacemaker: the start is planned, n1 master" [ "$(header_of "$dir/p.tsv" 1)" = "planned n1 -" ]
 		ct_check "$a: Pacemaker: the power cut is a failover, n2 master, n1 lost" [ "$(header_of "$dir/p.tsv" 2)" = "failover n2 n1" ]
 		ct_check "$a: Pacemaker: the phases in time order" \
@@ -73,9 +83,10 @@ for a in $awks; do
 			[ "$(awk -F '\t' '$2 == 2 && $1 == "E" && ($6 == "fenced" || $6 == "lines") { printf "%s ", $3 }' "$dir/p.tsv")" = "1.419 1.977 " ]
 		ct_check "$a: Pacemaker: the monitor request is no event" sh -c "! grep -q monitor '$dir/p.tsv'"
 		ct_check "$a: Pacemaker: the fencer's lost line and the controller's count once" \
-			[ "$(awk -F '\t' '$1 == "E" && $6 == "lost"' "$dir/p.tsv" | wc -l)" -eq 1 ]
-		chain "$dir/pcmk" 1 >"$dir/p1.tsv"
-		ct_check "$a: --last 1: the newest only, numbered 1" sh -c "[ \"\$(grep -c '^T' '$dir/p1.tsv')\" -eq 1 ] && grep -q '^T	1	1764744529.259929	failover' '$dir/p1.tsv'"
+			[ "$(awk -F '\t' '$1 == "E" && $2 == 2 && $6 == "lost"' "$dir/p.tsv" | wc -l)" -eq 1 ]
+		chain "$dir/pcmk" 2 | awk -F '\t' '$2 == 1' >"$dir/p1.tsv"
+		sed -i 's/^\([TE]\)	1	/\1	1	/' "$dir/p1.tsv"
+		ct_check "$a: --last 2: the two newest, the failover numbered 1" sh -c "[ \"\$(grep -c '^T' '$dir/p1.tsv')\" -eq 1 ] && grep -q '^T	1	1764744529.259929	failover' '$dir/p1.tsv'"
 		chain "$dir/hb" 5 >"$dir/h2.tsv"
 		ct_check "$a: Heartbeat: a start 5 s before the power cut is a takeover of its own" \
 			sh -c "[ \"\$(grep -c '^T' '$dir/h2.tsv')\" -eq 2 ] && grep -q '^T	1	1764744996.000000	planned	n1' '$dir/h2.tsv'"
@@ -90,11 +101,11 @@ for a in $awks; do
 		ct_check "$a: text: a line per event with node, phase, what and source" \
 			grep -q '^     1.419 s  n2       fenced       n1 fenced by n2  (pacemaker-fenced)$' "$dir/text"
 		hist_json '{"name": "fos1", "mode": "slave", "lines": "n2"}' <"$dir/p.tsv" >"$dir/json"
-		ct_check "$a: JSON: valid, two takeovers, the events and the switch" python3 -c '
+		ct_check "$a: JSON: valid, three takeovers, the events and the switch" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 t = d["takeovers"]
-assert [x["kind"] for x in t] == ["planned", "failover"], t
+assert [x["kind"] for x in t] == ["planned", "failover", "no-takeover"], t
 assert t[0]["peer"] is None and t[1]["peer"] == "n1" and t[1]["master"] == "n2"
 e = t[1]["events"]
 assert [x["phase"] for x in e][:4] == ["token", "lost", "fence", "fenced"]

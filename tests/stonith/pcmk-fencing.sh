@@ -124,6 +124,13 @@ check "n1's fos-kickd logged why it stopped kicking" kickd_said_why
 check "the feeder stays stopped on n1 (exit 3: systemd does not restart it)" \
 	eval "[ \"\$(tb_in n1 systemctl is-active fos-kickd@$PAIR_SWITCH.service)\" != active ]"
 echo "measured: SIGSTOP of n1's stack with the switch's HTTP hung -> lines on n2's side: $hang_s s"
+history_has_kicks_stopped() {
+	tbw_run history-hang n2 history --json >/dev/null &&
+		python3 -c 'import json, sys
+t = json.load(open(sys.argv[1]))["takeovers"][-1]
+sys.exit(not any(e["phase"] == "kicks-stopped" and e["node"] == "n1" for e in t["events"]))' "$TB_DIR/wsctl-history-hang.out"
+}
+check "wsctl history on n2 shows n1's feeder stopping its kicks in the last episode" history_has_kicks_stopped
 kill -USR2 "$fos_pid"
 stack_signal n1 CONT || :
 
