@@ -16,7 +16,7 @@ EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS) $(OCF_COMMON)
 
 # The stack's liveness checker that linesw starts beside fos-kickd, and
 # its unit ws-stack-alive@SWITCH.service (never enabled: no [Install]).
-ocfwslib_SCRIPTS = ocf/helpers/ws-stack-alive
+dist_ocfwslib_SCRIPTS = ocf/helpers/ws-stack-alive
 systemdsystemunit_DATA += ocf/ws-stack-alive@.service
 CLEANFILES += ocf/ws-stack-alive@.service
 EXTRA_DIST += ocf/ws-stack-alive@.service.in
