@@ -77,8 +77,8 @@ hist_collect() {
 # hist_switch_state: where the lines are now, from the switch (text and JSON).
 hist_switch_state() {
 	hs_mode=$(fosctl_sw "$cl_switch" mode 2>/dev/null) || hs_mode=''
-	hs_lines=$(lines_node)
 	if [ -n "$hs_mode" ]; then
+		hs_lines=$(mode_node "$hs_mode")
 		hi_switch_text="lines on $hs_lines (switch $cl_switch: $hs_mode)"
 		hi_switch_json="{\"name\": $(json_str "$cl_switch"), \"mode\": $(json_str "$hs_mode"), \"lines\": $(json_str "$hs_lines")}"
 	else

@@ -161,7 +161,11 @@ fosctl_sw() {                    # SECTION ARGS...: fosctl on a berofos.conf sec
 # lines_node: the node the relays point at (mode master = primary side).
 lines_node() {
 	ln_mode=$(fosctl_sw "$cl_switch" mode 2>/dev/null) || { echo -; return; }
-	case $ln_mode in
+	mode_node "$ln_mode"
+}
+# mode_node MODE: the node that fosctl's mode output MODE points at, or -.
+mode_node() {
+	case $1 in
 	*master*|*primary*) printf '%s\n' "$cl_primary" ;;
 	*slave*|*backup*) other_node "$cl_primary" ;;
 	*) echo - ;;

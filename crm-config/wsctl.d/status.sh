@@ -67,8 +67,8 @@ cmd_status() {
 	else
 		st_fence="unknown (cluster not running here)"
 	fi
-	st_lines=$(lines_node)
 	st_mode=$(fosctl_sw "$cl_switch" mode 2>/dev/null) || st_mode=unknown
+	st_lines=$(mode_node "$st_mode")
 	st_wd=$(fosctl_sw "$cl_switch" watchdog status 2>/dev/null | tr '\n' ' ') || st_wd=unknown
 	st_links=$(st_links_text)
 	# One line per l2 medium direction: the counters that tell a link's health.
