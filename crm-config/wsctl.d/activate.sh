@@ -4,7 +4,7 @@
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
 # "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+# shellcheck shell=sh disable=SC2015
 
 act_fail=0
 check_ok() { say "  ok    $*"; }
@@ -50,7 +50,7 @@ act_parse() {
 	[ -n "$act_vips" ] || act_vips=$conf_vips
 	act_me=$(local_node)
 	[ "$act_peer" != "$act_me" ] || usage_error "--peer $act_peer is this node; name the other one"
-	[ -n "$act_primary" ] || act_primary=$act_me
+	[ -n "$act_primary" ] || act_primary=${conf_primary:-$act_me}
 	[ "$act_primary" = "$act_me" ] || [ "$act_primary" = "$act_peer" ] ||
 		usage_error "--primary $act_primary is neither this node ($act_me) nor the peer ($act_peer)"
 	act_other=$act_peer

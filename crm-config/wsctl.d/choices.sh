@@ -4,7 +4,7 @@
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
 # "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+# shellcheck shell=sh disable=SC2015
 
 # conf_set KEY VALUE: rewrite wsctl.conf with KEY = VALUE (temporary file
 # and rename; the other lines stay as they are).

@@ -4,7 +4,7 @@
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
 # "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+# shellcheck shell=sh disable=SC2015
 
 # The password travels only on ssh's standard input (stage_file) and is
 # compared by its SHA-256 on each node: it is never a word of a command

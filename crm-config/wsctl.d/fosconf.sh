@@ -3,7 +3,7 @@
 # copies them: pure functions that touch no system state.
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
-# shellcheck shell=sh disable=SC2034,SC2154
+# shellcheck shell=sh
 
 # fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
 fos_section_value() {

@@ -3,7 +3,7 @@
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
 # "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+# shellcheck shell=sh disable=SC2015
 
 # watch_vip NODE ADDR present|absent: prints the time (s.ns) the VIP
 # reached that state on NODE, polled there every 50 ms (bounded).

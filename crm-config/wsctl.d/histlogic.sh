@@ -5,7 +5,7 @@
 # history.sh collects the lines.
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
-# shellcheck shell=sh disable=SC2034,SC2154
+# shellcheck shell=sh
 
 # The phases in the order a takeover goes through them (the plot's colours).
 HIST_PHASES="token lost fence fenced fence-failed takeover promoted lines vip demoted power-on stack-silent kicks-stopped"
@@ -192,7 +192,7 @@ plot for [k=1:words(phases)] '-' using ((\$2+\$3)/2):(phase_index(strcol(4))==k?
 	'-' using 3:1:(sprintf(' +%.3f s', \$3)) with labels left notitle
 EOGP
 	# One data block per phase plotted, then the labels' block.
-	for hp_k in $HIST_PHASES; do
+	for _ in $HIST_PHASES; do
 		hist_plot_rows "$1"
 		echo e
 	done

@@ -4,7 +4,7 @@
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
 # "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+# shellcheck shell=sh disable=SC2015
 
 err() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 say() { printf '%s\n' "$*"; }
@@ -12,9 +12,7 @@ say() { printf '%s\n' "$*"; }
 die() { ws_code=$1; shift; err "$*"; ws_cleanup; exit "$ws_code"; }
 usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanup; exit "$EX_USAGE"; }
 
-# The options that take a value; --help, --version, --dry-run, --yes,
-# --purge, --stop, --json and --force take none.
-OPTS_WITH_VALUE="--config --stack --peer --link --switch --stonith --vip --primary --power-map --last --since --plot"
+# The options that take no value; every other --opt=value is split.
 OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json --force"
 # norm_args ARGS...: the arguments as one line of shell words (for eval
 # "set -- ..."), each --opt=value split into --opt and value, so that the

@@ -3,7 +3,7 @@
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
 # "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015,SC2034,SC2154
+# shellcheck shell=sh disable=SC2015
 
 # pcmk_resource_nodes: where a resource runs in a role, from crm_mon's XML.
 pcmk_resource_nodes() {          # RESOURCE-ID ROLE: nodes, one a line

@@ -2,7 +2,7 @@
 # wsctl module: the usage texts (wsctl --help, wsctl COMMAND --help).
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
-# shellcheck shell=sh disable=SC2034,SC2154
+# shellcheck shell=sh
 
 usage() {
 	cat <<'EOF'

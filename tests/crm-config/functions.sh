@@ -125,6 +125,22 @@ else
 	echo "SKIP wsctl activate interrupted (its checks need root)"
 fi
 
+# --- activate's arguments: wsctl.conf's primary when --primary is absent ---
+act_primary_from_conf() (
+	local_node() { echo gw1; }
+	need_root() { :; }
+	conf_defaults
+	conf_switch=fos1 conf_links=eth1 conf_primary=$1
+	shift
+	act_parse --peer gw2 "$@" && printf '%s %s\n' "$act_primary" "$act_pmap"
+)
+ct_check "activate: wsctl.conf's primary = gw2 makes gw2 the master, on relay 0" \
+	[ "$(act_primary_from_conf gw2)" = "gw2 gw2:0,gw1:1" ]
+ct_check "activate: --primary overrides wsctl.conf's primary" \
+	[ "$(act_primary_from_conf gw2 --primary gw1)" = "gw1 gw1:0,gw2:1" ]
+ct_check "activate: without primary in wsctl.conf, this node" \
+	[ "$(act_primary_from_conf '')" = "gw1 gw1:0,gw2:1" ]
+
 # --- the strict parser with a prefix and its own keys -----------------------
 printf 'stack = pacemaker\nnode1 = gw1\nnode2 = gw2\nprimary = gw2\nlinks = eth1 eth2\n' >"$dir/cluster"
 parse_with_prefix() {
