@@ -15,8 +15,10 @@ WSCTL_TEMPLATES = crm-config/templates/pacemaker.crm crm-config/templates/ha.cf 
 	crm-config/templates/pacemaker-vip.crm crm-config/templates/pacemaker-service.crm \
 	crm-config/templates/pacemaker-l2link.crm
 # wsctl's modules, one file per command group (sourced by wsctl).
-WSCTL_MODULES = crm-config/wsctl.d/logic.sh crm-config/wsctl.d/usage.sh \
-	crm-config/wsctl.d/fosconf.sh crm-config/wsctl.d/nodes.sh \
+WSCTL_MODULES = crm-config/wsctl.d/msg.sh crm-config/wsctl.d/validate.sh \
+	crm-config/wsctl.d/conf.sh crm-config/wsctl.d/render.sh \
+	crm-config/wsctl.d/usage.sh crm-config/wsctl.d/fosconf.sh \
+	crm-config/wsctl.d/remote.sh crm-config/wsctl.d/pair.sh \
 	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \
 	crm-config/wsctl.d/disable.sh crm-config/wsctl.d/handover.sh \
 	crm-config/wsctl.d/choices.sh crm-config/wsctl.d/copy.sh \

@@ -2,8 +2,7 @@
 # wsctl module: wsctl status: roles, links, switch, watchdog and fencing, as text or JSON.
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
-# "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015
+# shellcheck shell=sh
 
 # pcmk_resource_nodes: where a resource runs in a role, from crm_mon's XML.
 pcmk_resource_nodes() {          # RESOURCE-ID ROLE: nodes, one a line

@@ -1,106 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# wsctl module: messages, argument and config validation, wsctl.conf parsing and
-# template rendering: pure functions that touch no system state.
+# wsctl module: wsctl.conf (and wsctl.cluster) read by one strict parser:
+# keys, kinds, defaults; the file is read, never sourced.
 # Sourced by wsctl, which holds the constants and main(); the variables
 # the modules share are checked through wsctl itself.
-# "check && check || die" is meant: die when either check fails (SC2015).
-# shellcheck shell=sh disable=SC2015
+# shellcheck shell=sh
 
-err() { printf '%s: %s\n' "$PROG" "$*" >&2; }
-say() { printf '%s\n' "$*"; }
-# die CODE MESSAGE: every error names what is wrong and what to do.
-die() { ws_code=$1; shift; err "$*"; ws_cleanup; exit "$ws_code"; }
-usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanup; exit "$EX_USAGE"; }
-
-# The options that take no value; every other --opt=value is split.
-OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json --force"
-# norm_args ARGS...: the arguments as one line of shell words (for eval
-# "set -- ..."), each --opt=value split into --opt and value, so that the
-# parsers see one form.  A value given to an option that takes none is a
-# usage error.
-norm_args() {
-	na_out=
-	for na_a in "$@"; do
-		case $na_a in
-		--*=*)
-			na_opt=${na_a%%=*}
-			case " $OPTS_WITHOUT_VALUE " in
-			*" $na_opt "*) usage_error "$na_opt takes no value (give '$na_opt' alone)" ;;
-			esac
-			na_out="$na_out $(q "$na_opt") $(q "${na_a#*=}")" ;;
-		*) na_out="$na_out $(q "$na_a")" ;;
-		esac
-	done
-	printf '%s\n' "$na_out"
-}
-
-# ws_version: the release make install wrote, or in the source tree the
-# one configure.ac names.
-ws_version() {
-	if [ -n "$WS_VERSION" ]; then
-		printf '%s\n' "$WS_VERSION"
-		return
-	fi
-	wv=$(sed -n 's/^AC_INIT(\[warmstandby\], *\[\([^]]*\)\].*/\1/p' "$(dirname "$0")/../configure.ac" 2>/dev/null)
-	printf '%s (source tree)\n' "${wv:-unknown}"
-}
-
-# Shell-safe single quoting of one word, for commands run through ssh.
-q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
-
-is_uint() { case $1 in ''|*[!0-9]*) return 1 ;; esac; [ "${#1}" -le 9 ]; }
-# A decimal number of seconds such as 2 or 0.3.
-is_seconds() {
-	case $1 in ''|.*|*.|*[!0-9.]*|*.*.*) return 1 ;; esac
-	[ "${#1}" -le 9 ]
-}
-# Interface names: what the kernel accepts (1-15 chars, no / or blanks),
-# narrowed to the usual characters.
-valid_iface() {
-	case $1 in ''|.|..|-*|*[!A-Za-z0-9_.:-]*) return 1 ;; esac
-	[ "${#1}" -le 15 ]
-}
-# Node and switch section names: host-name characters.
-valid_name() {
-	case $1 in ''|-*|*[!A-Za-z0-9_.-]*) return 1 ;; esac
-	[ "${#1}" -le 63 ]
-}
-valid_ipv4() {
-	case $1 in *[!0-9.]*|.*|*.|*..*) return 1 ;; esac
-	# shellcheck disable=SC2086 # split on the dots on purpose
-	(IFS=.; set -- $1; [ $# -eq 4 ] || exit 1
-	for o in "$@"; do is_uint "$o" && [ "$o" -le 255 ] || exit 1; done)
-}
-# ADDR/CIDR[@IFACE]
-valid_vip() {
-	vv_addr=${1%%/*}
-	vv_rest=${1#*/}
-	[ "$vv_rest" != "$1" ] || return 1
-	vv_cidr=${vv_rest%%@*}
-	vv_if=
-	[ "$vv_cidr" = "$vv_rest" ] || vv_if=${vv_rest#*@}
-	valid_ipv4 "$vv_addr" || return 1
-	is_uint "$vv_cidr" && [ "$vv_cidr" -ge 1 ] && [ "$vv_cidr" -le 32 ] || return 1
-	[ -z "$vv_if" ] && [ "${vv_rest#*@}" = "$vv_rest" ] && return 0
-	valid_iface "$vv_if"
-}
-# NODE:PORT,NODE:PORT with ports 0 and 1, each once.
-valid_power_map() {
-	case $1 in *:[01],*:[01]) ;; *) return 1 ;; esac
-	pm_a=${1%%,*}
-	pm_b=${1#*,}
-	valid_name "${pm_a%:*}" && valid_name "${pm_b%:*}" || return 1
-	[ "${pm_a#*:}" != "${pm_b#*:}" ] && [ "${pm_a%:*}" != "${pm_b%:*}" ]
-}
-# power_port MAP NODE: the relay that powers NODE.
-power_port() {
-	for pp_e in $(printf '%s' "$1" | tr ',' ' '); do
-		[ "${pp_e%:*}" = "$2" ] && { printf '%s\n' "${pp_e#*:}"; return 0; }
-	done
-	return 1
-}
-
-# --- the configuration file -----------------------------------------------------
 # Keys, each with the kind of value it takes.  Strict: unknown keys, bad
 # values, control characters and long lines are errors; the file is read,
 # never sourced.
@@ -226,40 +130,4 @@ conf_parse() {
 	done <"$cp_vars"
 	rm -f "$cp_vars"
 	return 0
-}
-
-# render_template TEMPLATE VARSFILE: replaces each @@NAME@@ with the value
-# of NAME from VARSFILE (lines "NAME<TAB>value"; a NAME given on several
-# lines becomes several lines, for the blocks).  A placeholder left without
-# a value is an error: no half-rendered file is ever written.
-render_template() {
-	awk -F '\t' '
-	FNR == NR { v = substr($0, length($1) + 2)
-		if ($1 in val) val[$1] = val[$1] "\n" v; else val[$1] = v
-		next }
-	{
-		line = $0; out = ""
-		while (match(line, /@@[A-Z0-9_]+@@/)) {
-			name = substr(line, RSTART + 2, RLENGTH - 4)
-			if (!(name in val)) { print "no value for @@" name "@@" > "/dev/stderr"; bad = 1; exit 1 }
-			out = out substr(line, 1, RSTART - 1) val[name]
-			line = substr(line, RSTART + RLENGTH)
-		}
-		print out line
-	}
-	END { exit bad }' "$2" "$1"
-}
-
-# render_block NAME TEMPLATE: TEMPLATE rendered with the values on stdin
-# (NAME<TAB>value lines), each of its lines a value of NAME: one item's
-# lines of a block in the enclosing template.
-render_block() {
-	rb_out=$(render_template "$2" /dev/stdin) || return 1
-	printf '%s\n' "$rb_out" | awk -v name="$1" '{ print name "\t" $0 }'
-}
-
-# json_str TEXT: a JSON string (control characters dropped).
-json_str() {
-	printf '"%s"' "$(printf '%s' "$1" | tr '\t\n' '  ' | LC_ALL=C tr -d '\000-\037' |
-		sed 's/\\/\\\\/g; s/"/\\"/g')"
 }
