@@ -55,10 +55,15 @@ uninstall-wsctl:
 # --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
 	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh \
-	tests/crm-config/history.sh
+	tests/crm-config/history.sh tests/crm-config/fosconf-agree.sh
 TESTS += $(WSCTL_TESTS)
 dist_check_SCRIPTS += $(WSCTL_TESTS)
 EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus
+# libberofos's berofos.conf loader, which fosconf-agree.sh holds wsctl's
+# shell reader to.
+check_PROGRAMS += tests/crm-config/fosconf-dump
+tests_crm_config_fosconf_dump_SOURCES = tests/crm-config/fosconf_dump.c
+tests_crm_config_fosconf_dump_LDADD = berofos/libfosbase.la
 
 # --- testbed scenarios (root, network namespaces): wsctl on each stack ---
 WSCTL_NETNS_TESTS = tests/crm-config/wsctl-pacemaker.sh tests/crm-config/wsctl-heartbeat.sh

@@ -5,16 +5,66 @@
 # the modules share are checked through wsctl itself.
 # shellcheck shell=sh
 
-# fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
-fos_section_value() {
-	awk -v sec="[$2]" -v key="$3" '
-	/^[[:space:]]*\[/ { gsub(/[[:space:]]/, ""); in_sec = ($0 == sec); next }
-	in_sec && index($0, "=") {
-		k = $0; sub(/=.*/, "", k); gsub(/[[:space:]]/, "", k)
-		if (k == key) { v = $0; sub(/^[^=]*=[[:space:]]*/, "", v); sub(/[[:space:]]*$/, "", v); print v; exit }
-	}' "$1"
+# berofos.conf is a GLib key file, read by libberofos (fos_switchconf.c)
+# for fosctl, fos-kickd and the fence agents; wsctl reads it with the same
+# grammar, so that both see the same switch: lines trimmed on the left,
+# '#' comments, [SECTION] (the name exact, blanks after the bracket
+# allowed), a repeated key's last value, the value's blanks kept on the
+# right, the \s \n \t \r \\ escapes, any other line a refused file.
+# tests/crm-config/fosconf-agree.sh holds the two readers to each other.
+# fos_conf_read FILE SECTION [KEY]: prints KEY's value of SECTION (without
+# KEY, only checks SECTION); fails 1 if either is absent, 2 if the file
+# is refused (as libberofos refuses it, a section holding a password too).
+fos_conf_read() {
+	LC_ALL=C awk -v sec="$2" -v key="${3-}" '
+	function unescape(s,    out, at, c) {
+		out = ""
+		while ((at = index(s, "\\")) > 0) {
+			c = substr(s, at + 1, 1)
+			if (c == "s") c = " "
+			else if (c == "n") c = "\n"
+			else if (c == "t") c = "\t"
+			else if (c == "r") c = "\r"
+			else if (c != "\\" && c != "") c = "\\" c
+			out = out substr(s, 1, at - 1) c
+			s = substr(s, at + 2)
+		}
+		return out s
+	}
+	{ line = $0; sub(/^[[:space:]]+/, "", line) }
+	line == "" || substr(line, 1, 1) == "#" { next }
+	substr(line, 1, 1) == "[" {
+		if (line !~ /^\[[^][]+\][[:space:]]*$/) { refused = 1; exit }
+		group = substr(line, 2)
+		sub(/\][[:space:]]*$/, "", group)
+		in_sec = (group == sec)
+		if (in_sec) have_sec = 1
+		groups++
+		next
+	}
+	!groups || index(line, "=") < 2 { refused = 1; exit }
+	in_sec {
+		k = substr(line, 1, index(line, "=") - 1)
+		sub(/[[:space:]]+$/, "", k)
+		if (k == "password") has_password = 1
+		if (k == key) {
+			v = substr(line, index(line, "=") + 1)
+			sub(/^[[:space:]]+/, "", v)
+			raw = v
+			found = 1
+		}
+	}
+	END {
+		if (refused || has_password) exit 2
+		if (!have_sec) exit 1
+		if (key == "") exit 0
+		if (!found) exit 1
+		printf "%s\n", unescape(raw)
+	}' "$1" 2>/dev/null
 }
-fos_has_section() { grep -q "^[[:space:]]*\\[$2\\][[:space:]]*$" "$1" 2>/dev/null; }
+# fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
+fos_section_value() { fos_conf_read "$1" "$2" "$3"; }
+fos_has_section() { fos_conf_read "$1" "$2"; }
 # url_address URL: HOST[:PORT] of an http:// URL, IPv6 brackets kept: what
 # the R1 plugin's ipaddr takes (the port must reach it: a switch on
 # another port than 80 is fenced there too).
