@@ -144,7 +144,7 @@ node_fact() { eval "printf '%s\n' \"\${act_$1_$(echo "$2" | tr -c 'A-Za-z0-9_\n'
 act_check_switch() {           # ROLE SECTION
 	acs_bad=0
 	if ! fos_has_section "$conf_berofos_conf" "$2"; then
-		check_fail "$EX_SWITCH" "$1 switch $2: no section [$2] in $conf_berofos_conf: add it (see fosctl(8)) or list switches with 'wsctl switch discover'"
+		check_fail "$EX_SWITCH" "$1 switch $2: $(fos_section_missing "$conf_berofos_conf" "$2" "add it (see fosctl(8)) or list switches with 'wsctl switch discover'")"
 		return 1
 	fi
 	for n in "$act_me" "$act_peer"; do

@@ -41,7 +41,7 @@ cmd_switch() {
 
 use_check_switch() {
 	fos_has_section "$conf_berofos_conf" "$1" ||
-		die "$EX_SWITCH" "no section [$1] in $conf_berofos_conf: add it first (see fosctl(8))"
+		die "$EX_SWITCH" "$(fos_section_missing "$conf_berofos_conf" "$1" "add it first (see fosctl(8))")"
 	uc_rc=0
 	fosctl_sw "$1" show >/dev/null 2>&1 || uc_rc=$?
 	[ "$uc_rc" -eq 0 ] || die "$EX_SWITCH" "switch $1: $(fosctl_reason "$uc_rc")"

@@ -44,7 +44,7 @@ sc_copy_one() {
 	sc_dir=$(ws_tmp)/copy-$1
 	mkdir -p "$sc_dir" || die "$EX_STACK" "cannot create $sc_dir"
 	fos_has_section "$conf_berofos_conf" "$1" ||
-		die "$EX_SWITCH" "no section [$1] in $conf_berofos_conf here: copy from the node where it was set up (fosctl passwd)"
+		die "$EX_SWITCH" "$(fos_section_missing "$conf_berofos_conf" "$1" "copy from the node where it was set up (fosctl passwd)")"
 	fos_section_text "$conf_berofos_conf" "$1" >"$sc_dir/section" || die "$EX_CONFIG" "cannot read $conf_berofos_conf"
 	sc_pwf=$(fos_section_value "$conf_berofos_conf" "$1" password_file)
 	[ -z "$sc_pwf" ] || sc_local_password_ok "$1" "$sc_pwf"

@@ -65,6 +65,15 @@ fos_conf_read() {
 # fos_section_value CONFFILE SECTION KEY: one key of a berofos.conf section.
 fos_section_value() { fos_conf_read "$1" "$2" "$3"; }
 fos_has_section() { fos_conf_read "$1" "$2"; }
+# fos_section_missing FILE SECTION HINT: why fos_has_section failed, with
+# HINT for a missing section; a refused file is named as fosctl would.
+fos_section_missing() {
+	if fos_conf_read "$1" "$2" || [ $? -ne 2 ]; then
+		printf 'no section [%s] in %s: %s\n' "$2" "$1" "$3"
+	else
+		printf "%s is refused (a line that is no key, group or comment, or [%s] holds a password): 'fosctl -f %s -s %s show' names it\n" "$1" "$2" "$1" "$2"
+	fi
+}
 # url_address URL: HOST[:PORT] of an http:// URL, IPv6 brackets kept: what
 # the R1 plugin's ipaddr takes (the port must reach it: a switch on
 # another port than 80 is fenced there too).

@@ -85,6 +85,13 @@ rm -f "$dir/corner$i.conf"
 n=1
 while [ "$n" -le "$RANDOM_FILES" ]; do random_file "$n" >"$dir/random$n.conf"; n=$((n + 1)); done
 
+# What wsctl says when a section is not found: absent, or the file refused.
+ct_check "a missing section is named with the hint" \
+	[ "$(fos_section_missing "$dir/corner16.conf" fos1 "add it")" = "no section [fos1] in $dir/corner16.conf: add it" ]
+ct_check "a section holding a password: the file is refused, fosctl names why" \
+	sh -c "printf '%s\n' \"\$1\" | grep -q '^$dir/corner12.conf is refused .*fosctl -f $dir/corner12.conf -s fos1 show'" \
+	_ "$(fos_section_missing "$dir/corner12.conf" fos1 "add it")"
+
 for a in $awks; do
 	mkdir -p "$dir/bin-$a"
 	ln -sf "$(command -v "$a")" "$dir/bin-$a/awk"
