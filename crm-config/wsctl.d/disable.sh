@@ -23,13 +23,7 @@ linesw_stop_kickd() {            # NODE
 
 cmd_disable() {
 	dis_purge=0
-	while [ $# -gt 0 ]; do
-		case $1 in
-		--purge) dis_purge=1 ;;
-		*) usage_error "disable: unknown option '$1'" ;;
-		esac
-		shift
-	done
+	flag_opts disable "--purge:dis_purge" "$@"
 	need_cluster
 	ws_tmp_init
 	for n in $cl_node1 $cl_node2; do

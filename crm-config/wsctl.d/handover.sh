@@ -16,13 +16,7 @@ watch_vip() {
 
 cmd_handover() {
 	ho_stop=0
-	while [ $# -gt 0 ]; do
-		case $1 in
-		--stop) ho_stop=1 ;;
-		*) usage_error "handover: unknown option '$1'" ;;
-		esac
-		shift
-	done
+	flag_opts handover "--stop:ho_stop" "$@"
 	need_cluster
 	ws_tmp_init
 	ho_old=$(master_nodes)

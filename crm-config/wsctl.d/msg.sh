@@ -33,6 +33,20 @@ norm_args() {
 	printf '%s\n' "$na_out"
 }
 
+# flag_opts CMD SPEC ARGS...: the options of a command that takes flags
+# only; SPEC is "--opt:var ..." and each var given is set to 1 (the caller
+# sets them to 0 first).  Anything else is a usage error.
+flag_opts() {
+	fo_cmd=$1 fo_spec=$2
+	shift 2
+	for fo_arg in "$@"; do
+		fo_var=
+		for fo_e in $fo_spec; do [ "${fo_e%%:*}" != "$fo_arg" ] || fo_var=${fo_e#*:}; done
+		[ -n "$fo_var" ] || usage_error "$fo_cmd: unknown option '$fo_arg'"
+		eval "$fo_var=1"
+	done
+}
+
 # ws_version: the release make install wrote, or in the source tree the
 # one configure.ac names.
 ws_version() {

@@ -36,13 +36,7 @@ st_links_text() {
 
 cmd_status() {
 	st_json=0
-	while [ $# -gt 0 ]; do
-		case $1 in
-		--json) st_json=1 ;;
-		*) usage_error "status: unknown option '$1'" ;;
-		esac
-		shift
-	done
+	flag_opts status "--json:st_json" "$@"
 	need_cluster
 	st_running=no
 	stack_running "$(local_node)" "$ws_stack" && st_running=yes
