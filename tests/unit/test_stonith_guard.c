@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 
 #include "stonith/fence_guard.h"
+#include "tests/unit/refusals.h"
 
 static char err[BFP_ERR_MAX];
 
@@ -128,8 +129,22 @@ static void the_watch_outlasts_one_kick_stall(void **state)
 	assert_true(bfg_watch_ms(&p) > p.kick_stall_ms);
 }
 
+static int parse_lan_map(void *params, const char *text, char *err_buf, size_t err_len)
+{
+	return bfp_parse_lan_map(text, params, err_buf, err_len);
+}
+
 static void lan_maps_are_parsed_and_checked(void **state)
 {
+	static const struct refusal bad_lan_maps[] = {
+		{ "gw1", "NODE=IPV4" },
+		{ "gw1=fe80::1", NULL },
+		{ "gw1=192.0.2.256", NULL },
+		{ "gw1=0.0.0.0", NULL },
+		{ "gw1=192.0.2.1 gw1=192.0.2.2", "twice" },
+		{ "a=192.0.2.1 b=192.0.2.2 c=192.0.2.3", NULL },
+		{ "g w=192.0.2.1", NULL },
+	};
 	struct bfp_params p = pair();
 	struct in_addr ip;
 
@@ -139,16 +154,7 @@ static void lan_maps_are_parsed_and_checked(void **state)
 	assert_int_equal(bfp_lan_of(&p, "gw3"), 0);
 	assert_string_equal(bfp_node_of(&p, 1), "gw2");
 	assert_null(bfp_node_of(&p, 2));
-	assert_int_equal(bfp_parse_lan_map("gw1", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "NODE=IPV4"));
-	assert_int_equal(bfp_parse_lan_map("gw1=fe80::1", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("gw1=192.0.2.256", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("gw1=0.0.0.0", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("gw1=192.0.2.1 gw1=192.0.2.2", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "twice"));
-	assert_int_equal(bfp_parse_lan_map("a=192.0.2.1 b=192.0.2.2 c=192.0.2.3", &p, err,
-					   sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("g w=192.0.2.1", &p, err, sizeof(err)), -1);
+	assert_refusals(bad_lan_maps, REFUSALS_LEN(bad_lan_maps), parse_lan_map, &p);
 	/* A failed parse leaves the map as it was. */
 	assert_int_equal(p.nlan, 2);
 	assert_int_equal(bfp_parse_lan_map("gw3=192.0.2.13", &p, err, sizeof(err)), 0);
