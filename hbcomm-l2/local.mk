@@ -51,7 +51,7 @@ hbcomm_l2_ws_l2ping_LDADD = hbcomm-l2/libl2link.la -lm
 
 # --- unit tests of the directive parser and status text ----------------------
 UNIT_TESTS += tests/unit/test_l2conf
-tests_unit_test_l2conf_SOURCES = tests/unit/test_l2conf.c
+tests_unit_test_l2conf_SOURCES = tests/unit/test_l2conf.c tests/unit/refusals.h
 tests_unit_test_l2conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_l2conf_LDADD = hbcomm-l2/libl2link.la $(CMOCKA_LIBS)
 

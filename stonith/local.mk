@@ -7,7 +7,7 @@ noinst_LTLIBRARIES += stonith/libbfparams.la
 stonith_libbfparams_la_SOURCES = stonith/berofos_params.c stonith/berofos_params.h
 
 UNIT_TESTS += tests/unit/test_stonith_params
-tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c
+tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c tests/unit/refusals.h
 tests_unit_test_stonith_params_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_params_LDADD = stonith/libbfparams.la $(CMOCKA_LIBS)
 
@@ -16,7 +16,7 @@ noinst_LTLIBRARIES += stonith/libbfguard.la
 stonith_libbfguard_la_SOURCES = stonith/fence_guard.c stonith/fence_guard.h
 
 UNIT_TESTS += tests/unit/test_stonith_guard
-tests_unit_test_stonith_guard_SOURCES = tests/unit/test_stonith_guard.c
+tests_unit_test_stonith_guard_SOURCES = tests/unit/test_stonith_guard.c tests/unit/refusals.h
 tests_unit_test_stonith_guard_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_guard_LDADD = stonith/libbfguard.la stonith/libbfparams.la $(CMOCKA_LIBS)
 

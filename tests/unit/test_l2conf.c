@@ -11,6 +11,7 @@
 
 #include "hbcomm-l2/l2conf.h"
 #include "hbcomm-l2/l2stats.h"
+#include "tests/unit/refusals.h"
 
 static void peer_and_broadcast_lines_are_accepted(void **state)
 {
@@ -30,34 +31,34 @@ static void peer_and_broadcast_lines_are_accepted(void **state)
 	assert_int_equal(l2_directive_parse("eth1 52-54-00-ab-cd-ef # comment", &d, error, sizeof(error)), 0);
 }
 
+static int parse_directive(void *ctx, const char *line, char *err, size_t err_len)
+{
+	return l2_directive_parse(line, ctx, err, err_len);
+}
+
 static void bad_lines_are_rejected_with_the_problem_named(void **state)
 {
+	static const struct refusal bad_lines[] = {
+		{ "", "missing interface" },
+		{ "eth1", "missing peer" },
+		{ "eth1 52:54:00:ab:cd", "malformed" },
+		{ "eth1 52:54:00:ab:cd:eg", NULL },
+		{ "eth1 52:54-00:ab:cd:ef", NULL },
+		{ "eth1 01:00:5e:00:00:01", "multicast" },
+		{ "eth1 ff:ff:ff:ff:ff:ff", NULL },
+		{ "eth1 00:00:00:00:00:00", NULL },
+		{ "eth1 broadcast ethertype=0x05ff", "EtherType" },
+		{ "eth1 broadcast ethertype=0x10000", NULL },
+		{ "eth1 broadcast ethertype=", NULL },
+		{ "eth1 broadcast ethertype=-1", NULL },
+		{ "eth1 broadcast mtu=1500", "unknown option" },
+		{ "eth1 broadcast ethertype=0x88b5 extra", NULL },
+		{ "averyveryverylongifname0 broadcast", "too long" },
+	};
 	struct l2_directive d;
-	char error[256];
 
 	(void)state;
-	assert_int_equal(l2_directive_parse("", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "missing interface"));
-	assert_int_equal(l2_directive_parse("eth1", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "missing peer"));
-	assert_int_equal(l2_directive_parse("eth1 52:54:00:ab:cd", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "malformed"));
-	assert_int_equal(l2_directive_parse("eth1 52:54:00:ab:cd:eg", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 52:54-00:ab:cd:ef", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 01:00:5e:00:00:01", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "multicast"));
-	assert_int_equal(l2_directive_parse("eth1 ff:ff:ff:ff:ff:ff", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 00:00:00:00:00:00", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 broadcast ethertype=0x05ff", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "EtherType"));
-	assert_int_equal(l2_directive_parse("eth1 broadcast ethertype=0x10000", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 broadcast ethertype=", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 broadcast ethertype=-1", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("eth1 broadcast mtu=1500", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "unknown option"));
-	assert_int_equal(l2_directive_parse("eth1 broadcast ethertype=0x88b5 extra", &d, error, sizeof(error)), -1);
-	assert_int_equal(l2_directive_parse("averyveryverylongifname0 broadcast", &d, error, sizeof(error)), -1);
-	assert_non_null(strstr(error, "too long"));
+	assert_refusals(bad_lines, REFUSALS_LEN(bad_lines), parse_directive, &d);
 }
 
 static void mac_text_round_trips(void **state)

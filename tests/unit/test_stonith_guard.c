@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 
 #include "stonith/fence_guard.h"
+#include "tests/unit/refusals.h"
 
 static char err[BFP_ERR_MAX];
 
@@ -52,33 +53,42 @@ static void the_relay_mode_names_the_holder(void **state)
 	assert_int_equal(bfg_holder_port(&p, 1), -1);
 }
 
-static void the_master_fences_the_backup_at_once(void **state)
+static const struct bfg_switch unwatched = { .mode = 1 };
+
+/* The guard's decision table on a switch at rest: fencing port, with what
+ * the LAN says and whether the watch is over, and the verdict. */
+static void the_verdict_follows_holder_lan_and_kicks(void **state)
 {
+	static const struct {
+		int port;
+		const struct bfg_switch *sw;
+		enum bfg_peer peer;
+		bool watch_over;
+		enum bfg_verdict verdict;
+	} rows[] = {
+		/* Lines on gw1: fencing gw2 goes ahead whatever gw2 says on the LAN. */
+		{ 1, &fed, BFG_PEER_ANSWERS, false, BFG_FENCE },
+		{ 1, &fed, BFG_PEER_UNKNOWN, false, BFG_FENCE },
+		/* A live master that kicks is spared ... */
+		{ 0, &fed, BFG_PEER_ANSWERS, false, BFG_WATCH },
+		{ 0, &fed, BFG_PEER_ANSWERS, true, BFG_YIELD },
+		/* ... without a LAN address the kicks alone decide ... */
+		{ 0, &fed, BFG_PEER_UNKNOWN, true, BFG_YIELD },
+		/* ... and a silent one is fenced without waiting. */
+		{ 0, &fed, BFG_PEER_SILENT, false, BFG_FENCE },
+		/* Without a watchdog the LAN decides. */
+		{ 0, &unwatched, BFG_PEER_ANSWERS, false, BFG_YIELD },
+		{ 0, &unwatched, BFG_PEER_SILENT, false, BFG_FENCE },
+		{ 0, &unwatched, BFG_PEER_UNKNOWN, false, BFG_FENCE },
+	};
 	struct bfp_params p = pair();
 
 	(void)state;
-	/* Lines on gw1: fencing gw2 goes ahead whatever gw2 says on the LAN. */
-	assert_int_equal(decide(&p, 1, &fed, BFG_PEER_ANSWERS, false), BFG_FENCE);
-	assert_int_equal(decide(&p, 1, &fed, BFG_PEER_UNKNOWN, false), BFG_FENCE);
-}
-
-static void a_live_master_that_kicks_is_spared(void **state)
-{
-	struct bfp_params p = pair();
-
-	(void)state;
-	assert_int_equal(decide(&p, 0, &fed, BFG_PEER_ANSWERS, false), BFG_WATCH);
-	assert_int_equal(decide(&p, 0, &fed, BFG_PEER_ANSWERS, true), BFG_YIELD);
-	/* Without a LAN address the kicks alone decide. */
-	assert_int_equal(decide(&p, 0, &fed, BFG_PEER_UNKNOWN, true), BFG_YIELD);
-}
-
-static void a_silent_master_is_fenced_without_waiting(void **state)
-{
-	struct bfp_params p = pair();
-
-	(void)state;
-	assert_int_equal(decide(&p, 0, &fed, BFG_PEER_SILENT, false), BFG_FENCE);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		print_message("verdict row %zu\n", i);
+		assert_int_equal(decide(&p, rows[i].port, rows[i].sw, rows[i].peer, rows[i].watch_over),
+				 rows[i].verdict);
+	}
 }
 
 static void a_master_whose_kicks_stopped_is_fenced(void **state)
@@ -96,17 +106,6 @@ static void a_master_whose_kicks_stopped_is_fenced(void **state)
 	ran_out.wdog_on = false;
 	ran_out.wdog_failed = true;
 	assert_int_equal(decide(&p, 0, &ran_out, BFG_PEER_ANSWERS, false), BFG_FENCE);
-}
-
-static void without_a_watchdog_the_lan_decides(void **state)
-{
-	struct bfp_params p = pair();
-	struct bfg_switch off = { .mode = 1 };
-
-	(void)state;
-	assert_int_equal(decide(&p, 0, &off, BFG_PEER_ANSWERS, false), BFG_YIELD);
-	assert_int_equal(decide(&p, 0, &off, BFG_PEER_SILENT, false), BFG_FENCE);
-	assert_int_equal(decide(&p, 0, &off, BFG_PEER_UNKNOWN, false), BFG_FENCE);
 }
 
 static void without_primary_node_the_guard_is_off(void **state)
@@ -128,8 +127,22 @@ static void the_watch_outlasts_one_kick_stall(void **state)
 	assert_true(bfg_watch_ms(&p) > p.kick_stall_ms);
 }
 
+static int parse_lan_map(void *params, const char *text, char *err_buf, size_t err_len)
+{
+	return bfp_parse_lan_map(text, params, err_buf, err_len);
+}
+
 static void lan_maps_are_parsed_and_checked(void **state)
 {
+	static const struct refusal bad_lan_maps[] = {
+		{ "gw1", "NODE=IPV4" },
+		{ "gw1=fe80::1", NULL },
+		{ "gw1=192.0.2.256", NULL },
+		{ "gw1=0.0.0.0", NULL },
+		{ "gw1=192.0.2.1 gw1=192.0.2.2", "twice" },
+		{ "a=192.0.2.1 b=192.0.2.2 c=192.0.2.3", NULL },
+		{ "g w=192.0.2.1", NULL },
+	};
 	struct bfp_params p = pair();
 	struct in_addr ip;
 
@@ -139,16 +152,7 @@ static void lan_maps_are_parsed_and_checked(void **state)
 	assert_int_equal(bfp_lan_of(&p, "gw3"), 0);
 	assert_string_equal(bfp_node_of(&p, 1), "gw2");
 	assert_null(bfp_node_of(&p, 2));
-	assert_int_equal(bfp_parse_lan_map("gw1", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "NODE=IPV4"));
-	assert_int_equal(bfp_parse_lan_map("gw1=fe80::1", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("gw1=192.0.2.256", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("gw1=0.0.0.0", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("gw1=192.0.2.1 gw1=192.0.2.2", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "twice"));
-	assert_int_equal(bfp_parse_lan_map("a=192.0.2.1 b=192.0.2.2 c=192.0.2.3", &p, err,
-					   sizeof(err)), -1);
-	assert_int_equal(bfp_parse_lan_map("g w=192.0.2.1", &p, err, sizeof(err)), -1);
+	assert_refusals(bad_lan_maps, REFUSALS_LEN(bad_lan_maps), parse_lan_map, &p);
 	/* A failed parse leaves the map as it was. */
 	assert_int_equal(p.nlan, 2);
 	assert_int_equal(bfp_parse_lan_map("gw3=192.0.2.13", &p, err, sizeof(err)), 0);
@@ -174,11 +178,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_relay_mode_names_the_holder),
-		cmocka_unit_test(the_master_fences_the_backup_at_once),
-		cmocka_unit_test(a_live_master_that_kicks_is_spared),
-		cmocka_unit_test(a_silent_master_is_fenced_without_waiting),
+		cmocka_unit_test(the_verdict_follows_holder_lan_and_kicks),
 		cmocka_unit_test(a_master_whose_kicks_stopped_is_fenced),
-		cmocka_unit_test(without_a_watchdog_the_lan_decides),
 		cmocka_unit_test(without_primary_node_the_guard_is_off),
 		cmocka_unit_test(the_watch_outlasts_one_kick_stall),
 		cmocka_unit_test(lan_maps_are_parsed_and_checked),

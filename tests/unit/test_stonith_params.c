@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "stonith/berofos_params.h"
+#include "tests/unit/refusals.h"
 
 static char err[BFP_ERR_MAX];
 
@@ -31,26 +32,30 @@ static void address_forms_become_one_url(void **state)
 	assert_string_equal(url, "http://[::1]:80");
 }
 
+static int parse_address(void *url, const char *text, char *err_buf, size_t err_len)
+{
+	return bfp_parse_address(text, url, BFP_URL_MAX, err_buf, err_len);
+}
+
 static void bad_addresses_are_refused_with_a_reason(void **state)
 {
+	static const struct refusal bad_addresses[] = {
+		{ "", "empty" },
+		{ "https://fos1", "only http://" },
+		{ "fos1:0", "1 to 65535" },
+		{ "fos1:65536", NULL },
+		{ "fos1:80x", NULL },
+		{ "http://admin@fos1", "no user" },
+		{ "fos1/config.txt", NULL },
+		{ "fo s1", NULL },
+		{ ":80", NULL },
+		{ "[::1", NULL },
+		{ NULL, NULL },
+	};
 	char url[BFP_URL_MAX];
 
 	(void)state;
-	assert_int_equal(bfp_parse_address("", url, sizeof(url), err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "empty"));
-	assert_int_equal(bfp_parse_address("https://fos1", url, sizeof(url), err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "only http://"));
-	assert_int_equal(bfp_parse_address("fos1:0", url, sizeof(url), err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "1 to 65535"));
-	assert_int_equal(bfp_parse_address("fos1:65536", url, sizeof(url), err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_address("fos1:80x", url, sizeof(url), err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_address("http://admin@fos1", url, sizeof(url), err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "no user"));
-	assert_int_equal(bfp_parse_address("fos1/config.txt", url, sizeof(url), err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_address("fo s1", url, sizeof(url), err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_address(":80", url, sizeof(url), err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_address("[::1", url, sizeof(url), err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_address(NULL, url, sizeof(url), err, sizeof(err)), -1);
+	assert_refusals(bad_addresses, REFUSALS_LEN(bad_addresses), parse_address, url);
 }
 
 static void host_map_takes_blanks_commas_and_semicolons(void **state)
@@ -86,31 +91,33 @@ static void node_lookup_ignores_case_and_knows_unknown_nodes(void **state)
 	assert_int_equal(bfp_port_of(&p, ""), -1);
 }
 
+static int parse_hostmap(void *params, const char *text, char *err_buf, size_t err_len)
+{
+	return bfp_parse_hostmap(text, params, err_buf, err_len);
+}
+
 static void bad_host_maps_are_refused_and_leave_the_old_map(void **state)
 {
+	static const struct refusal bad_maps[] = {
+		{ "gw1:0 gw2:2", "0 or 1" },
+		{ "gw1:0 gw1:1", "given twice" },
+		{ "gw1:0 GW1:1", NULL },
+		{ "gw1:1 gw2:1", "both gw1 and gw2" },
+		{ "a:0 b:1 c:0", "more than 2" },
+		{ "gw1", "NODE:PORT" },
+		{ ":0", NULL },
+		{ "gw1:", NULL },
+		{ "gw1:01", NULL },
+		{ "g/w:0", NULL },
+		{ "  ,; ", "empty" },
+		{ NULL, NULL },
+	};
 	struct bfp_params p;
 
 	(void)state;
 	bfp_defaults(&p);
 	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:1", &p, err, sizeof(err)), 0);
-	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:2", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "0 or 1"));
-	assert_int_equal(bfp_parse_hostmap("gw1:0 gw1:1", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "given twice"));
-	assert_int_equal(bfp_parse_hostmap("gw1:0 GW1:1", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_hostmap("gw1:1 gw2:1", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "both gw1 and gw2"));
-	assert_int_equal(bfp_parse_hostmap("a:0 b:1 c:0", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "more than 2"));
-	assert_int_equal(bfp_parse_hostmap("gw1", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "NODE:PORT"));
-	assert_int_equal(bfp_parse_hostmap(":0", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_hostmap("gw1:", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_hostmap("gw1:01", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_hostmap("g/w:0", &p, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_hostmap("  ,; ", &p, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "empty"));
-	assert_int_equal(bfp_parse_hostmap(NULL, &p, err, sizeof(err)), -1);
+	assert_refusals(bad_maps, REFUSALS_LEN(bad_maps), parse_hostmap, &p);
 	assert_int_equal(p.nhosts, 2);
 	assert_int_equal(bfp_port_of(&p, "gw2"), 1);
 }
@@ -132,20 +139,28 @@ static void seconds_take_up_to_milliseconds(void **state)
 	assert_int_equal(ms, 0);
 }
 
+/* Seconds as the timeout takes them: 1 ms to 60 s. */
+static int parse_timeout(void *ms, const char *text, char *err_buf, size_t err_len)
+{
+	return bfp_parse_seconds(text, 1, 60000, ms, err_buf, err_len);
+}
+
 static void bad_seconds_are_refused(void **state)
 {
+	static const struct refusal bad_seconds[] = {
+		{ "0", "out of range" },
+		{ "61", NULL },
+		{ "-1", NULL },
+		{ "1.0001", NULL },
+		{ "1s", NULL },
+		{ ".", NULL },
+		{ "", NULL },
+		{ "99999999999999999999", NULL },
+	};
 	long ms = 7;
 
 	(void)state;
-	assert_int_equal(bfp_parse_seconds("0", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "out of range"));
-	assert_int_equal(bfp_parse_seconds("61", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_seconds("-1", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_seconds("1.0001", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_seconds("1s", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_seconds(".", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_seconds("", 1, 60000, &ms, err, sizeof(err)), -1);
-	assert_int_equal(bfp_parse_seconds("99999999999999999999", 1, 60000, &ms, err, sizeof(err)), -1);
+	assert_refusals(bad_seconds, REFUSALS_LEN(bad_seconds), parse_timeout, &ms);
 	assert_int_equal(ms, 7);
 }
 
