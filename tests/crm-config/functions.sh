@@ -192,7 +192,7 @@ ct_check "cl_load reads wsctl.cluster into cl_*; wsctl.conf's values stay" cl_re
 	fos_section_merge "$b/twice" fos1 "$b/new" >"$b/once"
 	lines '[fos1]' 'url = http://192.0.2.20' 'password_file = /etc/warmstandby/fos1.pw' '[fos2]' 'mac = 00:11:22:33:44:55' >"$b/want"
 	ct_check "merge: a second section of the name is dropped" cmp -s "$b/want" "$b/once"
-	exit "$ct_failed"
+	exit "$ASSERT_FAILED"
 )
 ct_check "berofos.conf section tests passed" [ $? -eq 0 ]
 
@@ -226,7 +226,7 @@ ct_check "berofos.conf section tests passed" [ $? -eq 0 ]
 	ct_check "commit with the second rename failing: nothing staged or saved is left" \
 		sh -c "! ls '$p'/*.wsctl-new '$p'/*.wsctl-prev >/dev/null 2>&1"
 	ct_check "commit with the second rename failing: the message says the earlier files are in place" grep -q 'earlier files are in place' "$p/err"
-	exit "$ct_failed"
+	exit "$ASSERT_FAILED"
 )
 ct_check "switch copy commit tests passed" [ $? -eq 0 ]
 

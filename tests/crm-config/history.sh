@@ -118,7 +118,7 @@ assert json.load(open(sys.argv[1])) == {"takeovers": [], "switch": None}' "$dir/
 		hist_plot_script "$dir/p1.tsv" "$dir/p1.png" >"$dir/p1.gp"
 		ct_check "$a: the plot: gnuplot draws it without a word on stderr" sh -c \
 			"gnuplot '$dir/p1.gp' 2>'$dir/gp.err' && [ ! -s '$dir/gp.err' ] && [ -s '$dir/p1.png' ]"
-		exit "$ct_failed"
+		exit "$ASSERT_FAILED"
 	)
 	ct_check "$a: its checks passed" [ $? -eq 0 ]
 done

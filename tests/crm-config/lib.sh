@@ -8,22 +8,13 @@ WS_BUILDDIR=${WS_BUILDDIR:-$WS_SRCDIR/build}
 WSCTL="$WS_SRCDIR/crm-config/wsctl"
 # shellcheck disable=SC2034 # read by wsctl when a test sources it
 WSCTL_SRC_LIBDIR="$WS_SRCDIR/crm-config/wsctl.d"
-ct_failed=0
-ct_checks=0
-# ct_check DESCRIPTION CMD...: an assertion; the run fails at the end.
+# shellcheck source=../lib/assert.sh
+. "$WS_SRCDIR/tests/lib/assert.sh"
+# ct_check WHAT CMD...: assert.sh's check that also fails when CMD does,
+# so that a test can show what went wrong (ct_check ... || cat LOG).
 ct_check() {
-	ct_desc=$1
+	ct_what=$1
 	shift
-	ct_checks=$((ct_checks + 1))
-	if "$@"; then
-		echo "ok   $ct_desc"
-	else
-		echo "FAIL $ct_desc"
-		ct_failed=1
-		return 1
-	fi
+	if "$@"; then ok "$ct_what"; else check "$ct_what" false; return 1; fi
 }
-ct_finish() {
-	echo "$ct_checks checks, $([ "$ct_failed" -eq 0 ] && echo passed || echo FAILED)"
-	exit "$ct_failed"
-}
+ct_finish() { finish; exit $?; }
