@@ -134,26 +134,27 @@ static const char *berofos_xml =
 	      "is logged and makes status fail); wait: the reset returns after the on.")
 	XML_PARAMETERS_END;
 
-/* fos_err -> S_*: one place, documented in stonith_berofos(8). */
+/* fos_err -> S_*: one place, documented in stonith_berofos(8); an error
+ * not listed is S_OOPS. */
+static const struct {
+	enum fos_err err;
+	int stonith_rc;
+} stonith_rc_of_err[] = {
+	{ FOS_OK, S_OK },
+	{ FOS_E_USAGE, S_INVAL },
+	{ FOS_E_CONFIG, S_BADCONFIG },
+	{ FOS_E_UNREACHABLE, S_ACCESS },
+	{ FOS_E_AUTH, S_ACCESS },
+	{ FOS_E_TIMEOUT, S_TIMEOUT },
+	{ FOS_E_NOT_CONFIRMED, S_RESETFAIL },
+};
+
 static int to_stonith_rc(enum fos_err err)
 {
-	switch (err) {
-	case FOS_OK:
-		return S_OK;
-	case FOS_E_USAGE:
-		return S_INVAL;
-	case FOS_E_CONFIG:
-		return S_BADCONFIG;
-	case FOS_E_UNREACHABLE:
-	case FOS_E_AUTH:
-		return S_ACCESS;
-	case FOS_E_TIMEOUT:
-		return S_TIMEOUT;
-	case FOS_E_NOT_CONFIRMED:
-		return S_RESETFAIL;
-	default:
-		return S_OOPS;
-	}
+	for (size_t i = 0; i < sizeof(stonith_rc_of_err) / sizeof(stonith_rc_of_err[0]); i++)
+		if (stonith_rc_of_err[i].err == err)
+			return stonith_rc_of_err[i].stonith_rc;
+	return S_OOPS;
 }
 
 static int berofos_status(StonithPlugin *s)
