@@ -20,6 +20,15 @@ struct refusal {
  * (the object parsed into), err receives the message. */
 typedef int (*refusal_parser)(void *ctx, const char *text, char *err, size_t err_len);
 
+/* Defines NAME, a refusal_parser returning CALL: the parser under test
+ * called with ctx, text, err_buf and err_len, so that each test file states
+ * only how its parser takes them and not the adapter around the call. */
+#define REFUSAL_PARSER(name, call)                                              \
+	static int name(void *ctx, const char *text, char *err_buf, size_t err_len) \
+	{                                                                        \
+		return (call);                                                   \
+	}
+
 static inline void assert_refusals(const struct refusal *rows, size_t n, refusal_parser parse,
 				   void *ctx)
 {

@@ -31,30 +31,28 @@ static void peer_and_broadcast_lines_are_accepted(void **state)
 	assert_int_equal(l2_directive_parse("eth1 52-54-00-ab-cd-ef # comment", &d, error, sizeof(error)), 0);
 }
 
-static int parse_directive(void *ctx, const char *line, char *err, size_t err_len)
-{
-	return l2_directive_parse(line, ctx, err, err_len);
-}
+static const struct refusal bad_lines[] = {
+	{ "", "missing interface" },
+	{ "eth1", "missing peer" },
+	{ "eth1 52:54:00:ab:cd", "malformed" },
+	{ "eth1 52:54:00:ab:cd:eg", NULL },
+	{ "eth1 52:54-00:ab:cd:ef", NULL },
+	{ "eth1 01:00:5e:00:00:01", "multicast" },
+	{ "eth1 ff:ff:ff:ff:ff:ff", NULL },
+	{ "eth1 00:00:00:00:00:00", NULL },
+	{ "eth1 broadcast ethertype=0x05ff", "EtherType" },
+	{ "eth1 broadcast ethertype=0x10000", NULL },
+	{ "eth1 broadcast ethertype=", NULL },
+	{ "eth1 broadcast ethertype=-1", NULL },
+	{ "eth1 broadcast mtu=1500", "unknown option" },
+	{ "eth1 broadcast ethertype=0x88b5 extra", NULL },
+	{ "averyveryverylongifname0 broadcast", "too long" },
+};
+
+REFUSAL_PARSER(parse_directive, l2_directive_parse(text, ctx, err_buf, err_len))
 
 static void bad_lines_are_rejected_with_the_problem_named(void **state)
 {
-	static const struct refusal bad_lines[] = {
-		{ "", "missing interface" },
-		{ "eth1", "missing peer" },
-		{ "eth1 52:54:00:ab:cd", "malformed" },
-		{ "eth1 52:54:00:ab:cd:eg", NULL },
-		{ "eth1 52:54-00:ab:cd:ef", NULL },
-		{ "eth1 01:00:5e:00:00:01", "multicast" },
-		{ "eth1 ff:ff:ff:ff:ff:ff", NULL },
-		{ "eth1 00:00:00:00:00:00", NULL },
-		{ "eth1 broadcast ethertype=0x05ff", "EtherType" },
-		{ "eth1 broadcast ethertype=0x10000", NULL },
-		{ "eth1 broadcast ethertype=", NULL },
-		{ "eth1 broadcast ethertype=-1", NULL },
-		{ "eth1 broadcast mtu=1500", "unknown option" },
-		{ "eth1 broadcast ethertype=0x88b5 extra", NULL },
-		{ "averyveryverylongifname0 broadcast", "too long" },
-	};
 	struct l2_directive d;
 
 	(void)state;

@@ -127,22 +127,20 @@ static void the_watch_outlasts_one_kick_stall(void **state)
 	assert_true(bfg_watch_ms(&p) > p.kick_stall_ms);
 }
 
-static int parse_lan_map(void *params, const char *text, char *err_buf, size_t err_len)
-{
-	return bfp_parse_lan_map(text, params, err_buf, err_len);
-}
+static const struct refusal bad_lan_maps[] = {
+	{ "gw1", "NODE=IPV4" },
+	{ "gw1=fe80::1", NULL },
+	{ "gw1=192.0.2.256", NULL },
+	{ "gw1=0.0.0.0", NULL },
+	{ "gw1=192.0.2.1 gw1=192.0.2.2", "twice" },
+	{ "a=192.0.2.1 b=192.0.2.2 c=192.0.2.3", NULL },
+	{ "g w=192.0.2.1", NULL },
+};
+
+REFUSAL_PARSER(parse_lan_map, bfp_parse_lan_map(text, ctx, err_buf, err_len))
 
 static void lan_maps_are_parsed_and_checked(void **state)
 {
-	static const struct refusal bad_lan_maps[] = {
-		{ "gw1", "NODE=IPV4" },
-		{ "gw1=fe80::1", NULL },
-		{ "gw1=192.0.2.256", NULL },
-		{ "gw1=0.0.0.0", NULL },
-		{ "gw1=192.0.2.1 gw1=192.0.2.2", "twice" },
-		{ "a=192.0.2.1 b=192.0.2.2 c=192.0.2.3", NULL },
-		{ "g w=192.0.2.1", NULL },
-	};
 	struct bfp_params p = pair();
 	struct in_addr ip;
 

@@ -32,26 +32,24 @@ static void address_forms_become_one_url(void **state)
 	assert_string_equal(url, "http://[::1]:80");
 }
 
-static int parse_address(void *url, const char *text, char *err_buf, size_t err_len)
-{
-	return bfp_parse_address(text, url, BFP_URL_MAX, err_buf, err_len);
-}
+static const struct refusal bad_addresses[] = {
+	{ "", "empty" },
+	{ "https://fos1", "only http://" },
+	{ "fos1:0", "1 to 65535" },
+	{ "fos1:65536", NULL },
+	{ "fos1:80x", NULL },
+	{ "http://admin@fos1", "no user" },
+	{ "fos1/config.txt", NULL },
+	{ "fo s1", NULL },
+	{ ":80", NULL },
+	{ "[::1", NULL },
+	{ NULL, NULL },
+};
+
+REFUSAL_PARSER(parse_address, bfp_parse_address(text, ctx, BFP_URL_MAX, err_buf, err_len))
 
 static void bad_addresses_are_refused_with_a_reason(void **state)
 {
-	static const struct refusal bad_addresses[] = {
-		{ "", "empty" },
-		{ "https://fos1", "only http://" },
-		{ "fos1:0", "1 to 65535" },
-		{ "fos1:65536", NULL },
-		{ "fos1:80x", NULL },
-		{ "http://admin@fos1", "no user" },
-		{ "fos1/config.txt", NULL },
-		{ "fo s1", NULL },
-		{ ":80", NULL },
-		{ "[::1", NULL },
-		{ NULL, NULL },
-	};
 	char url[BFP_URL_MAX];
 
 	(void)state;
@@ -91,27 +89,25 @@ static void node_lookup_ignores_case_and_knows_unknown_nodes(void **state)
 	assert_int_equal(bfp_port_of(&p, ""), -1);
 }
 
-static int parse_hostmap(void *params, const char *text, char *err_buf, size_t err_len)
-{
-	return bfp_parse_hostmap(text, params, err_buf, err_len);
-}
+static const struct refusal bad_maps[] = {
+	{ "gw1:0 gw2:2", "0 or 1" },
+	{ "gw1:0 gw1:1", "given twice" },
+	{ "gw1:0 GW1:1", NULL },
+	{ "gw1:1 gw2:1", "both gw1 and gw2" },
+	{ "a:0 b:1 c:0", "more than 2" },
+	{ "gw1", "NODE:PORT" },
+	{ ":0", NULL },
+	{ "gw1:", NULL },
+	{ "gw1:01", NULL },
+	{ "g/w:0", NULL },
+	{ "  ,; ", "empty" },
+	{ NULL, NULL },
+};
+
+REFUSAL_PARSER(parse_hostmap, bfp_parse_hostmap(text, ctx, err_buf, err_len))
 
 static void bad_host_maps_are_refused_and_leave_the_old_map(void **state)
 {
-	static const struct refusal bad_maps[] = {
-		{ "gw1:0 gw2:2", "0 or 1" },
-		{ "gw1:0 gw1:1", "given twice" },
-		{ "gw1:0 GW1:1", NULL },
-		{ "gw1:1 gw2:1", "both gw1 and gw2" },
-		{ "a:0 b:1 c:0", "more than 2" },
-		{ "gw1", "NODE:PORT" },
-		{ ":0", NULL },
-		{ "gw1:", NULL },
-		{ "gw1:01", NULL },
-		{ "g/w:0", NULL },
-		{ "  ,; ", "empty" },
-		{ NULL, NULL },
-	};
 	struct bfp_params p;
 
 	(void)state;
@@ -139,24 +135,22 @@ static void seconds_take_up_to_milliseconds(void **state)
 	assert_int_equal(ms, 0);
 }
 
+static const struct refusal bad_seconds[] = {
+	{ "0", "out of range" },
+	{ "61", NULL },
+	{ "-1", NULL },
+	{ "1.0001", NULL },
+	{ "1s", NULL },
+	{ ".", NULL },
+	{ "", NULL },
+	{ "99999999999999999999", NULL },
+};
+
 /* Seconds as the timeout takes them: 1 ms to 60 s. */
-static int parse_timeout(void *ms, const char *text, char *err_buf, size_t err_len)
-{
-	return bfp_parse_seconds(text, 1, 60000, ms, err_buf, err_len);
-}
+REFUSAL_PARSER(parse_timeout, bfp_parse_seconds(text, 1, 60000, ctx, err_buf, err_len))
 
 static void bad_seconds_are_refused(void **state)
 {
-	static const struct refusal bad_seconds[] = {
-		{ "0", "out of range" },
-		{ "61", NULL },
-		{ "-1", NULL },
-		{ "1.0001", NULL },
-		{ "1s", NULL },
-		{ ".", NULL },
-		{ "", NULL },
-		{ "99999999999999999999", NULL },
-	};
 	long ms = 7;
 
 	(void)state;
