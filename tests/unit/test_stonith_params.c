@@ -15,6 +15,15 @@
 
 static char err[BFP_ERR_MAX];
 
+/* The parameters as parse_config starts from them, before any is given. */
+static struct bfp_params defaults(void)
+{
+	struct bfp_params p;
+
+	bfp_defaults(&p);
+	return p;
+}
+
 static void address_forms_become_one_url(void **state)
 {
 	char url[BFP_URL_MAX];
@@ -58,10 +67,9 @@ static void bad_addresses_are_refused_with_a_reason(void **state)
 
 static void host_map_takes_blanks_commas_and_semicolons(void **state)
 {
-	struct bfp_params p;
+	struct bfp_params p = defaults();
 
 	(void)state;
-	bfp_defaults(&p);
 	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:1", &p, err, sizeof(err)), 0);
 	assert_int_equal(p.nhosts, 2);
 	assert_string_equal(p.hosts[0].name, "gw1");
@@ -77,10 +85,9 @@ static void host_map_takes_blanks_commas_and_semicolons(void **state)
 
 static void node_lookup_ignores_case_and_knows_unknown_nodes(void **state)
 {
-	struct bfp_params p;
+	struct bfp_params p = defaults();
 
 	(void)state;
-	bfp_defaults(&p);
 	assert_int_equal(bfp_parse_hostmap("GW1:0 gw2:1", &p, err, sizeof(err)), 0);
 	assert_int_equal(bfp_port_of(&p, "gw1"), 0);
 	assert_int_equal(bfp_port_of(&p, "GW2"), 1);
@@ -108,10 +115,9 @@ REFUSAL_PARSER(parse_hostmap, bfp_parse_hostmap(text, ctx, err_buf, err_len))
 
 static void bad_host_maps_are_refused_and_leave_the_old_map(void **state)
 {
-	struct bfp_params p;
+	struct bfp_params p = defaults();
 
 	(void)state;
-	bfp_defaults(&p);
 	assert_int_equal(bfp_parse_hostmap("gw1:0 gw2:1", &p, err, sizeof(err)), 0);
 	assert_refusals(bad_maps, REFUSALS_LEN(bad_maps), parse_hostmap, &p);
 	assert_int_equal(p.nhosts, 2);
@@ -181,10 +187,9 @@ static void logins_and_credentials_files_are_checked(void **state)
 
 static void plugs_are_ports_or_mapped_nodes(void **state)
 {
-	struct bfp_params p;
+	struct bfp_params p = defaults();
 
 	(void)state;
-	bfp_defaults(&p);
 	assert_int_equal(bfp_parse_plug(&p, "0", err, sizeof(err)), 0);
 	assert_int_equal(bfp_parse_plug(&p, "1", err, sizeof(err)), 1);
 	assert_int_equal(bfp_parse_plug(&p, "2", err, sizeof(err)), -1);
@@ -196,10 +201,9 @@ static void plugs_are_ports_or_mapped_nodes(void **state)
 
 static void device_needs_an_address_and_for_the_plugin_a_map(void **state)
 {
-	struct bfp_params p;
+	struct bfp_params p = defaults();
 
 	(void)state;
-	bfp_defaults(&p);
 	assert_string_equal(p.login, "admin");
 	assert_int_equal(p.timeout_ms, BFP_DEFAULT_TIMEOUT_MS);
 	assert_int_equal(p.reset_wait_ms, BFP_DEFAULT_RESET_WAIT_MS);
@@ -220,10 +224,9 @@ static void device_needs_an_address_and_for_the_plugin_a_map(void **state)
 
 static void reset_mode_is_background_unless_wait(void **state)
 {
-	struct bfp_params p;
+	struct bfp_params p = defaults();
 
 	(void)state;
-	bfp_defaults(&p);
 	assert_true(p.reset_background);
 	assert_int_equal(bfp_parse_reset_mode("wait", &p.reset_background, err, sizeof(err)), 0);
 	assert_false(p.reset_background);
