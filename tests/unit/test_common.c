@@ -45,14 +45,20 @@ static void big_endian_fields_round_trip(void **state)
 
 static void hex_digits_of_either_case(void **state)
 {
+	/* digit v at index v, in each case */
+	static const char lower[] = "0123456789abcdef", upper[] = "0123456789ABCDEF";
+	static const char not_digits[] = { 'g', ' ', '\0' };
+
 	(void)state;
-	assert_int_equal(ws_hex_digit('0'), 0);
-	assert_int_equal(ws_hex_digit('9'), 9);
-	assert_int_equal(ws_hex_digit('a'), 10);
-	assert_int_equal(ws_hex_digit('F'), 15);
-	assert_int_equal(ws_hex_digit('g'), -1);
-	assert_int_equal(ws_hex_digit(' '), -1);
-	assert_int_equal(ws_hex_digit('\0'), -1);
+	for (int v = 0; v < 16; v++) {
+		print_message("digit %c and %c\n", lower[v], upper[v]);
+		assert_int_equal(ws_hex_digit(lower[v]), v);
+		assert_int_equal(ws_hex_digit(upper[v]), v);
+	}
+	for (size_t i = 0; i < sizeof(not_digits); i++) {
+		print_message("not a digit: %#x\n", (unsigned)not_digits[i]);
+		assert_int_equal(ws_hex_digit(not_digits[i]), -1);
+	}
 }
 
 static void the_clock_does_not_go_back(void **state)
