@@ -76,8 +76,7 @@ static void mac_text_round_trips(void **state)
 static void status_text_lists_counters_by_name(void **state)
 {
 	struct l2_link_counters c = { .frames = 10, .messages = 4, .link_open = true };
-	char buf[2048], path[256];
-	const uint8_t peer[6] = { 0x02, 0, 0, 0, 0, 0x0b };
+	char buf[2048];
 	size_t n;
 
 	(void)state;
@@ -91,6 +90,14 @@ static void status_text_lists_counters_by_name(void **state)
 	assert_int_equal(l2_status_format(buf, 20, "eth1", "x", "rx", &c, 0), 0);
 	n = l2_status_format(buf, sizeof(buf), "eth1", "x", "tx", &c, 0);
 	assert_null(strstr(buf, "dropped_"));
+}
+
+static void status_paths_name_interface_peer_and_direction(void **state)
+{
+	char path[256];
+	const uint8_t peer[6] = { 0x02, 0, 0, 0, 0, 0x0b };
+
+	(void)state;
 	assert_int_equal(l2_status_path(path, sizeof(path), "/run/x", "eth1", peer, false, "rx"), 0);
 	assert_string_equal(path, "/run/x/eth1-02000000000b.rx");
 	assert_int_equal(l2_status_path(path, sizeof(path), "/run/x", "eth1", peer, true, "tx"), 0);
@@ -105,6 +112,7 @@ int main(void)
 		cmocka_unit_test(bad_lines_are_rejected_with_the_problem_named),
 		cmocka_unit_test(mac_text_round_trips),
 		cmocka_unit_test(status_text_lists_counters_by_name),
+		cmocka_unit_test(status_paths_name_interface_peer_and_direction),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
