@@ -269,22 +269,26 @@ struct fixture {
 	struct l2f_reasm *reasm;
 	uint8_t frame[FRAME_CAP];
 	uint8_t *msg;
+	struct l2f_message out;         /* what the last feed delivered */
+};
+
+/* The limits the tests below count against: eviction at the third partial
+ * of a peer or the fourth of all, expiry after half a second. */
+static const struct l2f_reasm_limits small_limits = {
+	.max_partial_per_peer = 2,
+	.max_partial_total = 3,
+	.max_bytes_per_peer = 20000,
+	.max_bytes_total = 25000,
+	.max_age_ms = 500,
 };
 
 static int setup_small_limits(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
-	struct l2f_reasm_limits limits = {
-		.max_partial_per_peer = 2,
-		.max_partial_total = 3,
-		.max_bytes_per_peer = 20000,
-		.max_bytes_total = 25000,
-		.max_age_ms = 500,
-	};
 
 	if (fx == NULL)
 		return -1;
-	fx->reasm = l2f_reasm_new(&limits, &fx->counters);
+	fx->reasm = l2f_reasm_new(&small_limits, &fx->counters);
 	fx->msg = pattern(30000, 5);
 	*state = fx;
 	return fx->reasm == NULL ? -1 : 0;
@@ -300,160 +304,10 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Feeds fragment idx of a len-byte message (MTU 1500) from src. */
-static int feed(struct fixture *fx, const uint8_t *src, uint32_t id, size_t len,
-                unsigned idx, uint64_t now, struct l2f_message *out)
-{
-	struct l2f_header hdr;
-	struct l2f_frame f;
-	size_t n;
-
-	make_header(&hdr, src, id);
-	n = l2f_encode_fragment(fx->frame, sizeof(fx->frame), &hdr, fx->msg, len, 1500, idx);
-	assert_true(n > 0);
-	assert_int_equal(l2f_decode(fx->frame, n, ETYPE, &f), L2F_OK);
-	return l2f_reasm_add(fx->reasm, &f, now, out);
-}
-
-static void duplicates_are_dropped_and_counted(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_message out;
-
-	assert_int_equal(feed(fx, mac_a, 1, 4000, 0, 0, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 1, 4000, 0, 0, &out), -1);
-	assert_int_equal(fx->counters.drops[L2F_DROP_DUPLICATE], 1);
-	assert_int_equal(feed(fx, mac_a, 1, 4000, 1, 0, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 1, 4000, 2, 0, &out), 1);
-	free(out.data);
-	/* a late copy of a delivered message is not delivered twice */
-	assert_int_equal(feed(fx, mac_a, 1, 4000, 2, 0, &out), -1);
-	assert_int_equal(fx->counters.drops[L2F_DROP_DUPLICATE], 2);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
-}
-
-static void fragments_disagreeing_with_their_message_are_dropped(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_message out;
-
-	assert_int_equal(feed(fx, mac_a, 2, 4000, 0, 0, &out), 0);
-	/* same id, other total */
-	assert_int_equal(feed(fx, mac_a, 2, 5000, 1, 0, &out), -1);
-	assert_int_equal(fx->counters.drops[L2F_DROP_MISMATCH], 1);
-	/* same id from another peer is another message */
-	assert_int_equal(feed(fx, mac_b, 2, 5000, 1, 0, &out), 0);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 2);
-}
-
-static void oldest_partial_is_evicted_at_the_per_peer_count(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_message out;
-
-	assert_int_equal(feed(fx, mac_a, 10, 3000, 0, 1, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 11, 3000, 0, 2, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 12, 3000, 0, 3, &out), 0);
-	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 2);
-	/* message 10 is gone: its remaining fragments start it over */
-	assert_int_equal(feed(fx, mac_a, 11, 3000, 1, 4, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 11, 3000, 2, 4, &out), 1);
-	assert_memory_equal(out.data, fx->msg, 3000);
-	free(out.data);
-}
-
-static void a_message_under_way_outlives_a_flood_of_first_fragments(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_message out;
-
-	/* a real 4-fragment message, three fragments in */
-	for (unsigned i = 0; i < 3; i++)
-		assert_int_equal(feed(fx, mac_a, 100, 5000, i, 1, &out), 0);
-	/* then many newer one-fragment partials from the same source */
-	for (uint32_t id = 200; id < 220; id++)
-		assert_int_equal(feed(fx, mac_a, id, 3000, 0, 2 + id, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 100, 5000, 3, 300, &out), 1);
-	assert_memory_equal(out.data, fx->msg, 5000);
-	free(out.data);
-}
-
-static void total_count_and_bytes_limits_hold_across_peers(void **state)
-{
-	struct fixture *fx = *state;
-	const uint8_t mac_c[6] = { 0x02, 0, 0, 0, 0, 0x0c };
-	struct l2f_message out;
-
-	assert_int_equal(feed(fx, mac_a, 1, 3000, 0, 1, &out), 0);
-	assert_int_equal(feed(fx, mac_b, 1, 3000, 0, 2, &out), 0);
-	assert_int_equal(feed(fx, mac_c, 1, 3000, 0, 3, &out), 0);
-	assert_int_equal(feed(fx, mac_c, 2, 3000, 0, 4, &out), 0);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 3);
-	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
-	/* 19000 more bytes: b's older partial goes (per-peer bytes), then
-	 * the oldest of all, c's first (total bytes) */
-	assert_int_equal(feed(fx, mac_b, 3, 19000, 0, 5, &out), 0);
-	assert_true(l2f_reasm_bytes_in_use(fx->reasm) <= 25000);
-	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 3);
-	/* above the per-peer byte limit: refused outright */
-	assert_int_equal(feed(fx, mac_b, 4, 25000, 0, 6, &out), -1);
-	assert_int_equal(fx->counters.drops[L2F_DROP_TOO_BIG], 1);
-}
-
-static void stale_partials_expire(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_message out;
-
-	assert_int_equal(feed(fx, mac_a, 1, 3000, 0, 1000, &out), 0);
-	l2f_reasm_expire(fx->reasm, 1400);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 1);
-	l2f_reasm_expire(fx->reasm, 1501);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
-	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 0);
-	assert_int_equal(fx->counters.drops[L2F_DROP_STALE], 1);
-	/* the rest arriving late never completes a message */
-	assert_int_equal(feed(fx, mac_a, 1, 3000, 1, 1600, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 1, 3000, 2, 1600, &out), 0);
-}
-
-static void last_fragment_of_wrong_length_is_a_mismatch(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_header hdr;
-	struct l2f_frame f;
-	struct l2f_message out;
-	size_t n;
-
-	/* A last fragment from a sender with a smaller MTU (chunk 1000): its
-	 * length disagrees with the 1484-byte chunk of fragment 0. */
-	make_header(&hdr, mac_a, 9);
-	n = l2f_encode_fragment(fx->frame, sizeof(fx->frame), &hdr, fx->msg, 2500, 1016, 2);
-	assert_int_equal(l2f_decode(fx->frame, n, ETYPE, &f), L2F_OK);
-	f.frag_count = 2;
-	f.frag_index = 1;
-	assert_int_equal(l2f_reasm_add(fx->reasm, &f, 0, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 9, 2500, 0, 0, &out), -1);
-	assert_int_equal(fx->counters.drops[L2F_DROP_MISMATCH], 1);
-	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
-}
-
-static void echo_frames_are_not_reassembled(void **state)
-{
-	struct fixture *fx = *state;
-	struct l2f_frame f = { .type = L2F_TYPE_ECHO_REQUEST, .frag_count = 1, .total_len = 0 };
-	struct l2f_message out;
-
-	assert_int_equal(l2f_reasm_add(fx->reasm, &f, 0, &out), -1);
-	assert_int_equal(fx->counters.drops[L2F_DROP_FLAGS], 1);
-	assert_string_equal(l2f_status_name(L2F_DROP_STALE), "stale");
-	assert_string_equal(l2f_status_name((enum l2f_status)99), "unknown");
-}
-
-/* Feeds fragment idx of msg (MTU 1500) from src. */
+/* Feeds fragment idx of msg (MTU 1500) from src; a message it completes
+ * is in fx->out. */
 static int feed_buf(struct fixture *fx, const uint8_t *src, uint32_t id, const uint8_t *msg,
-                    size_t len, unsigned idx, uint64_t now, struct l2f_message *out)
+                    size_t len, unsigned idx, uint64_t now)
 {
 	struct l2f_header hdr;
 	struct l2f_frame f;
@@ -463,7 +317,145 @@ static int feed_buf(struct fixture *fx, const uint8_t *src, uint32_t id, const u
 	n = l2f_encode_fragment(fx->frame, sizeof(fx->frame), &hdr, msg, len, 1500, idx);
 	assert_true(n > 0);
 	assert_int_equal(l2f_decode(fx->frame, n, ETYPE, &f), L2F_OK);
-	return l2f_reasm_add(fx->reasm, &f, now, out);
+	return l2f_reasm_add(fx->reasm, &f, now, &fx->out);
+}
+
+/* Feeds fragment idx of the fixture's len-byte message. */
+static int feed(struct fixture *fx, const uint8_t *src, uint32_t id, size_t len,
+                unsigned idx, uint64_t now)
+{
+	return feed_buf(fx, src, id, fx->msg, len, idx, now);
+}
+
+/* The reassembler refused a fragment (rc) and counted it under reason,
+ * which now stands at total.  A macro, for a failure to name the caller's
+ * line. */
+#define assert_dropped(fx, rc, reason, total)                                  \
+	do {                                                                   \
+		assert_int_equal((rc), -1);                                    \
+		assert_int_equal((fx)->counters.drops[(reason)], (total));     \
+	} while (0)
+
+static void duplicates_are_dropped_and_counted(void **state)
+{
+	struct fixture *fx = *state;
+
+	assert_int_equal(feed(fx, mac_a, 1, 4000, 0, 0), 0);
+	assert_dropped(fx, feed(fx, mac_a, 1, 4000, 0, 0), L2F_DROP_DUPLICATE, 1);
+	assert_int_equal(feed(fx, mac_a, 1, 4000, 1, 0), 0);
+	assert_int_equal(feed(fx, mac_a, 1, 4000, 2, 0), 1);
+	free(fx->out.data);
+	/* a late copy of a delivered message is not delivered twice */
+	assert_dropped(fx, feed(fx, mac_a, 1, 4000, 2, 0), L2F_DROP_DUPLICATE, 2);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
+}
+
+static void fragments_disagreeing_with_their_message_are_dropped(void **state)
+{
+	struct fixture *fx = *state;
+
+	assert_int_equal(feed(fx, mac_a, 2, 4000, 0, 0), 0);
+	/* same id, other total */
+	assert_dropped(fx, feed(fx, mac_a, 2, 5000, 1, 0), L2F_DROP_MISMATCH, 1);
+	/* same id from another peer is another message */
+	assert_int_equal(feed(fx, mac_b, 2, 5000, 1, 0), 0);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 2);
+}
+
+static void oldest_partial_is_evicted_at_the_per_peer_count(void **state)
+{
+	struct fixture *fx = *state;
+
+	assert_int_equal(feed(fx, mac_a, 10, 3000, 0, 1), 0);
+	assert_int_equal(feed(fx, mac_a, 11, 3000, 0, 2), 0);
+	assert_int_equal(feed(fx, mac_a, 12, 3000, 0, 3), 0);
+	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 2);
+	/* message 10 is gone: its remaining fragments start it over */
+	assert_int_equal(feed(fx, mac_a, 11, 3000, 1, 4), 0);
+	assert_int_equal(feed(fx, mac_a, 11, 3000, 2, 4), 1);
+	assert_memory_equal(fx->out.data, fx->msg, 3000);
+	free(fx->out.data);
+}
+
+static void a_message_under_way_outlives_a_flood_of_first_fragments(void **state)
+{
+	struct fixture *fx = *state;
+
+	/* a real 4-fragment message, three fragments in */
+	for (unsigned i = 0; i < 3; i++)
+		assert_int_equal(feed(fx, mac_a, 100, 5000, i, 1), 0);
+	/* then many newer one-fragment partials from the same source */
+	for (uint32_t id = 200; id < 220; id++)
+		assert_int_equal(feed(fx, mac_a, id, 3000, 0, 2 + id), 0);
+	assert_int_equal(feed(fx, mac_a, 100, 5000, 3, 300), 1);
+	assert_memory_equal(fx->out.data, fx->msg, 5000);
+	free(fx->out.data);
+}
+
+static void total_count_and_bytes_limits_hold_across_peers(void **state)
+{
+	struct fixture *fx = *state;
+	const uint8_t mac_c[6] = { 0x02, 0, 0, 0, 0, 0x0c };
+
+	assert_int_equal(feed(fx, mac_a, 1, 3000, 0, 1), 0);
+	assert_int_equal(feed(fx, mac_b, 1, 3000, 0, 2), 0);
+	assert_int_equal(feed(fx, mac_c, 1, 3000, 0, 3), 0);
+	assert_int_equal(feed(fx, mac_c, 2, 3000, 0, 4), 0);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 3);
+	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
+	/* 19000 more bytes: b's older partial goes (per-peer bytes), then
+	 * the oldest of all, c's first (total bytes) */
+	assert_int_equal(feed(fx, mac_b, 3, 19000, 0, 5), 0);
+	assert_true(l2f_reasm_bytes_in_use(fx->reasm) <= 25000);
+	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 3);
+	/* above the per-peer byte limit: refused outright */
+	assert_dropped(fx, feed(fx, mac_b, 4, 25000, 0, 6), L2F_DROP_TOO_BIG, 1);
+}
+
+static void stale_partials_expire(void **state)
+{
+	struct fixture *fx = *state;
+
+	assert_int_equal(feed(fx, mac_a, 1, 3000, 0, 1000), 0);
+	l2f_reasm_expire(fx->reasm, 1400);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 1);
+	l2f_reasm_expire(fx->reasm, 1501);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
+	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 0);
+	assert_int_equal(fx->counters.drops[L2F_DROP_STALE], 1);
+	/* the rest arriving late never completes a message */
+	assert_int_equal(feed(fx, mac_a, 1, 3000, 1, 1600), 0);
+	assert_int_equal(feed(fx, mac_a, 1, 3000, 2, 1600), 0);
+}
+
+static void last_fragment_of_wrong_length_is_a_mismatch(void **state)
+{
+	struct fixture *fx = *state;
+	struct l2f_header hdr;
+	struct l2f_frame f;
+	size_t n;
+
+	/* A last fragment from a sender with a smaller MTU (chunk 1000): its
+	 * length disagrees with the 1484-byte chunk of fragment 0. */
+	make_header(&hdr, mac_a, 9);
+	n = l2f_encode_fragment(fx->frame, sizeof(fx->frame), &hdr, fx->msg, 2500, 1016, 2);
+	assert_int_equal(l2f_decode(fx->frame, n, ETYPE, &f), L2F_OK);
+	f.frag_count = 2;
+	f.frag_index = 1;
+	assert_int_equal(l2f_reasm_add(fx->reasm, &f, 0, &fx->out), 0);
+	assert_dropped(fx, feed(fx, mac_a, 9, 2500, 0, 0), L2F_DROP_MISMATCH, 1);
+	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
+}
+
+static void echo_frames_are_not_reassembled(void **state)
+{
+	struct fixture *fx = *state;
+	struct l2f_frame f = { .type = L2F_TYPE_ECHO_REQUEST, .frag_count = 1, .total_len = 0 };
+
+	assert_dropped(fx, l2f_reasm_add(fx->reasm, &f, 0, &fx->out), L2F_DROP_FLAGS, 1);
+	assert_string_equal(l2f_status_name(L2F_DROP_STALE), "stale");
+	assert_string_equal(l2f_status_name((enum l2f_status)99), "unknown");
 }
 
 /* Frames are not authenticated and ids are sequential: an attacker who
@@ -474,17 +466,16 @@ static void spoofed_next_ids_do_not_silence_the_peer(void **state)
 	struct fixture *fx = *state;
 	uint8_t *forged = pattern(3000, 99);
 	uint8_t *genuine = pattern(3000, 3);
-	struct l2f_message out;
 	unsigned delivered = 0;
 
 	for (uint32_t id = 100; id < 116; id++) {
-		if (feed_buf(fx, mac_a, id, forged, 200, 0, 0, &out) == 1)
-			free(out.data);
+		if (feed_buf(fx, mac_a, id, forged, 200, 0, 0) == 1)
+			free(fx->out.data);
 	}
 	for (uint32_t id = 100; id < 116; id++) {
-		if (feed_buf(fx, mac_a, id, genuine, 200, 0, 0, &out) == 1) {
-			assert_memory_equal(out.data, genuine, 200);
-			free(out.data);
+		if (feed_buf(fx, mac_a, id, genuine, 200, 0, 0) == 1) {
+			assert_memory_equal(fx->out.data, genuine, 200);
+			free(fx->out.data);
 			delivered++;
 		}
 	}
@@ -493,19 +484,19 @@ static void spoofed_next_ids_do_not_silence_the_peer(void **state)
 	delivered = 0;
 	for (uint32_t id = 200; id < 216; id++)
 		for (unsigned idx = 0; idx < 3; idx++)
-			if (feed_buf(fx, mac_a, id, forged, 3000, idx, 0, &out) == 1)
-				free(out.data);
+			if (feed_buf(fx, mac_a, id, forged, 3000, idx, 0) == 1)
+				free(fx->out.data);
 	for (uint32_t id = 200; id < 216; id++)
 		for (unsigned idx = 0; idx < 3; idx++)
-			if (feed_buf(fx, mac_a, id, genuine, 3000, idx, 0, &out) == 1) {
-				assert_int_equal(out.len, 3000);
-				assert_memory_equal(out.data, genuine, 3000);
-				free(out.data);
+			if (feed_buf(fx, mac_a, id, genuine, 3000, idx, 0) == 1) {
+				assert_int_equal(fx->out.len, 3000);
+				assert_memory_equal(fx->out.data, genuine, 3000);
+				free(fx->out.data);
 				delivered++;
 			}
 	assert_int_equal(delivered, 16);
 	/* a real late copy of a fragment is still recognised */
-	assert_int_equal(feed_buf(fx, mac_a, 215, genuine, 3000, 1, 0, &out), -1);
+	assert_int_equal(feed_buf(fx, mac_a, 215, genuine, 3000, 1, 0), -1);
 	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 0);
 	free(forged);
 	free(genuine);
@@ -516,21 +507,20 @@ static void spoofed_next_ids_do_not_silence_the_peer(void **state)
 static void a_parked_last_fragment_counts_against_the_limits(void **state)
 {
 	struct fixture *fx = *state;
-	struct l2f_message out;
 
 	/* 4000 bytes at MTU 1500: chunks of 1484, a last piece of 1032 */
-	assert_int_equal(feed(fx, mac_a, 7, 4000, 2, 0, &out), 0);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 2, 0), 0);
 	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 4000 + 1 + 1032);
-	assert_int_equal(feed(fx, mac_a, 7, 4000, 0, 0, &out), 0);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 0, 0), 0);
 	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 4000 + 1);
-	assert_int_equal(feed(fx, mac_a, 7, 4000, 1, 0, &out), 1);
-	free(out.data);
+	assert_int_equal(feed(fx, mac_a, 7, 4000, 1, 0), 1);
+	free(fx->out.data);
 	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 0);
 
 	/* 19387 of the peer's 20000 bytes held by two messages: a parked last
 	 * piece of 1481 must evict the other one, not go over the limit. */
-	assert_int_equal(feed(fx, mac_a, 8, 9000, 0, 0, &out), 0);
-	assert_int_equal(feed(fx, mac_a, 9, 10385, 6, 0, &out), 0);
+	assert_int_equal(feed(fx, mac_a, 8, 9000, 0, 0), 0);
+	assert_int_equal(feed(fx, mac_a, 9, 10385, 6, 0), 0);
 	assert_int_equal(l2f_reasm_bytes_in_use(fx->reasm), 10385 + 1 + 1481);
 	assert_int_equal(fx->counters.drops[L2F_DROP_EVICTED], 1);
 	assert_int_equal(l2f_reasm_partial_count(fx->reasm), 1);
