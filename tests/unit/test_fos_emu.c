@@ -26,15 +26,24 @@ static void set(struct emu_state *s, const char *query, long long now, int want_
 			 want_status);
 }
 
+/* An emulator, latching or not, whose first request sets the watchdog
+ * window, as fos-kickd's is. */
+static struct emu_state with_window(bool latch, const char *window_query)
+{
+	struct emu_options opt = { .latch = latch };
+	struct emu_state s;
+
+	emu_state_init(&s, &opt);
+	set(&s, window_query, 0, 200);
+	return s;
+}
+
 static void watchdog_expiry_falls_back_and_latches(void **state)
 {
-	struct emu_options opt = { .latch = true };
-	struct emu_state s;
+	struct emu_state s = with_window(true, "cmd=2&wintv=2");
 	struct emu_events ev;
 
 	(void)state;
-	emu_state_init(&s, &opt);
-	set(&s, "cmd=2&wintv=2", 0, 200);
 	set(&s, "cmd=4&mode=1", 0, 200);
 	set(&s, "cmd=6&wen=1", 0, 200);
 	emu_tick(&s, 1500, &ev);
@@ -55,13 +64,10 @@ static void watchdog_expiry_falls_back_and_latches(void **state)
 
 static void without_latch_a_kick_recovers(void **state)
 {
-	struct emu_options opt = { .latch = false };
-	struct emu_state s;
+	struct emu_state s = with_window(false, "cmd=2&wintv=1");
 	struct emu_events ev;
 
 	(void)state;
-	emu_state_init(&s, &opt);
-	set(&s, "cmd=2&wintv=1", 0, 200);
 	set(&s, "cmd=6&wen=1", 0, 200);
 	emu_tick(&s, 1000, &ev);
 	assert_true(ev.watchdog_expired);
