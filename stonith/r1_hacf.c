@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ha.cf's berofos stonith_host words (r1_hacf.h). */
+#include "config.h"
+
 #include "stonith/r1_hacf.h"
 
 #include <stdbool.h>

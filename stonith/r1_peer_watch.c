@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* r1-peer-fence's decision (r1_peer_watch.h). */
+#include "config.h"
+
 #include "stonith/r1_peer_watch.h"
 
 #include <string.h>

@@ -62,6 +62,9 @@ clean-fuzz:
 # --- lint ---------------------------------------------------------------
 LINT_TESTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
 dist_check_SCRIPTS += tests/lint/shellcheck.sh tests/lint/xmllint.sh
+# config.h before any other header in every C file.
+LINT_TESTS += tests/lint/config-h-first.sh
+dist_check_SCRIPTS += tests/lint/config-h-first.sh
 # Every CLI answers --version (not a lint test: it runs with sanitizers too).
 TESTS += tests/lint/cli-version.sh
 dist_check_SCRIPTS += tests/lint/cli-version.sh

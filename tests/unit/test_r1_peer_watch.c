@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of r1-peer-fence's decision (when the master resets a peer
  * that Heartbeat R1 declares dead) and of its ha.cf line parser. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

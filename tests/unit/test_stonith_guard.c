@@ -2,6 +2,8 @@
 /* Unit tests of the fence guard's decision and of its parameters: who holds
  * the lines, when a live master is spared, when a dead or stuck one is
  * fenced, and the LAN map parser's bad input. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
