@@ -111,4 +111,4 @@ FUZZ_TESTS += tests/fuzz/fuzz_fence_opts
 tests_fuzz_fuzz_fence_opts_SOURCES = tests/fuzz/fuzz_fence_opts.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fence_opts_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fence_opts"'
 tests_fuzz_fuzz_fence_opts_LDADD = stonith/libfenceopts.la
-fuzz_fuzz_fence_opts_SRCS = tests/fuzz/fuzz_fence_opts.c stonith/fence_opts.c stonith/berofos_params.c
+tests_fuzz_fuzz_fence_opts_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)

@@ -36,8 +36,6 @@ tests_fuzz_fuzz_probe_SOURCES = tests/fuzz/fuzz_probe.c tests/fuzz/driver.c
 tests_fuzz_fuzz_probe_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_probe"'
 tests_fuzz_fuzz_probe_LDADD = tests/netns/libprobe.la
 tests_fuzz_fuzz_probe_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
-# stonith's target (stonith/local.mk) links the same way.
-tests_fuzz_fuzz_fence_opts_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 EXTRA_DIST += tests/fuzz/corpus tests/lib/assert.sh
 
