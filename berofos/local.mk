@@ -25,36 +25,22 @@ berofos_libberofos_la_LIBADD = berofos/libfosbase.la $(CURL_LIBS)
 # --- unit tests --------------------------------------------------------------
 UNIT_TESTS += tests/unit/test_fos_devpage tests/unit/test_fos_gbl4 tests/unit/test_fos_error \
 	tests/unit/test_fos_alive
-tests_unit_test_fos_alive_SOURCES = tests/unit/test_fos_alive.c
-tests_unit_test_fos_alive_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_alive_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
-tests_unit_test_fos_devpage_SOURCES = tests/unit/test_fos_devpage.c
-tests_unit_test_fos_devpage_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_devpage_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
-tests_unit_test_fos_gbl4_SOURCES = tests/unit/test_fos_gbl4.c
-tests_unit_test_fos_gbl4_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_gbl4_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
-tests_unit_test_fos_error_SOURCES = tests/unit/test_fos_error.c
-tests_unit_test_fos_error_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_error_LDADD = berofos/libfoscodec.la $(CMOCKA_LIBS)
 
 # --- fuzz targets ------------------------------------------------------------
-FUZZ_NAMES += fuzz_fos_devpage fuzz_fos_gbl4
-FUZZ_TESTS += tests/fuzz/fuzz_fos_devpage tests/fuzz/fuzz_fos_gbl4
+FUZZ_TESTS += tests/fuzz/fuzz_fos_devpage tests/fuzz/fuzz_fos_gbl4 tests/fuzz/fuzz_fos_kickstat
 tests_fuzz_fuzz_fos_devpage_SOURCES = tests/fuzz/fuzz_fos_devpage.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_devpage_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_devpage"'
 tests_fuzz_fuzz_fos_devpage_LDADD = berofos/libfoscodec.la
-tests_fuzz_fuzz_fos_devpage_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_fos_gbl4_SOURCES = tests/fuzz/fuzz_fos_gbl4.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_gbl4_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_gbl4"'
 tests_fuzz_fuzz_fos_gbl4_LDADD = berofos/libfoscodec.la
-tests_fuzz_fuzz_fos_gbl4_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
-FUZZ_NAMES += fuzz_fos_kickstat
-FUZZ_TESTS += tests/fuzz/fuzz_fos_kickstat
 tests_fuzz_fuzz_fos_kickstat_SOURCES = tests/fuzz/fuzz_fos_kickstat.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_kickstat_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_kickstat"'
 tests_fuzz_fuzz_fos_kickstat_LDADD = berofos/libfoscodec.la
-tests_fuzz_fuzz_fos_kickstat_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- fosemu: the emulated switch ------------------------------------------------
 noinst_LTLIBRARIES += berofos/libfosemu.la
@@ -64,8 +50,6 @@ berofos_libfosemu_la_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
 berofos_libfosemu_la_LIBADD = berofos/libfoscodec.la $(GLIB_LIBS)
 
 UNIT_TESTS += tests/unit/test_fos_emu
-tests_unit_test_fos_emu_SOURCES = tests/unit/test_fos_emu.c
-tests_unit_test_fos_emu_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fos_emu_LDADD = berofos/libfosemu.la $(CMOCKA_LIBS)
 
 bin_PROGRAMS += berofos/fosemu
@@ -108,12 +92,10 @@ tests_berofos_slow_client_SOURCES = tests/berofos/slow_client.c
 noinst_PROGRAMS += tests/berofos/pipe_sink
 tests_berofos_pipe_sink_SOURCES = tests/berofos/pipe_sink.c
 
-FUZZ_NAMES += fuzz_fos_emu_http
 FUZZ_TESTS += tests/fuzz/fuzz_fos_emu_http
 tests_fuzz_fuzz_fos_emu_http_SOURCES = tests/fuzz/fuzz_fos_emu_http.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fos_emu_http_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fos_emu_http"'
 tests_fuzz_fuzz_fos_emu_http_LDADD = berofos/libfosemu.la
-tests_fuzz_fuzz_fos_emu_http_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- man pages -----------------------------------------------------------------
 dist_man_MANS += man/fosctl.8 man/fos-kickd.8 man/fosemu.1 man/berofos.conf.5

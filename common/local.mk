@@ -11,6 +11,4 @@ common_libwscommon_la_CFLAGS = $(AM_CFLAGS) -fPIC
 common_libwscommon_la_LIBADD = -lm
 
 UNIT_TESTS += tests/unit/test_common
-tests_unit_test_common_SOURCES = tests/unit/test_common.c
-tests_unit_test_common_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_common_LDADD = common/libwscommon.la $(CMOCKA_LIBS)

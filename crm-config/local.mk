@@ -5,7 +5,7 @@
 # test finds it and the tests run it from the source tree; installing
 # rewrites the lines that name the installed locations (WS_SBINDIR,
 # WS_TEMPLATEDIR, WS_LIBDIR, WS_OCF_AGENTDIR, WS_HBRESOURCEDIR) and its
-# release (WS_VERSION).
+# release (WS_VERSION): the edit rule in Makefile.am.
 
 # The templates, with the fragments rendered once per VIP, service, link
 # or node into the blocks of pacemaker.crm and corosync.conf.
@@ -23,34 +23,15 @@ WSCTL_MODULES = crm-config/wsctl.d/msg.sh crm-config/wsctl.d/validate.sh \
 	crm-config/wsctl.d/disable.sh crm-config/wsctl.d/handover.sh \
 	crm-config/wsctl.d/choices.sh crm-config/wsctl.d/copy.sh \
 	crm-config/wsctl.d/histlogic.sh crm-config/wsctl.d/history.sh
-EXTRA_DIST += crm-config/wsctl $(WSCTL_TEMPLATES) $(WSCTL_MODULES)
+EXTRA_DIST += crm-config/wsctl
 templatedir = $(datadir)/warmstandby/templates
 wsctllibdir = $(datadir)/warmstandby/wsctl
 
-install-exec-local: install-wsctl
-uninstall-local: uninstall-wsctl
-install-wsctl:
-	$(MKDIR_P) '$(DESTDIR)$(sbindir)' '$(DESTDIR)$(templatedir)' '$(DESTDIR)$(wsctllibdir)'
-	sed -e 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' \
-		-e 's|^WS_TEMPLATEDIR=.*|WS_TEMPLATEDIR=$(templatedir)|' \
-		-e 's|^WS_LIBDIR=.*|WS_LIBDIR=$(wsctllibdir)|' \
-		-e 's|^WS_OCF_AGENTDIR=.*|WS_OCF_AGENTDIR=$(ocfagentdir)|' \
-		-e 's|^WS_HBRESOURCEDIR=.*|WS_HBRESOURCEDIR=$(hbresourcedir)|' \
-		-e 's|^WS_OCFLIBDIR=.*|WS_OCFLIBDIR=$(ocfroot)/lib/warmstandby|' \
-		-e 's|^WS_VERSION=.*|WS_VERSION=$(PACKAGE_VERSION)|' \
-		'$(srcdir)/crm-config/wsctl' >'$(DESTDIR)$(sbindir)/wsctl'
-	chmod 755 '$(DESTDIR)$(sbindir)/wsctl'
-	for f in $(WSCTL_TEMPLATES); do \
-		$(INSTALL_DATA) '$(srcdir)/'"$$f" '$(DESTDIR)$(templatedir)/' || exit 1; \
-	done
-	for f in $(WSCTL_MODULES); do \
-		$(INSTALL_DATA) '$(srcdir)/'"$$f" '$(DESTDIR)$(wsctllibdir)/' || exit 1; \
-	done
-uninstall-wsctl:
-	rm -f '$(DESTDIR)$(sbindir)/wsctl'
-	for f in $(WSCTL_TEMPLATES); do rm -f '$(DESTDIR)$(templatedir)/'"$${f##*/}"; done
-	for f in $(WSCTL_MODULES); do rm -f '$(DESTDIR)$(wsctllibdir)/'"$${f##*/}"; done
-.PHONY: install-wsctl uninstall-wsctl
+# wsctl edited (Makefile.am), its templates and modules as they are.
+sbin_SCRIPTS = edited/crm-config/wsctl
+EDITED_COPIES += $(sbin_SCRIPTS)
+dist_template_DATA = $(WSCTL_TEMPLATES)
+dist_wsctllib_DATA = $(WSCTL_MODULES)
 
 # --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \

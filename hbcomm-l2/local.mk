@@ -9,21 +9,16 @@ hbcomm_l2_libl2frame_la_CFLAGS = $(AM_CFLAGS) -fPIC
 
 # --- unit tests ------------------------------------------------------------
 UNIT_TESTS += tests/unit/test_l2frame
-tests_unit_test_l2frame_SOURCES = tests/unit/test_l2frame.c
-tests_unit_test_l2frame_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_l2frame_LDADD = hbcomm-l2/libl2frame.la $(CMOCKA_LIBS)
 
 # --- fuzz targets (corpus replayed in make check) ---------------------------
-FUZZ_NAMES += fuzz_l2frame fuzz_l2reasm
 FUZZ_TESTS += tests/fuzz/fuzz_l2frame tests/fuzz/fuzz_l2reasm
 tests_fuzz_fuzz_l2frame_SOURCES = tests/fuzz/fuzz_l2frame.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2frame_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2frame"'
 tests_fuzz_fuzz_l2frame_LDADD = hbcomm-l2/libl2frame.la
-tests_fuzz_fuzz_l2frame_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_l2reasm_SOURCES = tests/fuzz/fuzz_l2reasm.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2reasm_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2reasm"'
 tests_fuzz_fuzz_l2reasm_LDADD = hbcomm-l2/libl2frame.la
-tests_fuzz_fuzz_l2reasm_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- pcap link, directive parser, status text: shared by plugin and l2ping --
 noinst_LTLIBRARIES += hbcomm-l2/libl2link.la
@@ -52,7 +47,6 @@ hbcomm_l2_ws_l2ping_LDADD = hbcomm-l2/libl2link.la -lm
 # --- unit tests of the directive parser and status text ----------------------
 UNIT_TESTS += tests/unit/test_l2conf
 tests_unit_test_l2conf_SOURCES = tests/unit/test_l2conf.c tests/unit/refusals.h
-tests_unit_test_l2conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_l2conf_LDADD = hbcomm-l2/libl2link.la $(CMOCKA_LIBS)
 
 # --- test driver: loads l2.so like Heartbeat and drives read()/write() ------
@@ -84,9 +78,7 @@ tests_bench_udpecho_SOURCES = tests/bench/udpecho.c
 tests_bench_udpecho_LDADD = common/libwscommon.la
 
 # --- fuzz target of the directive parser (configuration input) ---------------
-FUZZ_NAMES += fuzz_l2conf
 FUZZ_TESTS += tests/fuzz/fuzz_l2conf
 tests_fuzz_fuzz_l2conf_SOURCES = tests/fuzz/fuzz_l2conf.c tests/fuzz/driver.c
 tests_fuzz_fuzz_l2conf_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_l2conf"'
 tests_fuzz_fuzz_l2conf_LDADD = hbcomm-l2/libl2link.la
-tests_fuzz_fuzz_l2conf_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)

@@ -3,7 +3,8 @@
 #
 # The agents are shell scripts kept executable in ocf/ so that the lint
 # tests find them; installing rewrites the one line of each that names the
-# installed location of our programs (WS_SBINDIR, WS_OCF_AGENTDIR).
+# installed location of our programs (WS_SBINDIR, WS_OCF_AGENTDIR): the
+# edit rule in Makefile.am.
 
 OCF_AGENTS = ocf/gateway ocf/linesw ocf/l2link
 HB_R1_WRAPPERS = ocf/resource.d/WarmstandbyGateway ocf/resource.d/WarmstandbyLinesw
@@ -11,8 +12,9 @@ HB_R1_WRAPPERS = ocf/resource.d/WarmstandbyGateway ocf/resource.d/WarmstandbyLin
 # *-common.sh in ${OCF_ROOT}/lib/heartbeat: ours in ${OCF_ROOT}/lib/warmstandby.
 ocfwslibdir = $(ocfroot)/lib/warmstandby
 OCF_COMMON = ocf/ws-common.sh
+dist_ocfwslib_DATA = $(OCF_COMMON)
 # Heartbeat R1's respawned helper r1-peer-fence is a program (stonith/local.mk).
-EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS) $(OCF_COMMON)
+EXTRA_DIST += $(OCF_AGENTS) $(HB_R1_WRAPPERS)
 
 # The stack's liveness checker that linesw starts beside fos-kickd, and
 # its unit ws-stack-alive@SWITCH.service (never enabled: no [Install]).
@@ -25,26 +27,11 @@ ocf/ws-stack-alive@.service: ocf/ws-stack-alive@.service.in Makefile
 		sed -e 's|@ocfwslibdir[@]|$(ocfwslibdir)|g' \
 		'$(srcdir)/ocf/ws-stack-alive@.service.in' >$@.tmp && mv $@.tmp $@
 
-install-data-local: install-ocf
-uninstall-local: uninstall-ocf
-install-ocf:
-	$(MKDIR_P) '$(DESTDIR)$(ocfagentdir)' '$(DESTDIR)$(hbresourcedir)' '$(DESTDIR)$(ocfwslibdir)'
-	$(INSTALL_DATA) '$(srcdir)/$(OCF_COMMON)' '$(DESTDIR)$(ocfwslibdir)/ws-common.sh'
-	for f in $(OCF_AGENTS); do \
-		sed 's|^WS_SBINDIR=.*|WS_SBINDIR=$(sbindir)|' '$(srcdir)/'"$$f" \
-			>'$(DESTDIR)$(ocfagentdir)/'"$${f##*/}" && \
-		chmod 755 '$(DESTDIR)$(ocfagentdir)/'"$${f##*/}" || exit 1; \
-	done
-	for f in $(HB_R1_WRAPPERS); do \
-		sed 's|^: "$${WS_OCF_AGENTDIR:=.*|: "$${WS_OCF_AGENTDIR:=$(ocfagentdir)}"|' '$(srcdir)/'"$$f" \
-			>'$(DESTDIR)$(hbresourcedir)/'"$${f##*/}" && \
-		chmod 755 '$(DESTDIR)$(hbresourcedir)/'"$${f##*/}" || exit 1; \
-	done
-uninstall-ocf:
-	for f in $(OCF_AGENTS); do rm -f '$(DESTDIR)$(ocfagentdir)/'"$${f##*/}"; done
-	rm -f '$(DESTDIR)$(ocfwslibdir)/ws-common.sh'
-	for f in $(HB_R1_WRAPPERS); do rm -f '$(DESTDIR)$(hbresourcedir)/'"$${f##*/}"; done
-.PHONY: install-ocf uninstall-ocf
+# Installed edited (Makefile.am): the agents name $(sbindir), the wrappers
+# the agents' directory.
+ocfagent_SCRIPTS = $(OCF_AGENTS:%=edited/%)
+hbresource_SCRIPTS = $(HB_R1_WRAPPERS:%=edited/%)
+EDITED_COPIES += $(ocfagent_SCRIPTS) $(hbresource_SCRIPTS)
 
 # --- loopback tests: the agents against fosemu on 127.0.0.1 ---------------
 OCF_LOOPBACK_TESTS = tests/ocf/ocf-tester.sh tests/ocf/gateway-roles.sh \

@@ -8,7 +8,6 @@ stonith_libbfparams_la_SOURCES = stonith/berofos_params.c stonith/berofos_params
 
 UNIT_TESTS += tests/unit/test_stonith_params
 tests_unit_test_stonith_params_SOURCES = tests/unit/test_stonith_params.c tests/unit/refusals.h
-tests_unit_test_stonith_params_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_params_LDADD = stonith/libbfparams.la $(CMOCKA_LIBS)
 
 # --- the fence guard's decision (pure; its ARP frames are in common/) ---------
@@ -17,7 +16,6 @@ stonith_libbfguard_la_SOURCES = stonith/fence_guard.c stonith/fence_guard.h
 
 UNIT_TESTS += tests/unit/test_stonith_guard
 tests_unit_test_stonith_guard_SOURCES = tests/unit/test_stonith_guard.c tests/unit/refusals.h
-tests_unit_test_stonith_guard_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_guard_LDADD = stonith/libbfguard.la stonith/libbfparams.la $(CMOCKA_LIBS)
 
 # --- fencing operations on the power ports (libberofos), the reset, the LAN probe
@@ -48,8 +46,6 @@ stonith_fence_berofos_SOURCES = stonith/fence_berofos.c stonith/fence_password.c
 stonith_fence_berofos_LDADD = stonith/libfenceopts.la stonith/libbffence.la
 
 UNIT_TESTS += tests/unit/test_stonith_fence_opts
-tests_unit_test_stonith_fence_opts_SOURCES = tests/unit/test_stonith_fence_opts.c
-tests_unit_test_stonith_fence_opts_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_stonith_fence_opts_LDADD = stonith/libfenceopts.la $(CMOCKA_LIBS)
 
 # --- r1-peer-fence: Heartbeat R1's respawned helper (a Heartbeat API client):
@@ -64,16 +60,12 @@ stonith_r1_peer_fence_CFLAGS = $(AM_CFLAGS) $(HA_CFLAGS)
 stonith_r1_peer_fence_LDADD = stonith/libr1peer.la $(HBCLIENT_LIBS) $(PLUMB_LIBS) $(GLIB_LIBS)
 
 UNIT_TESTS += tests/unit/test_r1_peer_watch
-tests_unit_test_r1_peer_watch_SOURCES = tests/unit/test_r1_peer_watch.c
-tests_unit_test_r1_peer_watch_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_r1_peer_watch_LDADD = stonith/libr1peer.la $(CMOCKA_LIBS)
 
-FUZZ_NAMES += fuzz_r1_hacf
 FUZZ_TESTS += tests/fuzz/fuzz_r1_hacf
 tests_fuzz_fuzz_r1_hacf_SOURCES = tests/fuzz/fuzz_r1_hacf.c tests/fuzz/driver.c
 tests_fuzz_fuzz_r1_hacf_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_r1_hacf"'
 tests_fuzz_fuzz_r1_hacf_LDADD = stonith/libr1peer.la
-tests_fuzz_fuzz_r1_hacf_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 # --- loopback tests against fosemu on 127.0.0.1 (root: a private mount
 # namespace shows the stock tools our plugin and agent) -----------------------
@@ -106,9 +98,7 @@ dist_check_SCRIPTS += $(STONITH_NETNS_TESTS)
 EXTRA_DIST += tests/stonith/split.sh
 
 # --- fuzz target of the parameter and stdin parsers (config input) ----------
-FUZZ_NAMES += fuzz_fence_opts
 FUZZ_TESTS += tests/fuzz/fuzz_fence_opts
 tests_fuzz_fuzz_fence_opts_SOURCES = tests/fuzz/fuzz_fence_opts.c tests/fuzz/driver.c
 tests_fuzz_fuzz_fence_opts_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_fence_opts"'
 tests_fuzz_fuzz_fence_opts_LDADD = stonith/libfenceopts.la
-fuzz_fuzz_fence_opts_SRCS = tests/fuzz/fuzz_fence_opts.c stonith/fence_opts.c stonith/berofos_params.c

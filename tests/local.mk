@@ -1,6 +1,6 @@
 # Test harnesses shared by every part: the cmocka and libFuzzer plumbing,
 # the lint tests, and the network-namespace testbed with its smoke scenarios.
-# Parts add to UNIT_TESTS, FUZZ_TESTS, FUZZ_NAMES and NETNS_TESTS.
+# Parts add to UNIT_TESTS, FUZZ_TESTS and NETNS_TESTS.
 
 # --- the testbed's prober (pure parsers in their own files) -------------
 noinst_LTLIBRARIES += tests/netns/libprobe.la
@@ -17,9 +17,11 @@ tests_netns_wsprobe_LDADD = tests/netns/libprobe.la tests/netns/libtoolerror.la 
 	common/libwscommon.la
 
 # --- unit tests (cmocka) ----------------------------------------------
+# Each test NAME is tests/unit/NAME.c (automake's default source), compiled
+# with cmocka's flags (here, for all of them); the part's local.mk adds it
+# to UNIT_TESTS and links it: NAME_LDADD, the .la under test and $(CMOCKA_LIBS).
+tests/unit/%.$(OBJEXT): AM_CFLAGS += $(CMOCKA_CFLAGS)
 UNIT_TESTS += tests/unit/test_probe
-tests_unit_test_probe_SOURCES = tests/unit/test_probe.c
-tests_unit_test_probe_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_probe_LDADD = tests/netns/libprobe.la $(CMOCKA_LIBS)
 
 # --- fuzz targets --------------------------------------------------------
@@ -30,14 +32,17 @@ tests_unit_test_probe_LDADD = tests/netns/libprobe.la $(CMOCKA_LIBS)
 # CC=clang (every library instrumented, libFuzzer's main), `make fuzz
 # FUZZ_SECONDS=N` runs each target for N seconds, new inputs going to
 # fuzz-out/NAME/ (copy the interesting ones into the corpus).
-FUZZ_NAMES += fuzz_probe
+# The part's local.mk adds tests/fuzz/NAME to FUZZ_TESTS and gives its
+# SOURCES (NAME.c and the driver), CPPFLAGS (the corpus directory, compiled
+# into its driver) and LDADD (the .la, the one the product links);
+# $(FUZZ_LDFLAGS) is added here to every target's link (private: not to the
+# libraries it may build on the way, which products link too).
+FUZZ_NAMES = $(notdir $(FUZZ_TESTS))
+tests/fuzz/%$(EXEEXT): private AM_LDFLAGS += $(FUZZ_LDFLAGS)
 FUZZ_TESTS += tests/fuzz/fuzz_probe
 tests_fuzz_fuzz_probe_SOURCES = tests/fuzz/fuzz_probe.c tests/fuzz/driver.c
 tests_fuzz_fuzz_probe_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS_DIR='"$(srcdir)/tests/fuzz/corpus/fuzz_probe"'
 tests_fuzz_fuzz_probe_LDADD = tests/netns/libprobe.la
-tests_fuzz_fuzz_probe_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
-# stonith's target (stonith/local.mk) links the same way.
-tests_fuzz_fuzz_fence_opts_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
 EXTRA_DIST += tests/fuzz/corpus tests/lib/assert.sh
 

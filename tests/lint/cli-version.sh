@@ -30,11 +30,11 @@ expect fos-kickd "fos-kickd (warmstandby) $version" "$WS_BUILDDIR/berofos/fos-ki
 expect fosemu "fosemu (warmstandby) $version" "$WS_BUILDDIR/berofos/fosemu"
 expect ws-l2ping "ws-l2ping (warmstandby) $version" "$WS_BUILDDIR/hbcomm-l2/ws-l2ping"
 expect wsctl "wsctl (warmstandby) $version (source tree)" sh "$WS_SRCDIR/crm-config/wsctl"
-# The installed wsctl carries configure's version (the install rule's sed;
+# The installed wsctl carries configure's version (the edit rule's sed;
 # it runs only where its modules are installed: the install test runs it).
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
-if make -C "$WS_BUILDDIR" -s install-wsctl DESTDIR="$dest" >/dev/null 2>&1; then
+if make -C "$WS_BUILDDIR" -s install-sbinSCRIPTS DESTDIR="$dest" >/dev/null 2>&1; then
 	installed=$(find "$dest" -type f -name wsctl | head -n 1)
 	if grep -qx "WS_VERSION=$version" "$installed"; then
 		echo "ok   installed wsctl says WS_VERSION=$version"
@@ -43,7 +43,7 @@ if make -C "$WS_BUILDDIR" -s install-wsctl DESTDIR="$dest" >/dev/null 2>&1; then
 		failed=1
 	fi
 else
-	echo "FAIL make install-wsctl DESTDIR=$dest"
+	echo "FAIL make install-sbinSCRIPTS DESTDIR=$dest"
 	failed=1
 fi
 exit "$failed"

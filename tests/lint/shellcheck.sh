@@ -14,9 +14,10 @@ fi
 list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 # Build trees and unpacked dist trees (directories only: scripts/build.sh
-# is ours) and debian/ (makefiles) are not ours to lint here.
+# is ours), the copies an in-place build edits for installing (edited/) and
+# debian/ (makefiles) are not ours to lint here.
 find "$srcdir" -mindepth 1 \( -name .git -o -type d \( -name 'build*' -o -name '_build' -o -name '_inst' -o -name autom4te.cache \
-	-o -name debian -o -name 'warmstandby-*' \) \) -prune -o -type f -print |
+	-o -name debian -o -name 'warmstandby-*' -o -path "$srcdir/edited" \) \) -prune -o -type f -print |
 while IFS= read -r f; do
 	case $f in
 	*/crm-config/wsctl.d/*.sh) ;;	# linted as parts of wsctl, below
