@@ -68,7 +68,9 @@ fos_has_section() { fos_conf_read "$1" "$2"; }
 # fos_section_missing FILE SECTION HINT: why fos_has_section failed, with
 # HINT for a missing section; a refused file is named as fosctl would.
 fos_section_missing() {
-	if fos_conf_read "$1" "$2" || [ $? -ne 2 ]; then
+	if [ ! -r "$1" ]; then
+		printf 'cannot read %s: create it (see berofos.conf(5)) or name another with berofos_conf\n' "$1"
+	elif fos_conf_read "$1" "$2" || [ $? -ne 2 ]; then
 		printf 'no section [%s] in %s: %s\n' "$2" "$1" "$3"
 	else
 		printf "%s is refused (a line that is no key, group or comment, or [%s] holds a password): 'fosctl -f %s -s %s show' names it\n" "$1" "$2" "$1" "$2"

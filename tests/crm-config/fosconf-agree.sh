@@ -88,6 +88,8 @@ while [ "$n" -le "$RANDOM_FILES" ]; do random_file "$n" >"$dir/random$n.conf"; n
 # What wsctl says when a section is not found: absent, or the file refused.
 ct_check "a missing section is named with the hint" \
 	[ "$(fos_section_missing "$dir/corner16.conf" fos1 "add it")" = "no section [fos1] in $dir/corner16.conf: add it" ]
+ct_check "a missing berofos.conf is named as unreadable, not as refused" \
+	[ "$(fos_section_missing "$dir/absent.conf" fos1 "add it")" = "cannot read $dir/absent.conf: create it (see berofos.conf(5)) or name another with berofos_conf" ]
 ct_check "a section holding a password: the file is refused, fosctl names why" \
 	sh -c "printf '%s\n' \"\$1\" | grep -q '^$dir/corner12.conf is refused .*fosctl -f $dir/corner12.conf -s fos1 show'" \
 	_ "$(fos_section_missing "$dir/corner12.conf" fos1 "add it")"
