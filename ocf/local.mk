@@ -35,7 +35,7 @@ EDITED_COPIES += $(ocfagent_SCRIPTS) $(hbresource_SCRIPTS)
 
 # --- loopback tests: the agents against fosemu on 127.0.0.1 ---------------
 OCF_LOOPBACK_TESTS = tests/ocf/ocf-tester.sh tests/ocf/gateway-roles.sh \
-	tests/ocf/linesw-errors.sh tests/ocf/r1-contract.sh
+	tests/ocf/linesw-errors.sh tests/ocf/r1-contract.sh tests/ocf/stack-alive.sh
 TESTS += $(OCF_LOOPBACK_TESTS)
 dist_check_SCRIPTS += $(OCF_LOOPBACK_TESTS)
 EXTRA_DIST += tests/ocf/lib.sh

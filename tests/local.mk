@@ -96,7 +96,7 @@ TESTBED_FILES = tests/netns/lib.sh tests/netns/node-boot.sh tests/netns/product.
 	tests/netns/ssh.sh tests/netns/pairs.sh tests/netns/ka.sh tests/netns/gateway.sh \
 	tests/netns/testbed.sh
 EXTRA_DIST += $(TESTBED_FILES) tests/netns/demo.sh tests/bench/smoke-failover.sh \
-	tests/bench/failover.sh tests/bench/report.sh
+	tests/bench/failover.sh tests/bench/report.sh tests/bench/stack-alive.sh
 NETNS_TESTS += tests/netns/testbed-selftest.sh \
 	tests/netns/smoke-heartbeat-ucast.sh \
 	tests/netns/smoke-pacemaker-nostonith.sh \

@@ -292,23 +292,6 @@ holder_sampler() {
 	done >"$2"
 }
 
-# load SECONDS KIND: stress-ng on both cores, and from the observer per
-# node a ping flood on the heartbeat link and a flood aimed at the medium.
-load() {
-	local secs=$1 kind=$2 n link=lan flood=udp:5405 pids=() i
-	# knet's port on lan (its first link); l2 on aux, the medium's link
-	[ "$kind" = hbws ] && link=aux flood=l2
-	for n in n1 n2; do
-		scn_aimed_flood "$secs" "$n" "$(tb_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
-		pids+=($!)
-		tb_obs timeout $((secs + 10)) ping -f -q -l 8 -w "$secs" -c 50000000 "$(tb_ip "$n" "$link")" \
-			>>"$TB_DIR/ping.out" 2>&1 &
-		pids+=($!)
-	done
-	timeout $((secs + 20)) stress-ng --cpu 2 --timeout "${secs}s" >/dev/null 2>&1
-	for i in "${pids[@]}"; do wait "$i"; done
-}
-
 soak() {                         # CONFIG KIND SECONDS
 	local config=$1 kind=$2 secs=$3 name f i off=() logs=() holders="$TB_DIR/holders" first two moves
 	local sampler
@@ -321,7 +304,7 @@ soak() {                         # CONFIG KIND SECONDS
 	holder_sampler "$secs" "$holders" &
 	sampler=$!
 	tb_record_pid "$sampler" holder-sampler
-	load "$secs" "$kind"
+	scn_soak_load "$secs" "$kind"
 	wait "$sampler"
 	wso_sampler_stop
 	soak_csv "$config" "$secs" flood_frames "$(awk '$1 == "sent" {s += $2} END {print s + 0}' "$TB_DIR/flood.out")"

@@ -171,3 +171,23 @@ scn_aimed_flood() {
 	tb_obs "$TB_BUILDDIR/tests/netns/l2flood" --netns "$TB_OBS" --iface "$ifn" \
 		--dst "$(tb_mac "$node" "$link")" "$@" --count 100000000 --seconds "$secs" 2>&1
 }
+
+# scn_soak_load SECONDS KIND: the benchmarks' load: stress-ng on both
+# cores, and from the observer per node a ping flood on the heartbeat link
+# and a flood aimed at the medium (KIND hbws: l2 frames on aux; else UDP
+# junk to knet's port on lan).  Their output is appended to
+# $TB_DIR/flood.out and $TB_DIR/ping.out.
+scn_soak_load() {
+	local secs=$1 kind=$2 n link=lan flood=udp:5405 pids=() i
+	# knet's port on lan (its first link); l2 on aux, the medium's link
+	[ "$kind" = hbws ] && link=aux flood=l2
+	for n in n1 n2; do
+		scn_aimed_flood "$secs" "$n" "$(tb_peer "$n")" "$link" "$flood" >>"$TB_DIR/flood.out" &
+		pids+=($!)
+		tb_obs timeout $((secs + 10)) ping -f -q -l 8 -w "$secs" -c 50000000 "$(tb_ip "$n" "$link")" \
+			>>"$TB_DIR/ping.out" 2>&1 &
+		pids+=($!)
+	done
+	timeout $((secs + 20)) stress-ng --cpu 2 --timeout "${secs}s" >/dev/null 2>&1
+	for i in "${pids[@]}"; do wait "$i"; done
+}
