@@ -15,7 +15,9 @@
 #
 # Prints per stack and node: the largest and the 99th percentile age (ms)
 # with load and without, the checker's failed checks and their slowest
-# question (from its journal), the feeder's stops and the relay moves.
+# question (from its journal), the stack's own membership losses (corosync
+# "A processor failed", Heartbeat "is dead"), the feeder's stops and the
+# relay moves.
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../netns" && pwd)
 # shellcheck source=../netns/testbed.sh
@@ -28,6 +30,7 @@ age_sampler() {
 	for _ in $(seq $(( $1 * 4 ))); do
 		now=$(date +%s%3N)
 		for n in n1 n2; do
+			tb_node_running "$n" || continue
 			f="/proc/$(tb_init_pid "$n")/root/run/warmstandby/stack-alive-$PAIR_SWITCH"
 			mt=$(stat -c %.3Y "$f" 2>/dev/null) || continue
 			awk -v n="$n" -v now="$now" -v mt="$mt" 'BEGIN { printf "%s %d\n", n, now - mt * 1000 }'
@@ -51,6 +54,7 @@ one_stack() {                    # STACK: prints "STACK NODE PHASE KEY VALUE" li
 		age_sampler 20 "$TB_DIR/idle.ages"
 		for n in n1 n2; do echo "$n $(tb_in "$n" journalctl -q --no-pager -o cat -t ws-stack-alive | wc -l)"; done >"$TB_DIR/journal.before"
 		marks=$(fos_log_lines)
+		t_load=$(date +%s)
 		age_sampler "$4" "$TB_DIR/load.ages" &
 		sampler=$!
 		tb_record_pid "$sampler" age-sampler
@@ -69,6 +73,7 @@ one_stack() {                    # STACK: prints "STACK NODE PHASE KEY VALUE" li
 			tb_in "$n" journalctl -q --no-pager -o cat -t ws-stack-alive | tail -n +"$(( skip + 1 ))" >"$TB_DIR/$n.checker"
 			echo "$3 $n load checker_failures $(grep -c "did not answer" "$TB_DIR/$n.checker")"
 			echo "$3 $n load slowest_check $(sed -n "s/.*slowest \([^ ]*\).*/\1/p" "$TB_DIR/$n.checker" | sort -n | tail -n 1)"
+			echo "$3 $n load membership_losses $(tb_in "$n" journalctl -q --no-pager -o cat --since "@$t_load" | grep -c "A processor failed\|node [^ ]*: is dead")"
 			echo "$3 $n load feeder_stops $(tb_in "$n" journalctl -q --no-pager -t fos-kickd | grep -c "has not proved alive")"
 		done
 		echo "$3 pair load relay_moves $(tail -n +"$(( marks + 1 ))" "$(fos_log)" | grep -c "relay mode")"
