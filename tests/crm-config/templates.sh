@@ -213,6 +213,8 @@ ct_check "corosync.conf: knet, token and two_node" sh -c "grep -qx '    transpor
 ct_check "corosync.conf: gw1 is node 1 with a ring address per link" \
 	[ "$(cs_node gw1)" = 'name:gw1 nodeid:1 ring0_addr:10.0.1.1 ring1_addr:10.0.2.1 } ' ]
 ct_check "corosync.conf: gw2 is node 2" [ "$(cs_node gw2)" = 'name:gw2 nodeid:2 ring0_addr:10.0.1.2 ring1_addr:10.0.2.2 } ' ]
+ct_check "corosync.conf: knet's per-datagram errors are kept out of the logs (KNET at crit)" \
+	sh -c "grep -A3 '    logger_subsys {' '$dir/corosync.conf' | tr -d ' ' | tr '\n' ' ' | grep -qx 'logger_subsys{ subsys:KNET syslog_priority:crit logfile_priority:crit '"
 ct_check "corosync.conf: two nodes in one nodelist" \
 	[ "$(grep -c '    node {' "$dir/corosync.conf") $(grep -c '^nodelist {' "$dir/corosync.conf")" = "2 1" ]
 # Every line activate writes comes from a template: a marker added to
