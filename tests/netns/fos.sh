@@ -34,17 +34,36 @@ fos_start() {
 	ip -n "$TB_BRNS" link set "$port" master "${TB}b0" up
 	ip -n "$ns" addr add "$FOS_IP/24" dev eth0
 	ip -n "$ns" link set eth0 up
+	fos_spawn "$@" || return 1
+	# The nodes are powered when the run starts (nothing is mapped yet).
+	fos_ctl power 0 on >/dev/null && fos_ctl power 1 on >/dev/null
+}
+
+# fos_spawn [FOSEMU OPTION...]: fosemu in its namespace, answering.  Its
+# state file keeps the relays, the watchdog's settings and the password
+# across a restart.
+fos_spawn() {
+	local dir
+	dir=$(fos_dir)
 	# nsenter, not ip netns exec: the power hook boots nodes and needs the
 	# host's /sys (cgroups), which ip netns exec would replace.
-	tb_spawn fosemu nsenter --net="/run/netns/$ns" "$FOS_EMU" -a "$FOS_IP" -p 80 -u 50123 \
+	tb_spawn fosemu nsenter --net="/run/netns/${TB}fos" "$FOS_EMU" -a "$FOS_IP" -p 80 -u 50123 \
 		-s "$dir/state" -l "$(fos_log)" -m "$FOS_MAC" -w "$dir/password" \
-		-H "$dir/power-hook" --pidfile "$dir/fosemu.pid" "$@" 2>"$dir/fosemu.err"
+		-H "$dir/power-hook" --pidfile "$dir/fosemu.pid" "$@" 2>>"$dir/fosemu.err"
+	FOS_PID=$TB_SPAWNED
 	if ! tb_wait_for 5 fos_answers; then
 		cat "$dir/fosemu.err" >&2
 		return 1
 	fi
-	# The nodes are powered when the run starts (nothing is mapped yet).
-	fos_ctl power 0 on >/dev/null && fos_ctl power 1 on >/dev/null
+}
+
+# fos_restart [FOSEMU OPTION...]: the switch stopped (the process this run
+# started, by PID) and started again with these options: a fault of its
+# firmware that begins or ends, relays and settings unchanged.
+fos_restart() {
+	tb_pid_is_ours "$FOS_PID" || { tb_log "fos_restart: PID $FOS_PID is not our fosemu"; return 1; }
+	kill "$FOS_PID" && tb_wait_gone "$FOS_PID" 5 || return 1
+	fos_spawn "$@"
 }
 
 # fos_ctl ARGS...: fosctl against the switch, from the observer namespace.

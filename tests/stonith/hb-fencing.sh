@@ -6,7 +6,9 @@
 # fosemu's relay 0 feeds n1, relay 1 n2.  A power cut of the master n1: n2 declares
 # it dead, resets it through the switch (relay 0 off, on), takes the VIP
 # over; n1 boots again (its Heartbeat started by the power-on) and rejoins
-# without a second VIP holder.
+# without a second VIP holder.  Then, with n2 master, the switch reads back
+# garbage for n2's relay while n2's power is cut: no reset is reported done
+# and n1 takes nothing over until the switch reads back right.
 # shellcheck disable=SC2317 # the helpers below run through check and tb_wait_for
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,6 +53,37 @@ check "n2 sees n1 active again" tb_wait_for 30 hb_sees n2 n1
 wait "$sampler"
 check "n2 kept the VIP, nobody else answered while n1 rejoined" \
 	test "$(sort -u "$holders_file")" = "$(tb_mac n2 lan)"
+
+# --- 2. the switch reads back garbage for the relay of the node to fence ----------
+# n2 is master now, n1 its backup.  The switch comes back from a restart
+# with a firmware fault: relay 1 (n2's) reads "garbage" whatever its state
+# (fosemu --bad-value).  n2's power is cut: n1's resets of n2 must fail, so
+# it never takes n2 for fenced nor takes the resources over; once the
+# switch reads back right again, the next try confirms the reset and n1
+# takes over.
+n1_fence_failed() { grep -q "of host n2 (power port 1) FAILED" "$(hb_log n1)"; }
+n1_reset_n2() { grep -q "node n2 now reset" "$(hb_log n1)"; }
+n1_master() { wso_role_is n1 master; }
+vip_from_n1() { [ "$(tb_vip_holders 1)" = "$(tb_mac n1 lan)" ]; }
+check "the switch restarts with relay 1 reading back garbage" fos_restart --bad-value 5_p1=garbage
+acq_n2=$(hb_acquisitions n2)
+old_init=$(tb_init_pid n2)
+tb_pid_is_ours "$old_init" || tb_die "n2: PID $old_init is not the init we started"
+tb_power_kill n2
+tb_reap n2
+check "n1 declares n2 dead" tb_wait_for 20 grep -q "node n2: is dead" "$(hb_log n1)"
+check "n1's reset of n2 fails on the garbage read-back (plugin: FAILED)" tb_wait_for 30 n1_fence_failed
+sleep 5
+check "... and is never reported done while the relay reads garbage" eval '! n1_reset_n2'
+check "... n1 took nothing over: not master" eval '! n1_master'
+check "... and no VIP answers" test -z "$(tb_vip_holders 2)"
+check "the switch restarts reading back right" fos_restart
+check "n1's next try resets n2 (bound 60 s)" tb_wait_for 60 n1_reset_n2
+check "n1 takes over: master" tb_wait_for 30 n1_master
+check "... and the VIP answers from n1" tb_wait_for 30 vip_from_n1
+check "n2 boots again and finishes its resource acquisition" tb_wait_for 60 hb_acquired_more_than n2 "$acq_n2"
+check "n1 sees n2 active again" tb_wait_for 60 hb_sees n1 n2
+
 check "clean stop of n1" hb_stop n1
 
 scn_timeline "power cut of n1 with STONITH, reset_wait $RESET_WAIT s (s after the kill):" "$out"
