@@ -22,7 +22,8 @@ WSCTL_MODULES = crm-config/wsctl.d/msg.sh crm-config/wsctl.d/validate.sh \
 	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \
 	crm-config/wsctl.d/disable.sh crm-config/wsctl.d/handover.sh \
 	crm-config/wsctl.d/choices.sh crm-config/wsctl.d/copy.sh \
-	crm-config/wsctl.d/histlogic.sh crm-config/wsctl.d/history.sh
+	crm-config/wsctl.d/histlogic.sh crm-config/wsctl.d/history.sh \
+	crm-config/wsctl.d/replicate.sh
 EXTRA_DIST += crm-config/wsctl
 templatedir = $(datadir)/warmstandby/templates
 wsctllibdir = $(datadir)/warmstandby/wsctl
