@@ -34,6 +34,17 @@ EDITED_COPIES += $(sbin_SCRIPTS)
 dist_template_DATA = $(WSCTL_TEMPLATES)
 dist_wsctllib_DATA = $(WSCTL_MODULES)
 
+# The unit that runs 'wsctl replicate --loop' on the master: the gateway
+# agent starts it on promote (activate names it in promoted_units), so it
+# is never enabled (no [Install]).  It names $(sbindir)/wsctl.
+systemdsystemunit_DATA += crm-config/ws-replicate.service
+CLEANFILES += crm-config/ws-replicate.service
+EXTRA_DIST += crm-config/ws-replicate.service.in
+crm-config/ws-replicate.service: crm-config/ws-replicate.service.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) crm-config && \
+		sed -e 's|@sbindir[@]|$(sbindir)|g' \
+		'$(srcdir)/crm-config/ws-replicate.service.in' >$@.tmp && mv $@.tmp $@
+
 # --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
 	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh \
