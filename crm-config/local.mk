@@ -48,7 +48,8 @@ crm-config/ws-replicate.service: crm-config/ws-replicate.service.in Makefile
 # --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
 	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh \
-	tests/crm-config/history.sh tests/crm-config/fosconf-agree.sh
+	tests/crm-config/history.sh tests/crm-config/fosconf-agree.sh \
+	tests/crm-config/replicate.sh
 TESTS += $(WSCTL_TESTS)
 dist_check_SCRIPTS += $(WSCTL_TESTS)
 EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus
