@@ -13,7 +13,7 @@
 # nothing copied to a master or an unreachable peer, SIGTERM ends the loop
 # with 143.
 # The fakes replace wsctl's functions and are called by them.
-# shellcheck disable=SC2034,SC2317,SC2154
+# shellcheck disable=SC2034,SC2317,SC2154,SC2016
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
@@ -65,7 +65,9 @@ conf_refused() {
 	printf '%s\n' "$1" >"$dir/bad.conf"
 	cr_rc=0
 	"$WSCTL" --config "$dir/bad.conf" config show >/dev/null 2>"$dir/err" </dev/null || cr_rc=$?
-	[ "$cr_rc" -eq 3 ] && grep -q -- "$2" "$dir/err" || { cat "$dir/err"; return 1; }
+	if [ "$cr_rc" -eq 3 ] && grep -q -- "$2" "$dir/err"; then return 0; fi
+	cat "$dir/err"
+	return 1
 }
 paths_why="bad value for replicate (absolute paths separated by blanks; never /"
 ct_check "replicate = / refused (exit 3)" conf_refused "replicate = /" "$paths_why"
@@ -75,7 +77,7 @@ ct_check "replicate ending in .. refused" conf_refused "replicate = /etc/app/.."
 ct_check "replicate with a relative path refused" conf_refused "replicate = etc/app" "$paths_why"
 ct_check "replicate with a /./ (rsync's --relative cut) refused" conf_refused "replicate = /etc/./app" "$paths_why"
 ct_check "replicate with a trailing slash refused" conf_refused "replicate = /etc/app/" "$paths_why"
-ct_check "replicate with a blank-free shell character refused" conf_refused 'replicate = /etc/$(reboot)' "$paths_why"
+ct_check "replicate with shell syntax in a path refused" conf_refused 'replicate = /etc/$(reboot)' "$paths_why"
 ct_check "replicate_interval = 0 refused" conf_refused "replicate_interval = 0" "replicate_interval (a whole number of seconds from 1 to 3600)"
 ct_check "replicate_interval = 3601 refused" conf_refused "replicate_interval = 3601" "replicate_interval (a whole number"
 ct_check "replicate_interval = 2s refused" conf_refused "replicate_interval = 2s" "replicate_interval (a whole number"
