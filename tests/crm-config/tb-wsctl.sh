@@ -271,11 +271,21 @@ tbw_replicate_check() {
 	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
 		ok "replicate: $m's file reached $s"
 		echo "replicate: $TBW_REP_DIR/app.conf on $s $(tb_elapsed "$t0" "$(tb_now)") s after activate returned ($3)"
+		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($3)"
 	else
 		check "replicate: $m's file reached $s within 30 s" false
 	fi
 	tb_check "replicate: the unit logged the copy in $m's journal" eval \
 		"tb_in $m journalctl -q --no-pager -u $TBW_REP_UNIT | grep -q 'replicate: copied $TBW_REP_DIR to $s:/'"
+}
+
+# tbw_rep_first_copy_s NODE: seconds from the unit's last start on NODE
+# to its first copy after it, from NODE's journal ("-" when not found).
+tbw_rep_first_copy_s() {
+	tb_in "$1" journalctl -q --no-pager -o short-unix -u "$TBW_REP_UNIT" 2>/dev/null | awk '
+	/Started / { start = $1; copied = "" }
+	/replicate: copied / && start != "" && copied == "" { copied = $1 }
+	END { if (copied != "") printf "%.3f\n", copied - start; else print "-" }'
 }
 
 # tbw_replicate_handover_check MASTER SLAVE STACK: after the handover to MASTER.
@@ -291,6 +301,7 @@ tbw_replicate_handover_check() {
 	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
 		ok "replicate: a file changed on the new master $m reached $s"
 		echo "replicate: a change on $m reached $s in $(tb_elapsed "$t0" "$(tb_now)") s (interval 2 s, $3)"
+		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($3)"
 	else
 		check "replicate: a file changed on the new master $m reached $s within 30 s" false
 	fi
