@@ -22,7 +22,8 @@ WSCTL_MODULES = crm-config/wsctl.d/msg.sh crm-config/wsctl.d/validate.sh \
 	crm-config/wsctl.d/activate.sh crm-config/wsctl.d/status.sh \
 	crm-config/wsctl.d/disable.sh crm-config/wsctl.d/handover.sh \
 	crm-config/wsctl.d/choices.sh crm-config/wsctl.d/copy.sh \
-	crm-config/wsctl.d/histlogic.sh crm-config/wsctl.d/history.sh
+	crm-config/wsctl.d/histlogic.sh crm-config/wsctl.d/history.sh \
+	crm-config/wsctl.d/replicate.sh
 EXTRA_DIST += crm-config/wsctl
 templatedir = $(datadir)/warmstandby/templates
 wsctllibdir = $(datadir)/warmstandby/wsctl
@@ -33,10 +34,22 @@ EDITED_COPIES += $(sbin_SCRIPTS)
 dist_template_DATA = $(WSCTL_TEMPLATES)
 dist_wsctllib_DATA = $(WSCTL_MODULES)
 
+# The unit that runs 'wsctl replicate --loop' on the master: the gateway
+# agent starts it on promote (activate names it in promoted_units), so it
+# is never enabled (no [Install]).  It names $(sbindir)/wsctl.
+systemdsystemunit_DATA += crm-config/ws-replicate.service
+CLEANFILES += crm-config/ws-replicate.service
+EXTRA_DIST += crm-config/ws-replicate.service.in
+crm-config/ws-replicate.service: crm-config/ws-replicate.service.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) crm-config && \
+		sed -e 's|@sbindir[@]|$(sbindir)|g' \
+		'$(srcdir)/crm-config/ws-replicate.service.in' >$@.tmp && mv $@.tmp $@
+
 # --- tests without a cluster: templates, usage, functions, config fuzz ---
 WSCTL_TESTS = tests/crm-config/templates.sh tests/crm-config/usage.sh \
 	tests/crm-config/functions.sh tests/crm-config/conf-fuzz.sh \
-	tests/crm-config/history.sh tests/crm-config/fosconf-agree.sh
+	tests/crm-config/history.sh tests/crm-config/fosconf-agree.sh \
+	tests/crm-config/replicate.sh
 TESTS += $(WSCTL_TESTS)
 dist_check_SCRIPTS += $(WSCTL_TESTS)
 EXTRA_DIST += tests/crm-config/lib.sh tests/crm-config/corpus

@@ -18,7 +18,7 @@ STACKS="heartbeat cluster-glue pacemaker pacemaker-cli-utils corosync crmsh
         resource-agents keepalived fence-agents"
 TOOLS="shellcheck libxml2-utils iproute2 iputils-ping util-linux procps python3
        gnuplot-nox stress-ng man-db groff-base xsltproc debhelper devscripts lintian
-       fakeroot dpkg-dev openssh-client openssh-server socat"
+       fakeroot dpkg-dev openssh-client openssh-server socat rsync"
 
 # Installing heartbeat, corosync and pacemaker must not start them on the
 # host: a test machine's own daemons would answer on the tests' ports.

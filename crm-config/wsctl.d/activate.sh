@@ -269,7 +269,27 @@ act_checks() {
 		on "$n" "[ -d $(q "$conf_hooks") ]" </dev/null 2>/dev/null ||
 			check_fail "$EX_CHECK" "$n: hooks directory $conf_hooks is missing: create it (see ocf_warmstandby_gateway(7)) or set 'hooks' in $WSCTL_CONF"
 	done
+	[ -z "$conf_replicate" ] || act_check_replicate
 	return "$act_rc"
+}
+
+# act_check_replicate: replicate runs rsync on the master and, through
+# ssh, on the slave: either node may be master, so both need it.  A listed
+# path missing on the primary is only a warning: it is left alone on the
+# peer until it exists.
+act_check_replicate() {
+	for n in "$act_me" "$act_peer"; do
+		if on "$n" "command -v rsync" </dev/null >/dev/null 2>&1; then
+			check_ok "$n: rsync installed (replicate)"
+		else
+			check_fail "$EX_CHECK" "$n: rsync is not installed, and replicate needs it on both nodes: install it (Debian package rsync) or remove 'replicate' from $WSCTL_CONF"
+		fi
+	done
+	for p in $conf_replicate; do
+		on "$act_primary" "[ -e $(q "$p") ] || [ -L $(q "$p") ]" </dev/null 2>/dev/null ||
+			check_warn "replicate: $p does not exist on $act_primary: it is not copied (nor removed on the peer) until it does"
+	done
+	check_ok "replicate: $conf_replicate to the slave every ${conf_replicate_interval}s (delete: $conf_replicate_delete), by $WS_REPLICATE_UNIT on the master"
 }
 
 # --- rendering ---------------------------------------------------------------------
@@ -304,6 +324,10 @@ act_vars() {
 	printf 'FENCE_DELAY\t%s\nFENCE_DELAY_MAX\t%s\n' "$conf_fence_delay" "$conf_fence_delay_max"
 	printf 'STONITH_TIMEOUT\t%s\nDC_DEADTIME\t%s\n' "$conf_stonith_timeout" "$conf_dc_deadtime"
 	printf 'HOOKS\t%s\nHOOK_TIMEOUT\t%s\nWINTV\t%s\n' "$conf_hooks" "$conf_hook_timeout" "$conf_watchdog_interval"
+	# The replication unit runs where the gateway is master.
+	av_gw=
+	[ -z "$conf_replicate" ] || av_gw="promoted_units=$WS_REPLICATE_UNIT"
+	printf 'GW_EXTRA\t%s\nHB_GW_EXTRA\t%s\n' "${av_gw:+$av_gw }" "${av_gw:+::$av_gw}"
 	printf 'LINESW_EXTRA\tfosctl=%s fos_kickd=%s%s\n' "$conf_fosctl" "$conf_fos_kickd" "$av_kick"
 	printf 'HB_LINESW_EXTRA\t::fosctl=%s::fos_kickd=%s%s\n' "$conf_fosctl" "$conf_fos_kickd" \
 		"$(printf '%s' "$av_kick" | sed 's/ /::/g')"
@@ -370,6 +394,8 @@ render_cluster_facts() {
 	printf 'stack = %s\nnode1 = %s\nnode2 = %s\nprimary = %s\n' "$ws_stack" "$act_me" "$act_peer" "$act_primary"
 	printf 'switch = %s\nstonith = %s\nlinks = %s\n' "$act_switch" "$act_stonith" "$act_links"
 	[ -z "$act_vips_full" ] || printf 'vips = %s\n' "$act_vips_full"
+	[ -z "$conf_replicate" ] || printf 'replicate = %s\nreplicate_interval = %s\nreplicate_delete = %s\n' \
+		"$conf_replicate" "$conf_replicate_interval" "$conf_replicate_delete"
 }
 
 # act_render: every file of both nodes into the temporary directory, as
@@ -423,6 +449,7 @@ act_plan() {
 	pacemaker) say "  start Corosync + Pacemaker on $act_me and $act_peer (two_node quorum waits for both)"
 		say "  once both are members: load the configuration into the cluster on $act_me (crm configure load update)" ;;
 	esac
+	[ -z "$conf_replicate" ] || say "  on the master: $WS_REPLICATE_UNIT copies $conf_replicate to the slave every ${conf_replicate_interval}s"
 	say "  wait up to ${conf_wait_timeout}s for one master ($act_primary) with the lines${act_vips_full:+ and $act_vips_full}"
 }
 

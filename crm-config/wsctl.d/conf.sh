@@ -16,7 +16,8 @@ hooks:path hook_timeout:uint watchdog_interval:uint kick_interval_ms:uint
 reset_wait:seconds fence_delay:uint fence_delay_max:uint stonith_timeout:uint
 dc_deadtime:uint corosync_token:uint hb_keepalive:duration hb_deadtime:duration
 hb_warntime:duration hb_initdead:uint wait_timeout:uint
-primary:name vips:vips services:names"
+primary:name vips:vips services:names
+replicate:replpaths replicate_interval:interval replicate_delete:yesno"
 
 conf_defaults() {
 	conf_stack='' conf_switch='' conf_stonith='' conf_links='' conf_power_map=''
@@ -47,6 +48,7 @@ conf_defaults() {
 	conf_hb_initdead=10
 	conf_wait_timeout=60
 	conf_primary='' conf_vips='' conf_services=''
+	conf_replicate='' conf_replicate_interval=20 conf_replicate_delete=yes
 }
 
 conf_kind() {                    # KEY KEYS: prints the kind, fails if unknown
@@ -72,7 +74,21 @@ valid_value() {
 	uint) is_uint "$2" ;;
 	seconds) is_seconds "$2" ;;
 	duration) case $2 in *ms) is_uint "${2%ms}" ;; *) is_uint "$2" ;; esac ;;
+	replpaths) valid_repl_paths "$2" ;;
+	interval) valid_interval "$2" ;;
+	yesno) case $2 in yes|no) return 0 ;; esac; return 1 ;;
 	*) return 1 ;;
+	esac
+}
+
+# kind_expect KIND: what a value of KIND looks like, for the error message
+# (the kinds whose rules a name alone does not tell are spelt out).
+kind_expect() {
+	case $1 in
+	replpaths) echo "absolute paths separated by blanks; never /, no empty, . or .. component, no trailing slash" ;;
+	interval) echo "a whole number of seconds from 1 to 3600" ;;
+	yesno) echo "yes or no" ;;
+	*) echo "a $1 is expected" ;;
 	esac
 }
 
@@ -120,7 +136,7 @@ conf_parse() {
 			rm -f "$cp_vars"; return 1
 		fi
 		if ! valid_value "$cp_kind" "$cp_val"; then
-			err "$cp_file:$cp_n: bad value for $cp_key (a $cp_kind is expected)"
+			err "$cp_file:$cp_n: bad value for $cp_key ($(kind_expect "$cp_kind"))"
 			rm -f "$cp_vars"; return 1
 		fi
 		printf '%s\t%s\n' "$cp_key" "$cp_val" >>"$cp_vars"

@@ -74,6 +74,12 @@ cmd_disable() {
 	on "$dis_master" "rm -f $WS_MAINT_FLAG" </dev/null && ws_maint_node= ||
 		err "warning: could not remove $WS_MAINT_FLAG on $dis_master: remove it there by hand"
 	linesw_stop_kickd "$dis_master" || err "warning: fos-kickd on $dis_master may still run"
+	# The master keeps its role without a stack: its replication stops
+	# with the pair (the gateway's demote never comes to stop it).
+	if [ -n "${cl_replicate:-}" ]; then
+		on "$dis_master" "systemctl stop $WS_REPLICATE_UNIT" </dev/null >/dev/null 2>&1 ||
+			err "warning: could not stop $WS_REPLICATE_UNIT on $dis_master: stop it there (systemctl stop $WS_REPLICATE_UNIT)"
+	fi
 	say "disabled: $dis_master keeps serving; watchdog off"
 	if [ "$dis_purge" -eq 1 ]; then
 		dis_purge_files

@@ -12,7 +12,7 @@ die() { ws_code=$1; shift; err "$*"; ws_cleanup; exit "$ws_code"; }
 usage_error() { err "$*"; err "see 'wsctl ${ws_cmd:+$ws_cmd }--help'"; ws_cleanup; exit "$EX_USAGE"; }
 
 # The options that take no value; every other --opt=value is split.
-OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json --force"
+OPTS_WITHOUT_VALUE="--help --version --dry-run --yes --purge --stop --json --force --once --loop"
 # norm_args ARGS...: the arguments as one line of shell words (for eval
 # "set -- ..."), each --opt=value split into --opt and value, so that the
 # parsers see one form.  A value given to an option that takes none is a

@@ -143,9 +143,13 @@ wait_serving() {
 
 # --- cluster facts written by activate --------------------------------------------
 # The keys of wsctl.cluster, read by the same strict parser as wsctl.conf.
-CLUSTER_KEYS="stack:stack node1:name node2:name primary:name switch:name stonith:name links:ifaces vips:vips"
+# The replicate keys are recorded there too: ws-replicate.service runs on
+# whichever node is master, and both hold the same wsctl.cluster.
+CLUSTER_KEYS="stack:stack node1:name node2:name primary:name switch:name stonith:name links:ifaces vips:vips
+replicate:replpaths replicate_interval:interval replicate_delete:yesno"
 cl_load() {
 	cl_stack='' cl_node1='' cl_node2='' cl_primary='' cl_switch='' cl_stonith='' cl_links='' cl_vips=''
+	cl_replicate='' cl_replicate_interval=20 cl_replicate_delete=yes
 	[ -f "$WSCTL_CLUSTER" ] || return 1
 	conf_parse "$WSCTL_CLUSTER" cl_ "$CLUSTER_KEYS" ||
 		die "$EX_CONFIG" "$WSCTL_CLUSTER is damaged: repair it or run 'wsctl disable --purge'"

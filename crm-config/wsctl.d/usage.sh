@@ -19,6 +19,9 @@ commands:
   status [--json]          stack, roles, links, switch, fencing
   history [--last N] [--since TIME] [--json] [--plot FILE.png]
                            the last takeovers, from both nodes' journals
+  replicate [--once|--loop]
+                           the master copies the replicate paths to the
+                           slave (rsync over ssh)
   switch discover          list the switches that answer (fosctl scan)
   switch use NAME          remember the switch (a section of berofos.conf)
   switch copy [NAME...] [--peer NODE] [--force] [--dry-run]
@@ -102,6 +105,21 @@ that logged it; then where the switch has the lines now.
                            journalctl --since takes (default -7d)
   --json                   one JSON object instead of text
   --plot FILE.png          also draw the last takeover (needs gnuplot)
+EOF
+	;;
+	replicate) cat <<'EOF'
+replicate [--once|--loop]
+On the master, copies the paths of the pair's replicate key (recorded
+in wsctl.cluster by activate) to the slave with rsync over ssh; files gone
+here go there too unless replicate_delete = no.  A path missing here is
+left alone there.  Nothing is copied when this node is not master, when
+the peer does not answer, or when the peer is master too (refused).
+
+  --once                   one round, then exit (the default): 0 copied or
+                           nothing to do, 1 the peer is master too, 4 the
+                           peer is unreachable, 6 rsync failed
+  --loop                   a round every replicate_interval seconds until
+                           SIGTERM (ws-replicate.service runs this)
 EOF
 	;;
 	switch) cat <<'EOF'

@@ -17,6 +17,21 @@ valid_iface() {
 	case $1 in ''|.|..|-*|*[!A-Za-z0-9_.:-]*) return 1 ;; esac
 	[ "${#1}" -le 15 ]
 }
+# A path that replicate copies: absolute, in the characters of a path
+# value, and no component empty, . or ..: so never / itself (the peer's
+# whole disk), never a path that climbs out of what it names (..), and no
+# /./, where rsync's --relative would cut the path and write elsewhere on
+# the peer.  A trailing slash is an empty component too (rsync reads it
+# as "the contents of").
+valid_repl_path() {
+	case $1 in /*) ;; *) return 1 ;; esac
+	case $1 in *[!A-Za-z0-9_./+-]*) return 1 ;; esac
+	case $1/ in *//*|*/./*|*/../*) return 1 ;; esac
+	return 0
+}
+valid_repl_paths() { for vr_p in $1; do valid_repl_path "$vr_p" || return 1; done; }
+# The seconds between two replication rounds: at least 1, at most an hour.
+valid_interval() { is_uint "$1" && [ "$1" -ge 1 ] && [ "$1" -le 3600 ]; }
 # Node and switch section names: host-name characters.
 valid_name() {
 	case $1 in ''|-*|*[!A-Za-z0-9_.-]*) return 1 ;; esac

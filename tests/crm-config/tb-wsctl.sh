@@ -159,6 +159,8 @@ tbw_scenario() {
 	tbw_run use-nolink n1 link use eth7
 	tb_check "link use of a missing interface: exit 1" tbw_rc_is use-nolink 1
 
+	tbw_replicate_setup
+
 	tb_log "activate"
 	t0=$(tb_now)
 	tbw_run activate n1 "${act[@]}" --yes
@@ -174,6 +176,7 @@ tbw_scenario() {
 	pair_check_product "$stack"
 	tbw_check_feeder n1 n2
 	tbw_check_status n1 status-active n1
+	tbw_replicate_check n1 n2 "$stack"
 	tbw_run use-link-active n1 link use eth1
 	tb_check "link use while active: refused (exit 1) with the safe procedure" \
 		sh -c "[ $(cat "$TB_DIR/wsctl-use-link-active.rc" 2>/dev/null || echo x) = 1 ] && grep -q 'disable --purge' '$TB_DIR/wsctl-use-link-active.err'"
@@ -197,6 +200,7 @@ tbw_scenario() {
 	tb_check "handover: wsctl printed a VIP gap under 10 s" tb_le "${gap:--}" 10
 	tbw_check_status n2 status-handover n2
 	tbw_check_feeder n2 n1
+	tbw_replicate_handover_check n2 n1 "$stack"
 	[ "$stack" != pacemaker ] || tbw_ip_change_phase
 
 	tb_log "disable"
@@ -228,6 +232,81 @@ tbw_scenario() {
 		tbw_run status-disabled n1 status --json
 		tb_check "status after disable: valid JSON, stack not running" tbw_json_is status-disabled 'd["running"]' False
 	fi
+}
+
+# --- replication (wsctl replicate, ws-replicate.service) ----------------------
+# Before activate, n1's wsctl.conf asks for /etc/ws-rep-test every 2 s and
+# n1 (the primary) holds a file there, n2 nothing.  After activate the unit
+# runs on the master only and the file reaches the slave; after the
+# handover the unit runs on the new master, and a file changed there
+# reaches the old one, where a file the new master lacks is deleted
+# (replicate_delete's default).  Files are read and written in each
+# node's own view of its disk.
+TBW_REP_DIR=/etc/ws-rep-test
+TBW_REP_UNIT=ws-replicate.service
+tbw_rep_path() { echo "/proc/$(tb_init_pid "$1")/root$TBW_REP_DIR${2:+/$2}"; }   # NODE [FILE]
+tbw_rep_same() { cmp -s "$(tbw_rep_path "$1" "$3")" "$(tbw_rep_path "$2" "$3")"; }  # FROM TO FILE
+tbw_rep_active() { [ "$(tb_in "$1" systemctl is-active "$TBW_REP_UNIT")" = active ]; }
+
+tbw_replicate_setup() {
+	local conf
+	conf="/proc/$(tb_init_pid n1)/root/etc/warmstandby/wsctl.conf"
+	tb_log "replication: $TBW_REP_DIR every 2 s"
+	if ! { printf 'replicate = %s\nreplicate_interval = 2\n' "$TBW_REP_DIR" >>"$conf" &&
+		mkdir -p "$(tbw_rep_path n1)" && echo "n1's configuration $(date +%s.%N)" >"$(tbw_rep_path n1 app.conf)" &&
+		rm -rf "$(tbw_rep_path n2)"; }; then
+		tb_die "cannot set up the replication's files"
+	fi
+}
+
+# tbw_replicate_check MASTER SLAVE STACK: right after activate.
+tbw_replicate_check() {
+	local m=$1 s=$2 t0
+	t0=$(tb_now)
+	tb_check "replicate: activate checked rsync on both nodes" tbw_out_has activate "$s: rsync installed (replicate)"
+	tb_check "replicate: the keys are in $s's wsctl.cluster" \
+		grep -qx "replicate = $TBW_REP_DIR" "/proc/$(tb_init_pid "$s")/root/etc/warmstandby/wsctl.cluster"
+	tb_check "replicate: $TBW_REP_UNIT runs on the master $m (the gateway's promoted_units)" tb_wait_for 10 tbw_rep_active "$m"
+	tb_check "replicate: $TBW_REP_UNIT does not run on the slave $s" eval "! tbw_rep_active $s"
+	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
+		ok "replicate: $m's file reached $s"
+		echo "replicate: $TBW_REP_DIR/app.conf on $s $(tb_elapsed "$t0" "$(tb_now)") s after activate returned ($3)"
+		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($3)"
+	else
+		check "replicate: $m's file reached $s within 30 s" false
+	fi
+	tb_check "replicate: the unit logged the copy in $m's journal" eval \
+		"tb_in $m journalctl -q --no-pager -u $TBW_REP_UNIT | grep -q 'replicate: copied $TBW_REP_DIR to $s:/'"
+}
+
+# tbw_rep_first_copy_s NODE: seconds from the unit's last start on NODE
+# to its first copy after it, from NODE's journal ("-" when not found).
+tbw_rep_first_copy_s() {
+	tb_in "$1" journalctl -q --no-pager -o short-unix -u "$TBW_REP_UNIT" 2>/dev/null | awk '
+	/Started / { start = $1; copied = "" }
+	/replicate: copied / && start != "" && copied == "" { copied = $1 }
+	END { if (copied != "") printf "%.3f\n", copied - start; else print "-" }'
+}
+
+# tbw_replicate_handover_check MASTER SLAVE STACK: after the handover to MASTER.
+tbw_replicate_handover_check() {
+	local m=$1 s=$2 t0
+	tb_check "replicate: after the handover $TBW_REP_UNIT runs on the new master $m" tb_wait_for 10 tbw_rep_active "$m"
+	tb_check "replicate: and no longer on the old master $s" tb_wait_for 10 eval "! tbw_rep_active $s"
+	if ! { echo "old master's leftover" >"$(tbw_rep_path "$s" leftover.conf)" &&
+		echo "$m's configuration $(date +%s.%N)" >"$(tbw_rep_path "$m" app.conf)"; }; then
+		tb_die "cannot change the replicated files"
+	fi
+	t0=$(tb_now)
+	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
+		ok "replicate: a file changed on the new master $m reached $s"
+		echo "replicate: a change on $m reached $s in $(tb_elapsed "$t0" "$(tb_now)") s (interval 2 s, $3)"
+		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($3)"
+	else
+		check "replicate: a file changed on the new master $m reached $s within 30 s" false
+	fi
+	tb_check "replicate: a file the master lacks is deleted on $s (replicate_delete = yes)" \
+		tb_wait_for 10 eval "[ ! -e '$(tbw_rep_path "$s" leftover.conf)' ]"
 }
 
 # tbw_copy_phase ACTIVATE-ARGS...: the switch's credentials set up on n1

@@ -376,7 +376,8 @@ check_tools() {
 	check "wsctl usage error exits 2" bash -c 'wsctl activate 2>/dev/null; [ $? -eq 2 ]'
 }
 
-# remove_and_purge: dpkg -r leaves only conffiles, dpkg -P nothing.
+# remove_and_purge: dpkg -r leaves only conffiles (and the postrm a
+# purge runs), dpkg -P nothing.
 remove_and_purge() {
 	local p f conffiles=() left=0
 	declare -A want
@@ -384,6 +385,9 @@ remove_and_purge() {
 		dpkg -L "$p" >"$PAYLOAD/files.$p"
 		want[$p]=not-installed
 		[ -n "$(dpkg-query -W -f='${Conffiles}' "$p")" ] && want[$p]=config-files
+		# A package with a postrm (debhelper's for a systemd unit) stays
+		# config-files too: dpkg keeps the script for the purge.
+		[ -e "/var/lib/dpkg/info/$p.postrm" ] && want[$p]=config-files
 		while read -r f _; do
 			[ -n "$f" ] && conffiles+=("$f")
 		done < <(dpkg-query -W -f='${Conffiles}\n' "$p")
