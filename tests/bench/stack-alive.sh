@@ -24,11 +24,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../netns" && pwd)
 . "$here/testbed.sh"
 
 
-# age_sampler SECONDS OUT: "NODE AGE_MS" lines, 4 per second per node.
+# age_sampler SECONDS OUT: "NODE AGE_MS" lines, 4 per second per node,
+# for SECONDS of wall time (a loaded host makes each sample slower).
 age_sampler() {
-	local n f now mt
+	local n f now mt end
+	end=$(( $(date +%s%3N) + $1 * 1000 ))
 	for _ in $(seq $(( $1 * 4 ))); do
 		now=$(date +%s%3N)
+		[ "$now" -lt "$end" ] || break
 		for n in n1 n2; do
 			tb_node_running "$n" || continue
 			f="/proc/$(tb_init_pid "$n")/root/run/warmstandby/stack-alive-$PAIR_SWITCH"
