@@ -41,7 +41,9 @@ conf_defaults() {
 	conf_fence_delay_max=0
 	conf_stonith_timeout=30
 	conf_dc_deadtime=2
-	conf_corosync_token=1000
+	# 10 min of tests/bench/stack-alive.sh's soak load at 500 ms: 2 token
+	# timeouts, both healed in the same membership, no member lost.
+	conf_corosync_token=500
 	conf_hb_keepalive=200ms
 	conf_hb_deadtime=1
 	conf_hb_warntime=600ms

@@ -15,9 +15,10 @@
 #
 # Prints per stack and node: the largest and the 99th percentile age (ms)
 # with load and without, the checker's failed checks and their slowest
-# question (from its journal), the stack's own membership losses (corosync
-# "A processor failed", Heartbeat "is dead"), the feeder's stops and the
-# relay moves.
+# question (from its journal), the stack's own token timeouts (corosync "A
+# processor failed", which may end in the same membership) and members lost
+# (Pacemaker "state is now lost", Heartbeat "is dead"), the feeder's stops
+# and the relay moves.
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../netns" && pwd)
 # shellcheck source=../netns/testbed.sh
@@ -76,7 +77,9 @@ one_stack() {                    # STACK: prints "STACK NODE PHASE KEY VALUE" li
 			tb_in "$n" journalctl -q --no-pager -o cat -t ws-stack-alive | tail -n +"$(( skip + 1 ))" >"$TB_DIR/$n.checker"
 			echo "$3 $n load checker_failures $(grep -c "did not answer" "$TB_DIR/$n.checker")"
 			echo "$3 $n load slowest_check $(sed -n "s/.*slowest \([^ ]*\).*/\1/p" "$TB_DIR/$n.checker" | sort -n | tail -n 1)"
-			echo "$3 $n load membership_losses $(tb_in "$n" journalctl -q --no-pager -o cat --since "@$t_load" | grep -c "A processor failed\|node [^ ]*: is dead")"
+			tb_in "$n" journalctl -q --no-pager -o cat --since "@$t_load" >"$TB_DIR/$n.since-load"
+			echo "$3 $n load token_timeouts $(grep -c "A processor failed" "$TB_DIR/$n.since-load")"
+			echo "$3 $n load members_lost $(grep -c "state is now lost\|node [^ ]*: is dead" "$TB_DIR/$n.since-load")"
 			echo "$3 $n load feeder_stops $(tb_in "$n" journalctl -q --no-pager -t fos-kickd | grep -c "has not proved alive")"
 		done
 		echo "$3 pair load relay_moves $(tail -n +"$(( marks + 1 ))" "$(fos_log)" | grep -c "relay mode")"

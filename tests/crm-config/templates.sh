@@ -209,7 +209,7 @@ render_corosync_to() { render_corosync >"$1"; }
 ct_check "corosync.conf renders" render_corosync_to "$dir/corosync.conf"
 ct_check "corosync.conf: no placeholder left" sh -c "! grep -n '@@' '$dir/corosync.conf'"
 ct_check "corosync.conf: knet, token and two_node" sh -c "grep -qx '    transport: knet' '$dir/corosync.conf' &&
-	grep -qx '    token: 1000' '$dir/corosync.conf' && grep -qx '    two_node: 1' '$dir/corosync.conf'"
+	grep -qx '    token: 500' '$dir/corosync.conf' && grep -qx '    two_node: 1' '$dir/corosync.conf'"
 ct_check "corosync.conf: gw1 is node 1 with a ring address per link" \
 	[ "$(cs_node gw1)" = 'name:gw1 nodeid:1 ring0_addr:10.0.1.1 ring1_addr:10.0.2.1 } ' ]
 ct_check "corosync.conf: gw2 is node 2" [ "$(cs_node gw2)" = 'name:gw2 nodeid:2 ring0_addr:10.0.1.2 ring1_addr:10.0.2.2 } ' ]
