@@ -268,15 +268,26 @@ tbw_replicate_check() {
 		grep -qx "replicate = $TBW_REP_DIR" "/proc/$(tb_init_pid "$s")/root/etc/warmstandby/wsctl.cluster"
 	tb_check "replicate: $TBW_REP_UNIT runs on the master $m (the gateway's promoted_units)" tb_wait_for 10 tbw_rep_active "$m"
 	tb_check "replicate: $TBW_REP_UNIT does not run on the slave $s" eval "! tbw_rep_active $s"
-	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
-		ok "replicate: $m's file reached $s"
-		echo "replicate: $TBW_REP_DIR/app.conf on $s $(tb_elapsed "$t0" "$(tb_now)") s after activate returned ($3)"
-		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($3)"
-	else
-		check "replicate: $m's file reached $s within 30 s" false
-	fi
+	tbw_rep_reached "$m" "$s" "$t0" "$m's file reached $s" \
+		"$TBW_REP_DIR/app.conf on $s %s s after activate returned ($3)" "$3"
 	tb_check "replicate: the unit logged the copy in $m's journal" eval \
 		"tb_in $m journalctl -q --no-pager -u $TBW_REP_UNIT | grep -q 'replicate: copied $TBW_REP_DIR to $s:/'"
+}
+
+# tbw_rep_reached MASTER SLAVE T0 WHAT TIMING STACK: MASTER's app.conf
+# reaches SLAVE within 30 s (the check WHAT); prints TIMING with the
+# seconds since T0 for its %s, and the master's first copy after its unit
+# started.
+tbw_rep_reached() {
+	local m=$1 s=$2
+	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
+		ok "replicate: $4"
+		# shellcheck disable=SC2059 # the caller's format
+		printf "replicate: $5\n" "$(tb_elapsed "$3" "$(tb_now)")"
+		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($6)"
+	else
+		check "replicate: $4 within 30 s" false
+	fi
 }
 
 # tbw_rep_first_copy_s NODE: seconds from the unit's last start on NODE
@@ -298,13 +309,8 @@ tbw_replicate_handover_check() {
 		tb_die "cannot change the replicated files"
 	fi
 	t0=$(tb_now)
-	if tb_wait_for 30 tbw_rep_same "$m" "$s" app.conf; then
-		ok "replicate: a file changed on the new master $m reached $s"
-		echo "replicate: a change on $m reached $s in $(tb_elapsed "$t0" "$(tb_now)") s (interval 2 s, $3)"
-		echo "replicate: $m's first copy $(tbw_rep_first_copy_s "$m") s after $TBW_REP_UNIT started there ($3)"
-	else
-		check "replicate: a file changed on the new master $m reached $s within 30 s" false
-	fi
+	tbw_rep_reached "$m" "$s" "$t0" "a file changed on the new master $m reached $s" \
+		"a change on $m reached $s in %s s (interval 2 s, $3)" "$3"
 	tb_check "replicate: a file the master lacks is deleted on $s (replicate_delete = yes)" \
 		tb_wait_for 10 eval "[ ! -e '$(tbw_rep_path "$s" leftover.conf)' ]"
 }
