@@ -10,7 +10,8 @@
 # on faked roles: files copied, a deleted file removed with delete = yes
 # and kept with no, a file outside the listed paths and a listed path
 # missing here left alone, the directories above a path untouched,
-# nothing copied to a master or an unreachable peer, SIGTERM ends the loop
+# nothing copied to a master or an unreachable peer, a round cut mid-copy
+# (SIGKILL) leaves the peer's files old and whole, SIGTERM ends the loop
 # with 143.
 # The fakes replace wsctl's functions and are called by them.
 # shellcheck disable=SC2034,SC2317,SC2154,SC2016
@@ -223,4 +224,37 @@ wait "$loop_pid" || loop_rc=$?
 ct_check "--loop: SIGTERM ends it within 5 s with 143 (the unit's SuccessExitStatus)" [ "$loop_rc" -eq 143 ] || cat "$dir/loop.err"
 ct_check "--loop: logs the copy once, not every round, and its stop" sh -c \
 	"[ \$(grep -c 'copied $src/etc/app' '$dir/syslog') -eq 1 ] && grep -q 'stopped by SIGTERM' '$dir/syslog'" || cat "$dir/syslog"
+
+# A round cut mid-transfer (the master's power; here SIGKILL to the round
+# and its rsync): --delay-updates renames the files into place only at the
+# end, so the peer keeps every old file whole and gains no partial new one;
+# the next round completes the copy.
+descendants() {                  # PID: its children's PIDs, theirs, ...
+	for dc_p in $(ps -o pid= --ppid "$1"); do
+		descendants "$dc_p"
+		echo "$dc_p"
+	done
+}
+# big.img on its way: rsync's temporary .big.img.XXXXXX, or the finished
+# copy waiting in the staging directory .~tmp~ for the round's end.
+staging_file() { find "$dest$src/etc/app" -name '.big.img.*' -o -path '*/.~tmp~/big.img' 2>/dev/null | grep -q .; }
+rep_cluster yes 1
+echo six >"$src/etc/app/a.conf"
+head -c 200000000 /dev/zero >"$src/etc/app/big.img"
+(fake_me=master fake_reach=yes fake_peer=slave; fakes; ws_traps; cmd_replicate --once) >/dev/null 2>&1 &
+cut_pid=$!
+i=0
+until staging_file || [ "$i" -ge 500 ]; do sleep 0.01; i=$((i + 1)); done
+cut_caught=0
+staging_file && cut_caught=1
+for p in $(descendants "$cut_pid") "$cut_pid"; do kill -KILL "$p" 2>/dev/null; done
+wait "$cut_pid" 2>/dev/null
+ct_check "cut round: caught with big.img on its way (rsync's temporary or staging copy)" [ "$cut_caught" -eq 1 ]
+ct_check "cut round: the peer's a.conf is still the old one, whole" dest_has etc/app/a.conf five
+ct_check "cut round: no partial big.img at its path on the peer" [ ! -e "$dest$src/etc/app/big.img" ]
+once master yes slave
+ct_check "the next round completes the copy: a.conf and big.img whole" sh -c \
+	"[ $once_rc -eq 0 ] && cmp -s '$src/etc/app/big.img' '$dest$src/etc/app/big.img' && [ \"\$(cat '$dest$src/etc/app/a.conf')\" = six ]"
+ct_check "... and leaves no staging directory" sh -c "! find '$dest' -name '.~tmp~' | grep -q ."
+rm -f "$src/etc/app/big.img" "$dest$src/etc/app/big.img"
 ct_finish
