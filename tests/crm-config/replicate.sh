@@ -11,7 +11,8 @@
 # and kept with no, a file outside the listed paths and a listed path
 # missing here left alone, the directories above a path untouched,
 # nothing copied to a master or an unreachable peer, a round cut mid-copy
-# (SIGKILL) leaves the peer's files old and whole, SIGTERM ends the loop
+# (SIGKILL) leaves the peer's files old and whole, a peer cut off and back
+# gets the copy at the first round that reaches it, SIGTERM ends the loop
 # with 143.
 # The fakes replace wsctl's functions and are called by them.
 # shellcheck disable=SC2034,SC2317,SC2154,SC2016
@@ -257,4 +258,24 @@ ct_check "the next round completes the copy: a.conf and big.img whole" sh -c \
 	"[ $once_rc -eq 0 ] && cmp -s '$src/etc/app/big.img' '$dest$src/etc/app/big.img' && [ \"\$(cat '$dest$src/etc/app/a.conf')\" = six ]"
 ct_check "... and leaves no staging directory" sh -c "! find '$dest' -name '.~tmp~' | grep -q ."
 rm -f "$src/etc/app/big.img" "$dest$src/etc/app/big.img"
+# The old master cut off and back (its reboot and rejoin as slave): the new
+# master's loop logs the peer unreachable, keeps going, and copies to it at
+# the first round that reaches it.
+rep_cluster yes 1
+: >"$dir/syslog"
+echo seven >"$src/etc/app/a.conf"
+echo no >"$dir/reach"
+(fakes; peer_reachable() { [ "$(cat "$dir/reach")" = yes ]; }
+	fake_me=master fake_peer=slave; ws_traps; cmd_replicate --loop) >/dev/null 2>"$dir/loop.err" &
+loop_pid=$!
+i=0
+until grep -q "is not reachable" "$dir/syslog" || [ "$i" -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+ct_check "loop, peer cut off: logged unreachable, nothing copied" sh -c \
+	"grep -q 'peer gw2 is not reachable' '$dir/syslog' && [ \"\$(cat '$dest$src/etc/app/a.conf')\" = six ]"
+echo yes >"$dir/reach"
+i=0
+until dest_has etc/app/a.conf seven || [ "$i" -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+ct_check "loop, peer back: the change reaches it (within 10 s)" dest_has etc/app/a.conf seven
+kill -TERM "$loop_pid"
+wait "$loop_pid" 2>/dev/null
 ct_finish
