@@ -137,10 +137,13 @@ echo stale >"$dest$src/etc/app/stale"
 echo "peer's own" >"$dest$src/etc/other/c.conf"
 echo keep >"$dest$src/etc/gone/keep"
 chmod 0700 "$dest$src/etc"
-rep_cluster() {                  # DELETE INTERVAL: wsctl.cluster of the pair
-	printf 'stack = pacemaker\nnode1 = gw1\nnode2 = gw2\nprimary = gw1\nswitch = fos1\nstonith = fos1\nlinks = eth1\n' >"$dir/wsctl.cluster"
-	printf 'replicate = %s %s\nreplicate_delete = %s\nreplicate_interval = %s\n' \
-		"$src/etc/app" "$src/etc/gone" "$1" "$2" >>"$dir/wsctl.cluster"
+# rep_cluster DELETE INTERVAL [PATHS]: the pair's wsctl.cluster as activate
+# writes it (render_cluster_facts, the pair of the section above), on
+# Pacemaker, replicating PATHS (default: two listed paths, one missing here).
+rep_cluster() {
+	ws_stack=pacemaker conf_replicate_delete=$1 conf_replicate_interval=$2
+	conf_replicate=${3-"$src/etc/app $src/etc/gone"}
+	render_cluster_facts >"$dir/wsctl.cluster"
 }
 fakes() {
 	TMPDIR="$dir/tmp"
@@ -198,7 +201,7 @@ rc=0
 (fakes; WSCTL_REPLICATE_DEST="$dir/none/x/y"; fake_me=master fake_reach=yes fake_peer=slave; cmd_replicate) >/dev/null 2>"$dir/err" || rc=$?
 ct_check "replicate (--once the default) where rsync fails: exit 6 with rsync's reason" sh -c \
 	"[ $rc -eq 6 ] && grep -q 'rsync to $dir/none/x/y failed (exit ' '$dir/err'"
-printf 'stack = pacemaker\nnode1 = gw1\nnode2 = gw2\n' >"$dir/wsctl.cluster"
+rep_cluster yes 1 ''
 rc=0
 (fakes; cmd_replicate --once) >/dev/null 2>"$dir/err" || rc=$?
 ct_check "no replicate paths in wsctl.cluster: exit 3, says what to set" sh -c "[ $rc -eq 3 ] && grep -q \"set 'replicate = PATH...'\" '$dir/err'"
