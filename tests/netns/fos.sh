@@ -10,13 +10,15 @@ FOS_EMU="$TB_BUILDDIR/berofos/fosemu"
 FOS_CTL="$TB_BUILDDIR/berofos/fosctl"
 
 fos_dir() { echo "$TB_DIR/fos"; }
+fos_ns() { echo "${TB}fos"; }                      # the switch's namespace
 fos_url() { echo "http://$FOS_IP"; }
 fos_log() { echo "$(fos_dir)/events.log"; }
 fos_password_file() { echo "$(fos_dir)/password"; }
 
 # fos_start [FOSEMU OPTION...]: the switch with a random admin password.
 fos_start() {
-	local dir ns="${TB}fos" port="${TB}f0"
+	local dir ns port="${TB}f0"
+	ns=$(fos_ns)
 	dir=$(fos_dir)
 	mkdir -p "$dir"
 	( umask 077; od -An -N6 -tx1 /dev/urandom | tr -d ' \n' >"$dir/password" )
@@ -47,7 +49,7 @@ fos_spawn() {
 	dir=$(fos_dir)
 	# nsenter, not ip netns exec: the power hook boots nodes and needs the
 	# host's /sys (cgroups), which ip netns exec would replace.
-	tb_spawn fosemu nsenter --net="/run/netns/${TB}fos" "$FOS_EMU" -a "$FOS_IP" -p 80 -u 50123 \
+	tb_spawn fosemu nsenter --net="/run/netns/$(fos_ns)" "$FOS_EMU" -a "$FOS_IP" -p 80 -u 50123 \
 		-s "$dir/state" -l "$(fos_log)" -m "$FOS_MAC" -w "$dir/password" \
 		-H "$dir/power-hook" --pidfile "$dir/fosemu.pid" "$@" 2>>"$dir/fosemu.err"
 	FOS_PID=$TB_SPAWNED
