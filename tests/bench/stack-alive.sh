@@ -56,7 +56,6 @@ one_stack() {                    # STACK: prints "STACK NODE PHASE KEY VALUE" li
 		pair_run "bench-alive-$3" "$3" >&2
 		sleep 5
 		age_sampler 20 "$TB_DIR/idle.ages"
-		for n in n1 n2; do echo "$n $(tb_in "$n" journalctl -q --no-pager -o cat -t ws-stack-alive | wc -l)"; done >"$TB_DIR/journal.before"
 		marks=$(fos_log_lines)
 		t_load=$(date +%s)
 		age_sampler "$4" "$TB_DIR/load.ages" &
@@ -73,11 +72,10 @@ one_stack() {                    # STACK: prints "STACK NODE PHASE KEY VALUE" li
 				echo "$3 $n $phase p99_age_ms $p99"
 				echo "$3 $n $phase samples $count"
 			done
-			skip=$(awk -v n="$n" '"'"'$1 == n {print $2}'"'"' "$TB_DIR/journal.before")
-			tb_in "$n" journalctl -q --no-pager -o cat -t ws-stack-alive | tail -n +"$(( skip + 1 ))" >"$TB_DIR/$n.checker"
+			tb_in "$n" journalctl -q --no-pager -o cat --since "@$t_load" >"$TB_DIR/$n.since-load"
+			tb_in "$n" journalctl -q --no-pager -o cat --since "@$t_load" -t ws-stack-alive >"$TB_DIR/$n.checker"
 			echo "$3 $n load checker_failures $(grep -c "did not answer" "$TB_DIR/$n.checker")"
 			echo "$3 $n load slowest_check $(sed -n "s/.*slowest \([^ ]*\).*/\1/p" "$TB_DIR/$n.checker" | sort -n | tail -n 1)"
-			tb_in "$n" journalctl -q --no-pager -o cat --since "@$t_load" >"$TB_DIR/$n.since-load"
 			echo "$3 $n load token_timeouts $(grep -c "A processor failed" "$TB_DIR/$n.since-load")"
 			echo "$3 $n load members_lost $(grep -c "state is now lost\|node [^ ]*: is dead" "$TB_DIR/$n.since-load")"
 			echo "$3 $n load feeder_stops $(tb_in "$n" journalctl -q --no-pager -t fos-kickd | grep -c "has not proved alive")"
